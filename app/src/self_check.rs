@@ -1,0 +1,30 @@
+//! The operator self-check: proves the server can write to and read from its database.
+
+use serde::{Deserialize, Serialize};
+
+use leptos::prelude::*;
+
+/// What one self-check saw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelfCheckReport {
+    /// `sqlite` or `postgres`.
+    pub database: String,
+    /// How many self-checks this database has recorded, this one included.
+    pub checks: i64,
+    /// When this check was recorded (RFC 3339, UTC).
+    pub checked_at: String,
+}
+
+/// Records a self-check in the database and reports the running total.
+#[server(endpoint = "self-check")]
+pub async fn run_self_check() -> Result<SelfCheckReport, ServerFnError> {
+    use crate::state::AppState;
+    let state = use_context::<AppState>()
+        .ok_or_else(|| ServerFnError::new("the server is not fully started"))?;
+    crate::store::self_check::record(&state.db)
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "self-check failed");
+            ServerFnError::new("the database did not accept the write; see the server log")
+        })
+}

@@ -1,0 +1,9 @@
+//! Atlassian Connect for Rust apps: the protocol between a Confluence Cloud site and an app.
+//!
+//! Protocol only; nothing here knows what the app does. Server-side parts are behind the
+//! `server` feature.
+
+pub mod qsh;
+pub mod redact;
+#[cfg(feature = "server")]
+pub mod store;

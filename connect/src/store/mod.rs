@@ -1,0 +1,9 @@
+//! Persistence: opening the database and the framework's own tables.
+
+pub mod database;
+pub mod migration;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use database::open;
+pub use migration::Migrator;

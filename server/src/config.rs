@@ -1,0 +1,202 @@
+//! Process configuration from environment variables (and `.env`), validated once at boot.
+
+use std::{env, net::SocketAddr};
+
+use url::Url;
+
+/// Where the server runs and what rules apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    /// Local work: plain-http loopback base URL allowed, generated keys allowed.
+    Development,
+    /// Anything reachable by a real Confluence site: every security rule enforced.
+    Production,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Everything the server reads from its environment.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Public base URL of this app: the descriptor's `baseUrl`.
+    pub base_url: Url,
+    pub database_url: String,
+    pub listen_addr: SocketAddr,
+    pub environment: Environment,
+    pub log_format: LogFormat,
+}
+
+/// A configuration value that cannot be used, named by its variable.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid {variable}={value:?}: {reason}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub value: String,
+    pub reason: String,
+}
+
+pub const DEFAULT_BASE_URL: &str = "http://localhost:3000";
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/confluo.db?mode=rwc";
+pub const DEFAULT_LISTEN_ADDR: &str = "127.0.0.1:3000";
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Reads configuration through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let base_url = parse_base_url(lookup("APP_BASE_URL").as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let database_url = parse_database_url(
+            lookup("DATABASE_URL").as_deref().unwrap_or(DEFAULT_DATABASE_URL),
+        )?;
+        // cargo-leptos tells the server where to listen through LEPTOS_SITE_ADDR.
+        let listen_raw = lookup("LISTEN_ADDR")
+            .map(|v| ("LISTEN_ADDR", v))
+            .or_else(|| lookup("LEPTOS_SITE_ADDR").map(|v| ("LEPTOS_SITE_ADDR", v)))
+            .unwrap_or(("LISTEN_ADDR", DEFAULT_LISTEN_ADDR.to_owned()));
+        let listen_addr = listen_raw.1.trim().parse().map_err(|_| ConfigError {
+            variable: listen_raw.0,
+            value: listen_raw.1.clone(),
+            reason: "expected an address and port such as 127.0.0.1:3000 or 0.0.0.0:8080".into(),
+        })?;
+        let environment = match lookup("APP_ENV").as_deref().map(str::trim) {
+            Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "APP_ENV",
+                    value: other.to_owned(),
+                    reason: "expected `development` or `production`".into(),
+                });
+            }
+            // A public base URL means a real site may talk to us: apply production rules.
+            None if is_loopback(&base_url) => Environment::Development,
+            None => Environment::Production,
+        };
+        if environment == Environment::Production && base_url.scheme() != "https" {
+            return Err(ConfigError {
+                variable: "APP_BASE_URL",
+                value: base_url.to_string(),
+                reason: "production needs an https base URL (set APP_ENV=development for local work)"
+                    .into(),
+            });
+        }
+        let log_format = match lookup("LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "LOG_FORMAT",
+                    value: other.to_owned(),
+                    reason: "expected `text` or `json`".into(),
+                });
+            }
+        };
+        Ok(Self { base_url, database_url, listen_addr, environment, log_format })
+    }
+}
+
+fn parse_base_url(raw: &str) -> Result<Url, ConfigError> {
+    let err = |reason: &str| ConfigError {
+        variable: "APP_BASE_URL",
+        value: raw.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let url = Url::parse(raw.trim()).map_err(|e| err(&format!("not an absolute URL ({e})")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(err("the scheme must be http or https"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(err("a base URL has no query or fragment"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(err("a base URL carries no credentials"));
+    }
+    Ok(url)
+}
+
+fn parse_database_url(raw: &str) -> Result<String, ConfigError> {
+    let raw = raw.trim();
+    if raw.starts_with("sqlite:") || raw.starts_with("postgres://") || raw.starts_with("postgresql://")
+    {
+        Ok(raw.to_owned())
+    } else {
+        Err(ConfigError {
+            variable: "DATABASE_URL",
+            // Never echo a URL that may hold a password.
+            value: raw.split_once("://").map_or("…", |(scheme, _)| scheme).to_owned() + "://…",
+            reason: "expected sqlite://path?mode=rwc or postgres://user@host/db".into(),
+        })
+    }
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_run_locally_on_sqlite() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.base_url.as_str(), "http://localhost:3000/");
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.listen_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.environment, Environment::Development);
+        assert_eq!(c.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn public_base_url_means_production_and_needs_https() {
+        let err = config(&[("APP_BASE_URL", "http://confluo.example.com")]).unwrap_err();
+        assert_eq!(err.variable, "APP_BASE_URL");
+        let c = config(&[("APP_BASE_URL", "https://confluo.example.com/app")]).unwrap();
+        assert_eq!(c.environment, Environment::Production);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        for (var, value) in [
+            ("APP_BASE_URL", "not a url"),
+            ("APP_BASE_URL", "ftp://x"),
+            ("APP_BASE_URL", "https://x/?a=1"),
+            ("DATABASE_URL", "mysql://root:pw@h/db"),
+            ("LISTEN_ADDR", "3000"),
+            ("APP_ENV", "staging"),
+            ("LOG_FORMAT", "xml"),
+        ] {
+            let err = config(&[(var, value)]).unwrap_err();
+            assert_eq!(err.variable, var, "{value}");
+            assert!(!err.to_string().contains("pw"), "password echoed: {err}");
+        }
+    }
+
+    #[test]
+    fn listen_addr_falls_back_to_cargo_leptos_site_addr() {
+        let c = config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4010")]).unwrap();
+        assert_eq!(c.listen_addr.to_string(), "127.0.0.1:4010");
+        let c = config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4010"), ("LISTEN_ADDR", "127.0.0.1:5")]).unwrap();
+        assert_eq!(c.listen_addr.port(), 5);
+    }
+}

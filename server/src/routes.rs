@@ -1,0 +1,43 @@
+//! The HTTP surface: health, the Leptos screens and server functions, static assets.
+
+use app::{App, shell, state::AppState};
+use axum::{
+    Router,
+    extract::State,
+    http::{Request, StatusCode, header},
+    response::IntoResponse,
+    routing::get,
+};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use connect::redact::redact_url;
+use tower_http::trace::TraceLayer;
+
+/// Builds the complete router.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes(&state, routes, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+            // Log the path without credentials: iframe loads carry `?jwt=`.
+            let uri = request.uri().to_string();
+            tracing::info_span!("http", method = %request.method(), uri = %redact_url(&uri))
+        }))
+        .with_state(state)
+}
+
+/// 200 when the database answers, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let headers = [(header::CACHE_CONTROL, "no-store")];
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, headers, "ok\n"),
+        Err(err) => {
+            tracing::warn!(error = %err, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, headers, "database unavailable\n")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The server's HTTP surface, in process, on SQLite and on PostgreSQL.
+
+use axum::{
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use sea_orm::DatabaseConnection;
+use server::migrator::Migrator;
+use tower::ServiceExt;
+
+fn router(db: &DatabaseConnection) -> axum::Router {
+    let options = server::leptos_options().expect("leptos options");
+    server::routes::router(server::state(options, db.clone()))
+}
+
+async fn send(db: &DatabaseConnection, request: Request<Body>) -> (StatusCode, String) {
+    let response = router(db).oneshot(request).await.expect("router answers");
+    let status = response.status();
+    let body = response.into_body().collect().await.expect("body").to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn healthz_answers_ok_when_the_database_does(db: &DatabaseConnection) {
+    let (status, body) = send(db, Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, "ok\n");
+}
+
+async fn self_check_counts_every_call(db: &DatabaseConnection) {
+    let call = || {
+        Request::post("/api/self-check")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (status, first) = send(db, call()).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let first: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(first["checks"], 1);
+    let backend = first["database"].as_str().unwrap();
+    assert!(backend == "sqlite" || backend == "postgres", "{backend}");
+    let (_, second) = send(db, call()).await;
+    let second: serde_json::Value = serde_json::from_str(&second).unwrap();
+    assert_eq!(second["checks"], 2);
+}
+
+async fn concurrent_self_checks_lose_no_count(db: &DatabaseConnection) {
+    let calls = (0..12).map(|_| {
+        send(
+            db,
+            Request::post("/api/self-check")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::empty())
+                .unwrap(),
+        )
+    });
+    for (status, body) in futures_join_all(calls).await {
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (_, last) = send(
+        db,
+        Request::post("/api/self-check")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    let last: serde_json::Value = serde_json::from_str(&last).unwrap();
+    assert_eq!(last["checks"], 13);
+}
+
+async fn unknown_paths_get_a_404_page(db: &DatabaseConnection) {
+    let (status, body) = send(db, Request::get("/no/such/page").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Page not found"), "{body}");
+}
+
+async fn home_page_is_rendered_on_the_server(db: &DatabaseConnection) {
+    let (status, body) = send(db, Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Run self-check"), "{body}");
+    assert!(body.contains("/pkg/confluo.js"), "hydration script missing: {body}");
+}
+
+async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+    let handles: Vec<_> = futures.collect();
+    let mut out = Vec::new();
+    // Poll them together so the writes really overlap.
+    let mut pinned: Vec<_> = handles.into_iter().map(Box::pin).collect();
+    let mut results: Vec<Option<F::Output>> = (0..pinned.len()).map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (i, f) in pinned.iter_mut().enumerate() {
+            if results[i].is_none() {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => results[i] = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+    })
+    .await;
+    out.extend(results.into_iter().flatten());
+    out
+}
+
+connect::store_tests!(Migrator =>
+    healthz_answers_ok_when_the_database_does,
+    self_check_counts_every_call,
+    concurrent_self_checks_lose_no_count,
+    unknown_paths_get_a_404_page,
+    home_page_is_rendered_on_the_server,
+);
