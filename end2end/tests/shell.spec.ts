@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+test('the shell renders on the server, hydrates, and a click reaches the database', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Confluo' })).toBeVisible();
+  // Set by the WASM bundle once hydration has finished.
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+
+  const result = page.getByTestId('self-check-result');
+  await page.getByTestId('self-check').click();
+  await expect(result).toHaveText(/^Database OK \(sqlite\): \d+ checks? recorded, last at \d{4}-/);
+  const first = Number((await result.textContent())?.match(/(\d+) check/)?.[1]);
+
+  await page.getByTestId('self-check').click();
+  await expect(result).toContainText(`${first + 1} checks recorded`);
+
+  // A reload shows the server-rendered page again and the count persisted.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByTestId('self-check').click();
+  await expect(result).toContainText(`${first + 2} checks recorded`);
+
+  expect(errors).toEqual([]);
+});
+
+test('unknown paths get the not-found page with status 404', async ({ page }) => {
+  const response = await page.goto('/no/such/screen');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('the health endpoint answers', async ({ request }) => {
+  const res = await request.get('/healthz');
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toBe('ok\n');
+});

@@ -1,0 +1,146 @@
+//! Installs the tools the build and tests need, only where missing, pinned, from registries.
+//! A second run on a ready machine only looks and returns within seconds.
+
+use std::{fs, path::Path, time::SystemTime};
+
+use crate::run::{Failed, cargo, output, run, run_in, workspace_root};
+
+/// cargo-leptos 0.3.11 needs a newer rustc than the machine's 1.95; 0.3.10 builds with `--locked`.
+const CARGO_LEPTOS_VERSION: &str = "0.3.10";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+pub fn ensure_all() -> Result<(), Failed> {
+    let mut apt = Apt::default();
+    ensure_wasm_target()?;
+    ensure_cargo_leptos()?;
+    ensure_wasm_bindgen()?;
+    ensure_wasm_opt(&mut apt)?;
+    ensure_chromium(&mut apt)?;
+    ensure_npm_packages(&mut apt)?;
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result<(), Failed> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    println!("installing the {WASM_TARGET} target");
+    run("rustup", &["target", "add", WASM_TARGET], &[])
+}
+
+fn ensure_cargo_leptos() -> Result<(), Failed> {
+    let version = output("cargo", &["leptos", "--version"]).unwrap_or_default();
+    if version.split_whitespace().any(|w| w == CARGO_LEPTOS_VERSION) {
+        return Ok(());
+    }
+    println!("installing cargo-leptos {CARGO_LEPTOS_VERSION} (about 15 minutes on 2 cores, once)");
+    cargo(&["install", "cargo-leptos", "--version", CARGO_LEPTOS_VERSION, "--locked"], &[])
+}
+
+/// The wasm-bindgen CLI must match the `wasm-bindgen` crate in Cargo.lock exactly.
+fn ensure_wasm_bindgen() -> Result<(), Failed> {
+    let wanted = locked_version("wasm-bindgen")?;
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().any(|w| w == wanted) {
+        return Ok(());
+    }
+    println!("installing wasm-bindgen-cli {wanted} (matches Cargo.lock)");
+    cargo(&["install", "wasm-bindgen-cli", "--version", &wanted, "--locked"], &[])
+}
+
+fn ensure_wasm_opt(apt: &mut Apt) -> Result<(), Failed> {
+    if output("wasm-opt", &["--version"]).is_some() {
+        return Ok(());
+    }
+    if apt.available() {
+        apt.install(&["binaryen"])
+    } else {
+        println!("installing wasm-opt from crates.io");
+        cargo(&["install", "wasm-opt", "--locked"], &[])
+    }
+}
+
+fn ensure_chromium(apt: &mut Apt) -> Result<(), Failed> {
+    if Path::new(CHROMIUM).exists() {
+        return Ok(());
+    }
+    if !apt.available() {
+        return Err(Failed(format!("{CHROMIUM} is missing; install Chromium from your distribution")));
+    }
+    apt.install(&["chromium"])
+}
+
+/// `npm ci` in end2end/ when node_modules is missing or older than package-lock.json.
+/// Browser downloads are switched off: the tests drive the system Chromium.
+fn ensure_npm_packages(apt: &mut Apt) -> Result<(), Failed> {
+    let dir = workspace_root().join("end2end");
+    let lock = dir.join("package-lock.json");
+    let stamp = dir.join("node_modules/.package-lock.json");
+    if modified(&stamp).is_some_and(|s| modified(&lock).is_some_and(|l| s >= l)) {
+        return Ok(());
+    }
+    if output("npm", &["--version"]).is_none() {
+        apt.install(&["nodejs", "npm"])?;
+    }
+    println!("installing end-to-end test packages (npm ci)");
+    run_in(
+        dir,
+        "npm",
+        &["ci", "--no-audit", "--no-fund"],
+        &[("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")],
+    )
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The version Cargo.lock pins for `package`.
+fn locked_version(package: &str) -> Result<String, Failed> {
+    let lock = fs::read_to_string(workspace_root().join("Cargo.lock"))
+        .map_err(|e| Failed(format!("cannot read Cargo.lock: {e}")))?;
+    let needle = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == needle
+            && let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = "))
+        {
+            return Ok(version.trim_matches('"').to_owned());
+        }
+    }
+    Err(Failed(format!("{package} is not in Cargo.lock")))
+}
+
+/// Debian packages, with one `apt-get update` per run at most.
+#[derive(Default)]
+struct Apt {
+    updated: bool,
+}
+
+impl Apt {
+    fn available(&self) -> bool {
+        output("apt-get", &["--version"]).is_some()
+    }
+
+    fn install(&mut self, packages: &[&str]) -> Result<(), Failed> {
+        if !self.available() {
+            return Err(Failed(format!("apt-get is not available to install {}", packages.join(" "))));
+        }
+        let root = output("id", &["-u"]).is_some_and(|id| id == "0");
+        let (program, mut prefix): (&str, Vec<&str>) =
+            if root { ("apt-get", vec![]) } else { ("sudo", vec!["apt-get"]) };
+        let env = [("DEBIAN_FRONTEND", "noninteractive")];
+        if !self.updated {
+            let mut args = prefix.clone();
+            args.push("update");
+            run(program, &args, &env)?;
+            self.updated = true;
+        }
+        println!("installing {} (Debian)", packages.join(" "));
+        prefix.extend(["install", "-y", "--no-install-recommends"]);
+        prefix.extend(packages);
+        run(program, &prefix, &env)
+    }
+}

@@ -1,0 +1,52 @@
+//! Running child processes with clear failures.
+
+use std::{
+    path::PathBuf,
+    process::{Command, Stdio},
+};
+
+/// A task failed; the message says which command and why.
+#[derive(Debug)]
+pub struct Failed(pub String);
+
+/// The workspace root (the parent of `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(PathBuf::from).unwrap_or(here)
+}
+
+/// Runs `program args` in the workspace root, inheriting stdio; fails on a non-zero exit.
+pub fn run(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(), Failed> {
+    run_in(workspace_root(), program, args, envs)
+}
+
+pub fn run_in(dir: PathBuf, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(), Failed> {
+    let shown = format!("{program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .envs(envs.iter().copied())
+        .current_dir(&dir)
+        .status()
+        .map_err(|e| Failed(format!("cannot start `{shown}`: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Failed(format!("`{shown}` exited with {status}")))
+    }
+}
+
+pub fn cargo(args: &[&str], envs: &[(&str, &str)]) -> Result<(), Failed> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    run(&cargo, args, envs)
+}
+
+/// The trimmed stdout of a command, or `None` if it is missing or fails.
+pub fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
