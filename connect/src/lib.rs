@@ -3,6 +3,8 @@
 //! Protocol only; nothing here knows what the app does. Server-side parts are behind the
 //! `server` feature.
 
+#[cfg(feature = "server")]
+pub mod jwt;
 pub mod qsh;
 pub mod redact;
 #[cfg(feature = "server")]
