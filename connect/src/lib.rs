@@ -5,6 +5,7 @@
 
 #[cfg(feature = "server")]
 pub mod jwt;
+pub mod descriptor;
 pub mod qsh;
 pub mod redact;
 #[cfg(feature = "server")]
