@@ -2,6 +2,7 @@
 
 pub mod database;
 pub mod migration;
+pub mod secrets;
 #[cfg(feature = "testing")]
 pub mod testing;
 
