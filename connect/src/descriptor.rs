@@ -15,7 +15,10 @@ pub struct I18n {
 
 impl From<&str> for I18n {
     fn from(value: &str) -> Self {
-        Self { value: value.to_owned(), i18n: None }
+        Self {
+            value: value.to_owned(),
+            i18n: None,
+        }
     }
 }
 
@@ -263,7 +266,10 @@ impl Descriptor {
             base_url: base_url.trim_end_matches('/').to_owned(),
             authentication: Authentication { kind: "jwt".into() },
             lifecycle: Lifecycle::default(),
-            api_migrations: ApiMigrations { signed_install: true, context_qsh: true },
+            api_migrations: ApiMigrations {
+                signed_install: true,
+                context_qsh: true,
+            },
             scopes: vec![Scope::Read],
             enable_licensing: false,
             modules: Modules::default(),
@@ -274,14 +280,34 @@ impl Descriptor {
     pub fn relative_urls(&self) -> Vec<(String, String)> {
         let m = &self.modules;
         let mut out = vec![
-            ("lifecycle.installed".to_owned(), self.lifecycle.installed.clone()),
-            ("lifecycle.uninstalled".to_owned(), self.lifecycle.uninstalled.clone()),
-            ("lifecycle.enabled".to_owned(), self.lifecycle.enabled.clone()),
-            ("lifecycle.disabled".to_owned(), self.lifecycle.disabled.clone()),
+            (
+                "lifecycle.installed".to_owned(),
+                self.lifecycle.installed.clone(),
+            ),
+            (
+                "lifecycle.uninstalled".to_owned(),
+                self.lifecycle.uninstalled.clone(),
+            ),
+            (
+                "lifecycle.enabled".to_owned(),
+                self.lifecycle.enabled.clone(),
+            ),
+            (
+                "lifecycle.disabled".to_owned(),
+                self.lifecycle.disabled.clone(),
+            ),
         ];
-        let pages = m.general_pages.iter().chain(&m.admin_pages).chain(m.configure_page.iter());
+        let pages = m
+            .general_pages
+            .iter()
+            .chain(&m.admin_pages)
+            .chain(m.configure_page.iter());
         out.extend(pages.map(|p| (p.key.clone(), p.url.clone())));
-        for mac in m.dynamic_content_macros.iter().chain(&m.static_content_macros) {
+        for mac in m
+            .dynamic_content_macros
+            .iter()
+            .chain(&m.static_content_macros)
+        {
             out.push((mac.key.clone(), mac.url.clone()));
             if let Some(editor) = &mac.editor {
                 out.push((format!("{}.editor", mac.key), editor.url.clone()));
@@ -295,16 +321,29 @@ impl Descriptor {
         );
         out.extend(m.dialogs.iter().map(|d| (d.key.clone(), d.url.clone())));
         out.extend(m.web_panels.iter().map(|p| (p.key.clone(), p.url.clone())));
-        out.extend(m.webhooks.iter().map(|w| (format!("webhook {}", w.event), w.url.clone())));
+        out.extend(
+            m.webhooks
+                .iter()
+                .map(|w| (format!("webhook {}", w.event), w.url.clone())),
+        );
         out
     }
 
     fn module_keys(&self) -> Vec<&str> {
         let m = &self.modules;
-        let pages = m.general_pages.iter().chain(&m.admin_pages).chain(m.configure_page.iter());
+        let pages = m
+            .general_pages
+            .iter()
+            .chain(&m.admin_pages)
+            .chain(m.configure_page.iter());
         pages
             .map(|p| p.key.as_str())
-            .chain(m.dynamic_content_macros.iter().chain(&m.static_content_macros).map(|x| x.key.as_str()))
+            .chain(
+                m.dynamic_content_macros
+                    .iter()
+                    .chain(&m.static_content_macros)
+                    .map(|x| x.key.as_str()),
+            )
             .chain(m.web_items.iter().map(|x| x.key.as_str()))
             .chain(m.dialogs.iter().map(|x| x.key.as_str()))
             .chain(m.web_panels.iter().map(|x| x.key.as_str()))
@@ -313,22 +352,38 @@ impl Descriptor {
 
     /// Checks what the host's schema does not: keys, migrations, lifecycle, base URL, and
     /// that every relative URL's path is one `is_mounted` knows (query and `{variables}` aside).
-    pub fn check(&self, production: bool, is_mounted: impl Fn(&str) -> bool) -> Result<(), DescriptorError> {
-        if self.key.is_empty() || self.key.len() > 64 || !self.key.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b)) {
+    pub fn check(
+        &self,
+        production: bool,
+        is_mounted: impl Fn(&str) -> bool,
+    ) -> Result<(), DescriptorError> {
+        if self.key.is_empty()
+            || self.key.len() > 64
+            || !self
+                .key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+        {
             return Err(DescriptorError::AppKey(self.key.clone()));
         }
         if production && !self.base_url.starts_with("https://") {
             return Err(DescriptorError::InsecureBaseUrl(self.base_url.clone()));
         }
         if self.authentication.kind != "jwt" {
-            return Err(DescriptorError::Authentication(self.authentication.kind.clone()));
+            return Err(DescriptorError::Authentication(
+                self.authentication.kind.clone(),
+            ));
         }
         if !self.api_migrations.signed_install || !self.api_migrations.context_qsh {
             return Err(DescriptorError::Migrations);
         }
         let mut seen = HashSet::new();
         for key in self.module_keys() {
-            let valid = !key.is_empty() && key.len() <= 100 && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            let valid = !key.is_empty()
+                && key.len() <= 100
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !valid {
                 return Err(DescriptorError::ModuleKey(key.to_owned()));
             }
@@ -338,22 +393,47 @@ impl Descriptor {
         }
         for (module, url) in self.relative_urls() {
             if url.is_empty() {
-                return Err(DescriptorError::Url { module, url, reason: "empty" });
+                return Err(DescriptorError::Url {
+                    module,
+                    url,
+                    reason: "empty",
+                });
             }
             if !url.starts_with('/') {
-                return Err(DescriptorError::Url { module, url, reason: "must be relative to the base URL and start with /" });
+                return Err(DescriptorError::Url {
+                    module,
+                    url,
+                    reason: "must be relative to the base URL and start with /",
+                });
             }
             let path = url.split(['?', '#']).next().unwrap_or_default();
             if path.contains('{') {
-                return Err(DescriptorError::Url { module, url, reason: "context variables belong in the query" });
+                return Err(DescriptorError::Url {
+                    module,
+                    url,
+                    reason: "context variables belong in the query",
+                });
             }
             if !is_mounted(path) {
-                return Err(DescriptorError::Url { module, url, reason: "no route is mounted at this path" });
+                return Err(DescriptorError::Url {
+                    module,
+                    url,
+                    reason: "no route is mounted at this path",
+                });
             }
         }
-        let events: Vec<&str> = self.modules.webhooks.iter().map(|w| w.event.as_str()).collect();
+        let events: Vec<&str> = self
+            .modules
+            .webhooks
+            .iter()
+            .map(|w| w.event.as_str())
+            .collect();
         if let Some(e) = events.iter().find(|e| e.is_empty()) {
-            return Err(DescriptorError::Url { module: "webhook".into(), url: (*e).to_owned(), reason: "empty event name" });
+            return Err(DescriptorError::Url {
+                module: "webhook".into(),
+                url: (*e).to_owned(),
+                reason: "empty event name",
+            });
         }
         Ok(())
     }
@@ -375,7 +455,11 @@ pub enum DescriptorError {
     #[error("module key {0:?} is used twice")]
     DuplicateKey(String),
     #[error("module {module}: URL {url:?} {reason}")]
-    Url { module: String, url: String, reason: &'static str },
+    Url {
+        module: String,
+        url: String,
+        reason: &'static str,
+    },
 }
 
 #[cfg(test)]
@@ -393,15 +477,33 @@ mod tests {
             output_type: Some("block".into()),
             body_type: Some("none".into()),
             parameters: vec![],
-            editor: Some(MacroEditor { url: "/macro/document/editor".into(), edit_title: None, insert_title: None, width: None, height: None }),
+            editor: Some(MacroEditor {
+                url: "/macro/document/editor".into(),
+                edit_title: None,
+                insert_title: None,
+                width: None,
+                height: None,
+            }),
             width: None,
             height: None,
         });
-        d.modules.webhooks.push(Webhook { event: "attachment_created".into(), url: "/webhooks/attachment".into(), exclude_body: None });
+        d.modules.webhooks.push(Webhook {
+            event: "attachment_created".into(),
+            url: "/webhooks/attachment".into(),
+            exclude_body: None,
+        });
         d
     }
 
-    const MOUNTED: &[&str] = &["/installed", "/uninstalled", "/enabled", "/disabled", "/macro/document", "/macro/document/editor", "/webhooks/attachment"];
+    const MOUNTED: &[&str] = &[
+        "/installed",
+        "/uninstalled",
+        "/enabled",
+        "/disabled",
+        "/macro/document",
+        "/macro/document/editor",
+        "/webhooks/attachment",
+    ];
 
     #[test]
     fn serializes_in_connect_shape() {
@@ -412,8 +514,14 @@ mod tests {
         assert_eq!(json["apiMigrations"]["context-qsh"], true);
         assert_eq!(json["lifecycle"]["disabled"], "/disabled");
         assert_eq!(json["scopes"][0], "READ");
-        assert_eq!(json["modules"]["dynamicContentMacros"][0]["editor"]["url"], "/macro/document/editor");
-        assert!(json["modules"].get("generalPages").is_none(), "empty lists are left out");
+        assert_eq!(
+            json["modules"]["dynamicContentMacros"][0]["editor"]["url"],
+            "/macro/document/editor"
+        );
+        assert!(
+            json["modules"].get("generalPages").is_none(),
+            "empty lists are left out"
+        );
     }
 
     #[test]
@@ -425,23 +533,41 @@ mod tests {
     fn each_defect_is_named() {
         let mut d = sample();
         d.modules.dynamic_content_macros[0].key = "Document".into();
-        assert_eq!(d.check(true, |p| MOUNTED.contains(&p)), Err(DescriptorError::ModuleKey("Document".into())));
+        assert_eq!(
+            d.check(true, |p| MOUNTED.contains(&p)),
+            Err(DescriptorError::ModuleKey("Document".into()))
+        );
 
         let mut d = sample();
-        d.modules.dialogs.push(Dialog { key: "document".into(), url: "/macro/document".into(), options: None });
-        assert_eq!(d.check(true, |p| MOUNTED.contains(&p)), Err(DescriptorError::DuplicateKey("document".into())));
+        d.modules.dialogs.push(Dialog {
+            key: "document".into(),
+            url: "/macro/document".into(),
+            options: None,
+        });
+        assert_eq!(
+            d.check(true, |p| MOUNTED.contains(&p)),
+            Err(DescriptorError::DuplicateKey("document".into()))
+        );
 
         let mut d = sample();
         d.modules.webhooks[0].url = "/webhooks/missing".into();
-        assert!(matches!(d.check(true, |p| MOUNTED.contains(&p)), Err(DescriptorError::Url { module, .. }) if module == "webhook attachment_created"));
+        assert!(
+            matches!(d.check(true, |p| MOUNTED.contains(&p)), Err(DescriptorError::Url { module, .. }) if module == "webhook attachment_created")
+        );
 
         let mut d = sample();
         d.api_migrations.context_qsh = false;
-        assert_eq!(d.check(true, |p| MOUNTED.contains(&p)), Err(DescriptorError::Migrations));
+        assert_eq!(
+            d.check(true, |p| MOUNTED.contains(&p)),
+            Err(DescriptorError::Migrations)
+        );
 
         let mut d = sample();
         d.base_url = "http://confluo.example.com".into();
-        assert!(matches!(d.check(true, |p| MOUNTED.contains(&p)), Err(DescriptorError::InsecureBaseUrl(_))));
+        assert!(matches!(
+            d.check(true, |p| MOUNTED.contains(&p)),
+            Err(DescriptorError::InsecureBaseUrl(_))
+        ));
         d.check(false, |p| MOUNTED.contains(&p)).unwrap();
     }
 }

@@ -52,7 +52,10 @@ pub enum JwtError {
     #[error("the token is malformed: {0}")]
     Malformed(&'static str),
     #[error("the token's algorithm {found:?} is not accepted here (expected {expected})")]
-    AlgorithmNotAllowed { found: String, expected: &'static str },
+    AlgorithmNotAllowed {
+        found: String,
+        expected: &'static str,
+    },
     #[error("the token's key id (kid) is missing or invalid")]
     BadKeyId,
     #[error("the token's signature does not verify")]
@@ -129,7 +132,11 @@ impl Claims {
     /// The acting user's Atlassian account id (`sub`, or the deprecated `context.user.accountId`).
     pub fn account_id(&self) -> Option<&str> {
         self.sub.as_deref().or_else(|| {
-            self.context.as_ref()?.get("user")?.get("accountId")?.as_str()
+            self.context
+                .as_ref()?
+                .get("user")?
+                .get("accountId")?
+                .as_str()
         })
     }
 }
@@ -171,7 +178,8 @@ pub fn peek(token: &str) -> Result<(Header, Claims), JwtError> {
         return Err(JwtError::TooLarge);
     }
     let mut parts = token.split('.');
-    let (Some(h), Some(p), Some(_), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(h), Some(p), Some(_), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(JwtError::Malformed("expected three dot-separated parts"));
     };
@@ -180,8 +188,13 @@ pub fn peek(token: &str) -> Result<(Header, Claims), JwtError> {
     Ok((header, claims))
 }
 
-fn decode_part<T: for<'de> Deserialize<'de>>(part: &str, what: &'static str) -> Result<T, JwtError> {
-    let bytes = URL_SAFE_NO_PAD.decode(part.trim_end_matches('=')).map_err(|_| JwtError::Malformed(what))?;
+fn decode_part<T: for<'de> Deserialize<'de>>(
+    part: &str,
+    what: &'static str,
+) -> Result<T, JwtError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(part.trim_end_matches('='))
+        .map_err(|_| JwtError::Malformed(what))?;
     serde_json::from_slice(&bytes).map_err(|_| JwtError::Malformed(what))
 }
 
@@ -194,10 +207,19 @@ pub enum Key<'a> {
 }
 
 /// Verifies signature, algorithm, times and QSH. `now` is Unix seconds.
-pub fn verify(token: &str, alg: Alg, key: Key<'_>, qsh_rule: QshRule<'_>, now: i64) -> Result<Claims, JwtError> {
+pub fn verify(
+    token: &str,
+    alg: Alg,
+    key: Key<'_>,
+    qsh_rule: QshRule<'_>,
+    now: i64,
+) -> Result<Claims, JwtError> {
     let (header, _) = peek(token)?;
     if header.alg != alg.name() {
-        return Err(JwtError::AlgorithmNotAllowed { found: header.alg, expected: alg.name() });
+        return Err(JwtError::AlgorithmNotAllowed {
+            found: header.alg,
+            expected: alg.name(),
+        });
     }
     let decoding_key = match (alg, key) {
         (Alg::Hs256, Key::Secret(secret)) => DecodingKey::from_secret(secret),
@@ -205,7 +227,12 @@ pub fn verify(token: &str, alg: Alg, key: Key<'_>, qsh_rule: QshRule<'_>, now: i
             DecodingKey::from_rsa_pem(pem).map_err(|_| JwtError::BadSignature)?
         }
         // A route pinned to one algorithm never verifies with the other's key type.
-        _ => return Err(JwtError::AlgorithmNotAllowed { found: header.alg, expected: alg.name() }),
+        _ => {
+            return Err(JwtError::AlgorithmNotAllowed {
+                found: header.alg,
+                expected: alg.name(),
+            });
+        }
     };
     let mut validation = Validation::new(alg.jsonwebtoken());
     validation.required_spec_claims.clear();
@@ -216,9 +243,10 @@ pub fn verify(token: &str, alg: Alg, key: Key<'_>, qsh_rule: QshRule<'_>, now: i
     let claims = jsonwebtoken::decode::<Claims>(token, &decoding_key, &validation)
         .map_err(|err| match err.kind() {
             jsonwebtoken::errors::ErrorKind::InvalidSignature => JwtError::BadSignature,
-            jsonwebtoken::errors::ErrorKind::InvalidAlgorithm => {
-                JwtError::AlgorithmNotAllowed { found: String::new(), expected: alg.name() }
-            }
+            jsonwebtoken::errors::ErrorKind::InvalidAlgorithm => JwtError::AlgorithmNotAllowed {
+                found: String::new(),
+                expected: alg.name(),
+            },
             _ => JwtError::Malformed("the token cannot be decoded"),
         })?
         .claims;
@@ -253,7 +281,11 @@ fn check_qsh(claims: &Claims, rule: QshRule<'_>) -> Result<(), JwtError> {
         QshRule::Request(r) => match claims.qsh.as_deref() {
             None => Err(JwtError::MissingClaim("qsh")),
             Some(qsh::CONTEXT_QSH) => Err(JwtError::ContextTokenNotAllowed),
-            Some(claimed) if qsh::matches(claimed, r.method, r.raw_path, r.raw_query, r.base_path) => Ok(()),
+            Some(claimed)
+                if qsh::matches(claimed, r.method, r.raw_path, r.raw_query, r.base_path) =>
+            {
+                Ok(())
+            }
             Some(_) => Err(JwtError::QshMismatch),
         },
     }
@@ -267,10 +299,22 @@ pub fn sign_hs256<T: Serialize>(claims: &T, secret: &[u8]) -> Result<String, Jwt
 }
 
 /// Signs raw header and payload JSON texts byte for byte (used to reproduce exact tokens).
-pub fn sign_raw_hs256(header_json: &str, payload_json: &str, secret: &[u8]) -> Result<String, JwtError> {
-    let message = format!("{}.{}", URL_SAFE_NO_PAD.encode(header_json), URL_SAFE_NO_PAD.encode(payload_json));
-    let signature = jsonwebtoken::crypto::sign(message.as_bytes(), &EncodingKey::from_secret(secret), Algorithm::HS256)
-        .map_err(|_| JwtError::Malformed("cannot sign"))?;
+pub fn sign_raw_hs256(
+    header_json: &str,
+    payload_json: &str,
+    secret: &[u8],
+) -> Result<String, JwtError> {
+    let message = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header_json),
+        URL_SAFE_NO_PAD.encode(payload_json)
+    );
+    let signature = jsonwebtoken::crypto::sign(
+        message.as_bytes(),
+        &EncodingKey::from_secret(secret),
+        Algorithm::HS256,
+    )
+    .map_err(|_| JwtError::Malformed("cannot sign"))?;
     Ok(format!("{message}.{signature}"))
 }
 
@@ -297,7 +341,13 @@ pub fn verify_lifecycle_token(
     bound: BoundRequest<'_>,
     now: i64,
 ) -> Result<Claims, JwtError> {
-    let claims = verify(token, Alg::Rs256, Key::RsaPem(public_key_pem), QshRule::Request(bound), now)?;
+    let claims = verify(
+        token,
+        Alg::Rs256,
+        Key::RsaPem(public_key_pem),
+        QshRule::Request(bound),
+        now,
+    )?;
     if !our_base_urls.iter().any(|base| claims.aud.contains(base)) {
         return Err(JwtError::WrongAudience);
     }
@@ -312,13 +362,22 @@ pub fn verify_lifecycle_token(
 pub fn lifecycle_key_id(token: &str) -> Result<String, JwtError> {
     let (header, _) = peek(token)?;
     if header.alg != Alg::Rs256.name() {
-        return Err(JwtError::AlgorithmNotAllowed { found: header.alg, expected: Alg::Rs256.name() });
+        return Err(JwtError::AlgorithmNotAllowed {
+            found: header.alg,
+            expected: Alg::Rs256.name(),
+        });
     }
     let kid = header.kid.ok_or(JwtError::BadKeyId)?;
     let valid = !kid.is_empty()
         && kid.len() <= 256
         && !kid.contains("..")
         && !kid.starts_with('/')
-        && kid.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/'));
-    if valid { Ok(kid) } else { Err(JwtError::BadKeyId) }
+        && kid
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/'));
+    if valid {
+        Ok(kid)
+    } else {
+        Err(JwtError::BadKeyId)
+    }
 }

@@ -3,9 +3,9 @@
 //! Protocol only; nothing here knows what the app does. Server-side parts are behind the
 //! `server` feature.
 
+pub mod descriptor;
 #[cfg(feature = "server")]
 pub mod jwt;
-pub mod descriptor;
 pub mod qsh;
 pub mod redact;
 #[cfg(feature = "server")]

@@ -17,7 +17,11 @@ use sha2::{Digest, Sha256};
 pub const CONTEXT_QSH: &str = "context-qsh";
 
 /// RFC 3986 unreserved characters stay as they are; everything else is `%XX` (upper-case hex).
-const ENCODE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const ENCODE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// How query parameters are ordered in the canonical query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,11 +78,23 @@ pub fn hash(canonical: &str) -> String {
 
 /// The QSH of a request as Confluence computes it (Java key order).
 pub fn qsh(method: &str, raw_path: &str, raw_query: Option<&str>, base_path: &str) -> String {
-    hash(&canonical_request(method, raw_path, raw_query, base_path, KeyOrder::Java))
+    hash(&canonical_request(
+        method,
+        raw_path,
+        raw_query,
+        base_path,
+        KeyOrder::Java,
+    ))
 }
 
 /// Whether `claimed` is the QSH of this request in either key order (inbound verification).
-pub fn matches(claimed: &str, method: &str, raw_path: &str, raw_query: Option<&str>, base_path: &str) -> bool {
+pub fn matches(
+    claimed: &str,
+    method: &str,
+    raw_path: &str,
+    raw_query: Option<&str>,
+    base_path: &str,
+) -> bool {
     let java = canonical_request(method, raw_path, raw_query, base_path, KeyOrder::Java);
     if constant_time_eq(claimed.as_bytes(), hash(&java).as_bytes()) {
         return true;
@@ -171,9 +187,18 @@ mod tests {
 
     #[test]
     fn lifecycle_and_context_examples() {
-        assert_eq!(canonical_request("post", "/installed", None, "", KeyOrder::Java), "POST&/installed&");
         assert_eq!(
-            canonical_request("GET", "/wiki/rest/api/content/1/", Some("b=2&a=1&jwt=x"), "/wiki", KeyOrder::Java),
+            canonical_request("post", "/installed", None, "", KeyOrder::Java),
+            "POST&/installed&"
+        );
+        assert_eq!(
+            canonical_request(
+                "GET",
+                "/wiki/rest/api/content/1/",
+                Some("b=2&a=1&jwt=x"),
+                "/wiki",
+                KeyOrder::Java
+            ),
             "GET&/rest/api/content/1&a=1&b=2"
         );
     }

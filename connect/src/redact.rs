@@ -25,7 +25,10 @@ pub fn redact_url(url: &str) -> Cow<'_, str> {
                 .next()
                 .map(|(k, _)| k.into_owned())
                 .unwrap_or_default();
-            if SECRET_PARAMS.iter().any(|s| s.eq_ignore_ascii_case(&decoded)) {
+            if SECRET_PARAMS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(&decoded))
+            {
                 changed = true;
                 Cow::Owned(format!("{key}=[redacted]"))
             } else {
@@ -54,8 +57,14 @@ mod tests {
             redact_url("/macro?pageId=1&jwt=eyJ.a.b&lic=active"),
             "/macro?pageId=1&jwt=[redacted]&lic=active"
         );
-        assert_eq!(redact_url("https://h/x?JWT=a&%6Awt=b"), "https://h/x?JWT=[redacted]&%6Awt=[redacted]");
-        assert_eq!(redact_url("/cb?token=s3cret#frag"), "/cb?token=[redacted]#frag");
+        assert_eq!(
+            redact_url("https://h/x?JWT=a&%6Awt=b"),
+            "https://h/x?JWT=[redacted]&%6Awt=[redacted]"
+        );
+        assert_eq!(
+            redact_url("/cb?token=s3cret#frag"),
+            "/cb?token=[redacted]#frag"
+        );
         assert_eq!(redact_url("/plain?x=1"), "/plain?x=1");
         assert_eq!(redact_url("/plain"), "/plain");
     }

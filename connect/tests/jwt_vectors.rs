@@ -14,7 +14,9 @@ fn doc() -> Value {
 }
 
 fn s<'a>(v: &'a Value, key: &str) -> &'a str {
-    v[key].as_str().unwrap_or_else(|| panic!("{} lacks {key}", v["name"]))
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{} lacks {key}", v["name"]))
 }
 
 /// (path, query, base path) of a vector's bound request.
@@ -58,7 +60,13 @@ fn verify_as_route(v: &Value) -> Result<jwt::Claims, JwtError> {
                 // No key for an HS256 token: the route refuses it before fetching one.
                 return jwt::lifecycle_key_id(token).map(|_| jwt::Claims::default());
             }
-            jwt::verify_lifecycle_token(token, pem.as_bytes(), &[s(v, "expected_aud")], request, now)
+            jwt::verify_lifecycle_token(
+                token,
+                pem.as_bytes(),
+                &[s(v, "expected_aud")],
+                request,
+                now,
+            )
         }
         "HS256" => {
             let secret = s(v, "secret").as_bytes().to_vec();
@@ -73,13 +81,20 @@ fn verify_as_route(v: &Value) -> Result<jwt::Claims, JwtError> {
 fn every_valid_token_is_accepted_and_reproduced() {
     let doc = doc();
     let mut count = 0;
-    for v in doc["vectors"].as_array().unwrap().iter().filter(|v| v["valid"] == true) {
+    for v in doc["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["valid"] == true)
+    {
         let name = s(v, "name");
         let claims = verify_as_route(v).unwrap_or_else(|e| panic!("{name}: {e}"));
         let payload: Value = serde_json::from_str(s(v, "payload_json")).unwrap();
         assert_eq!(claims.iss.as_deref(), payload["iss"].as_str(), "{name}");
         if let Some(secret) = v["secret"].as_str() {
-            let token = jwt::sign_raw_hs256(s(v, "header_json"), s(v, "payload_json"), secret.as_bytes()).unwrap();
+            let token =
+                jwt::sign_raw_hs256(s(v, "header_json"), s(v, "payload_json"), secret.as_bytes())
+                    .unwrap();
             assert_eq!(token, s(v, "token"), "{name}: re-signed token differs");
         }
         count += 1;
@@ -91,14 +106,23 @@ fn every_valid_token_is_accepted_and_reproduced() {
 fn every_invalid_token_is_refused_for_its_reason() {
     let doc = doc();
     let mut count = 0;
-    for v in doc["vectors"].as_array().unwrap().iter().filter(|v| v["valid"] == false) {
+    for v in doc["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["valid"] == false)
+    {
         let name = s(v, "name");
         let expected = match name {
             "bad-signature-wrong-secret" | "tampered-payload" => JwtError::BadSignature,
-            "alg-none" => JwtError::AlgorithmNotAllowed { found: "none".into(), expected: "HS256" },
-            "alg-hs512-where-hs256-expected" => {
-                JwtError::AlgorithmNotAllowed { found: "HS512".into(), expected: "HS256" }
-            }
+            "alg-none" => JwtError::AlgorithmNotAllowed {
+                found: "none".into(),
+                expected: "HS256",
+            },
+            "alg-hs512-where-hs256-expected" => JwtError::AlgorithmNotAllowed {
+                found: "HS512".into(),
+                expected: "HS256",
+            },
             // Normal route: the PEM text is not the tenant secret.
             "alg-confusion-hs256-with-public-key" => JwtError::BadSignature,
             "expired" => JwtError::Expired,
@@ -107,10 +131,18 @@ fn every_invalid_token_is_refused_for_its_reason() {
             "missing-qsh" => JwtError::MissingClaim("qsh"),
             "missing-iss" => JwtError::MissingClaim("iss"),
             "signed-install-wrong-aud" => JwtError::WrongAudience,
-            "signed-install-hs256" => JwtError::AlgorithmNotAllowed { found: "HS256".into(), expected: "RS256" },
+            "signed-install-hs256" => JwtError::AlgorithmNotAllowed {
+                found: "HS256".into(),
+                expected: "RS256",
+            },
             other => panic!("new invalid vector {other}: add its expected reason"),
         };
-        assert_eq!(verify_as_route(v).map(|_| ()), Err(expected), "{name}: {}", s(v, "reject_reason"));
+        assert_eq!(
+            verify_as_route(v).map(|_| ()),
+            Err(expected),
+            "{name}: {}",
+            s(v, "reject_reason")
+        );
         count += 1;
     }
     assert_eq!(count, 12);
@@ -120,11 +152,23 @@ fn every_invalid_token_is_refused_for_its_reason() {
 fn alg_confusion_token_is_refused_on_the_lifecycle_route_too() {
     let doc = doc();
     let vectors = doc["vectors"].as_array().unwrap();
-    let confused = vectors.iter().find(|v| v["name"] == "alg-confusion-hs256-with-public-key").unwrap();
-    let install = vectors.iter().find(|v| v["name"] == "signed-install-rs256").unwrap();
+    let confused = vectors
+        .iter()
+        .find(|v| v["name"] == "alg-confusion-hs256-with-public-key")
+        .unwrap();
+    let install = vectors
+        .iter()
+        .find(|v| v["name"] == "signed-install-rs256")
+        .unwrap();
     let pem = s(install, "public_key_pem");
-    let err = jwt::verify(s(confused, "token"), Alg::Rs256, Key::RsaPem(pem.as_bytes()), QshRule::Unchecked, 1_700_000_060)
-        .unwrap_err();
+    let err = jwt::verify(
+        s(confused, "token"),
+        Alg::Rs256,
+        Key::RsaPem(pem.as_bytes()),
+        QshRule::Unchecked,
+        1_700_000_060,
+    )
+    .unwrap_err();
     assert!(matches!(err, JwtError::AlgorithmNotAllowed { .. }), "{err}");
 }
 
@@ -132,16 +176,35 @@ fn alg_confusion_token_is_refused_on_the_lifecycle_route_too() {
 fn context_tokens_are_refused_where_request_binding_is_required_and_vice_versa() {
     let doc = doc();
     let vectors = doc["vectors"].as_array().unwrap();
-    let context = vectors.iter().find(|v| v["name"] == "context-token").unwrap();
-    let iframe = vectors.iter().find(|v| v["name"] == "host-to-app-iframe").unwrap();
+    let context = vectors
+        .iter()
+        .find(|v| v["name"] == "context-token")
+        .unwrap();
+    let iframe = vectors
+        .iter()
+        .find(|v| v["name"] == "host-to-app-iframe")
+        .unwrap();
     let secret = s(context, "secret").as_bytes().to_vec();
-    let request = BoundRequest { method: "GET", raw_path: "/macro/render", raw_query: Some("pageId=98305"), base_path: "" };
+    let request = BoundRequest {
+        method: "GET",
+        raw_path: "/macro/render",
+        raw_query: Some("pageId=98305"),
+        base_path: "",
+    };
     assert_eq!(
-        jwt::verify_host_token(s(context, "token"), QshRule::Request(request), 1_700_000_060, |_| Some(secret.clone())),
+        jwt::verify_host_token(
+            s(context, "token"),
+            QshRule::Request(request),
+            1_700_000_060,
+            |_| Some(secret.clone())
+        ),
         Err(JwtError::ContextTokenNotAllowed)
     );
     assert_eq!(
-        jwt::verify_host_token(s(iframe, "token"), QshRule::Context, 1_700_000_060, |_| Some(secret.clone())).map(|_| ()),
+        jwt::verify_host_token(s(iframe, "token"), QshRule::Context, 1_700_000_060, |_| {
+            Some(secret.clone())
+        })
+        .map(|_| ()),
         Err(JwtError::ContextTokenRequired)
     );
 }

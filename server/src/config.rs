@@ -52,9 +52,15 @@ impl Config {
 
     /// Reads configuration through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let base_url = parse_base_url(lookup("APP_BASE_URL").as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let base_url = parse_base_url(
+            lookup("APP_BASE_URL")
+                .as_deref()
+                .unwrap_or(DEFAULT_BASE_URL),
+        )?;
         let database_url = parse_database_url(
-            lookup("DATABASE_URL").as_deref().unwrap_or(DEFAULT_DATABASE_URL),
+            lookup("DATABASE_URL")
+                .as_deref()
+                .unwrap_or(DEFAULT_DATABASE_URL),
         )?;
         // cargo-leptos tells the server where to listen through LEPTOS_SITE_ADDR.
         let listen_raw = lookup("LISTEN_ADDR")
@@ -84,8 +90,9 @@ impl Config {
             return Err(ConfigError {
                 variable: "APP_BASE_URL",
                 value: base_url.to_string(),
-                reason: "production needs an https base URL (set APP_ENV=development for local work)"
-                    .into(),
+                reason:
+                    "production needs an https base URL (set APP_ENV=development for local work)"
+                        .into(),
             });
         }
         let log_format = match lookup("LOG_FORMAT").as_deref().map(str::trim) {
@@ -99,7 +106,13 @@ impl Config {
                 });
             }
         };
-        Ok(Self { base_url, database_url, listen_addr, environment, log_format })
+        Ok(Self {
+            base_url,
+            database_url,
+            listen_addr,
+            environment,
+            log_format,
+        })
     }
 }
 
@@ -124,14 +137,20 @@ fn parse_base_url(raw: &str) -> Result<Url, ConfigError> {
 
 fn parse_database_url(raw: &str) -> Result<String, ConfigError> {
     let raw = raw.trim();
-    if raw.starts_with("sqlite:") || raw.starts_with("postgres://") || raw.starts_with("postgresql://")
+    if raw.starts_with("sqlite:")
+        || raw.starts_with("postgres://")
+        || raw.starts_with("postgresql://")
     {
         Ok(raw.to_owned())
     } else {
         Err(ConfigError {
             variable: "DATABASE_URL",
             // Never echo a URL that may hold a password.
-            value: raw.split_once("://").map_or("…", |(scheme, _)| scheme).to_owned() + "://…",
+            value: raw
+                .split_once("://")
+                .map_or("…", |(scheme, _)| scheme)
+                .to_owned()
+                + "://…",
             reason: "expected sqlite://path?mode=rwc or postgres://user@host/db".into(),
         })
     }
@@ -152,8 +171,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -196,7 +217,11 @@ mod tests {
     fn listen_addr_falls_back_to_cargo_leptos_site_addr() {
         let c = config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4010")]).unwrap();
         assert_eq!(c.listen_addr.to_string(), "127.0.0.1:4010");
-        let c = config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4010"), ("LISTEN_ADDR", "127.0.0.1:5")]).unwrap();
+        let c = config(&[
+            ("LEPTOS_SITE_ADDR", "127.0.0.1:4010"),
+            ("LISTEN_ADDR", "127.0.0.1:5"),
+        ])
+        .unwrap();
         assert_eq!(c.listen_addr.port(), 5);
     }
 }

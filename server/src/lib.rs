@@ -29,8 +29,12 @@ pub enum BootError {
 
 /// Opens the database and brings its schema up to date.
 pub async fn open_store(config: &Config) -> Result<DatabaseConnection, BootError> {
-    let db = connect::store::open(&config.database_url).await.map_err(BootError::Database)?;
-    migrator::Migrator::up(&db, None).await.map_err(BootError::Migration)?;
+    let db = connect::store::open(&config.database_url)
+        .await
+        .map_err(BootError::Database)?;
+    migrator::Migrator::up(&db, None)
+        .await
+        .map_err(BootError::Migration)?;
     Ok(db)
 }
 

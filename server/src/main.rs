@@ -45,7 +45,9 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         "Confluo listening on http://{}",
         listener.local_addr()?
     );
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("shutting down: closing the database");
     state.db.close().await?;
     Ok(())

@@ -8,8 +8,8 @@ use axum::{
     response::IntoResponse,
     routing::get,
 };
-use leptos_axum::{LeptosRoutes, generate_route_list};
 use connect::redact::redact_url;
+use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::trace::TraceLayer;
 
 /// Builds the complete router.
@@ -22,11 +22,13 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
-            // Log the path without credentials: iframe loads carry `?jwt=`.
-            let uri = request.uri().to_string();
-            tracing::info_span!("http", method = %request.method(), uri = %redact_url(&uri))
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                // Log the path without credentials: iframe loads carry `?jwt=`.
+                let uri = request.uri().to_string();
+                tracing::info_span!("http", method = %request.method(), uri = %redact_url(&uri))
+            }),
+        )
         .with_state(state)
 }
 
@@ -37,7 +39,11 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
         Ok(()) => (StatusCode::OK, headers, "ok\n"),
         Err(err) => {
             tracing::warn!(error = %err, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, headers, "database unavailable\n")
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                headers,
+                "database unavailable\n",
+            )
         }
     }
 }

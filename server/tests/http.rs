@@ -17,7 +17,12 @@ fn router(db: &DatabaseConnection) -> axum::Router {
 async fn send(db: &DatabaseConnection, request: Request<Body>) -> (StatusCode, String) {
     let response = router(db).oneshot(request).await.expect("router answers");
     let status = response.status();
-    let body = response.into_body().collect().await.expect("body").to_bytes();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
@@ -71,7 +76,11 @@ async fn concurrent_self_checks_lose_no_count(db: &DatabaseConnection) {
 }
 
 async fn unknown_paths_get_a_404_page(db: &DatabaseConnection) {
-    let (status, body) = send(db, Request::get("/no/such/page").body(Body::empty()).unwrap()).await;
+    let (status, body) = send(
+        db,
+        Request::get("/no/such/page").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("Page not found"), "{body}");
 }
@@ -80,10 +89,15 @@ async fn home_page_is_rendered_on_the_server(db: &DatabaseConnection) {
     let (status, body) = send(db, Request::get("/").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Run self-check"), "{body}");
-    assert!(body.contains("/pkg/confluo.js"), "hydration script missing: {body}");
+    assert!(
+        body.contains("/pkg/confluo.js"),
+        "hydration script missing: {body}"
+    );
 }
 
-async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+async fn futures_join_all<F: std::future::Future>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output> {
     let handles: Vec<_> = futures.collect();
     let mut out = Vec::new();
     // Poll them together so the writes really overlap.
@@ -99,7 +113,11 @@ async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = 
                 }
             }
         }
-        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
     })
     .await;
     out.extend(results.into_iter().flatten());

@@ -32,11 +32,23 @@ fn ensure_wasm_target() -> Result<(), Failed> {
 
 fn ensure_cargo_leptos() -> Result<(), Failed> {
     let version = output("cargo", &["leptos", "--version"]).unwrap_or_default();
-    if version.split_whitespace().any(|w| w == CARGO_LEPTOS_VERSION) {
+    if version
+        .split_whitespace()
+        .any(|w| w == CARGO_LEPTOS_VERSION)
+    {
         return Ok(());
     }
     println!("installing cargo-leptos {CARGO_LEPTOS_VERSION} (about 15 minutes on 2 cores, once)");
-    cargo(&["install", "cargo-leptos", "--version", CARGO_LEPTOS_VERSION, "--locked"], &[])
+    cargo(
+        &[
+            "install",
+            "cargo-leptos",
+            "--version",
+            CARGO_LEPTOS_VERSION,
+            "--locked",
+        ],
+        &[],
+    )
 }
 
 /// The wasm-bindgen CLI must match the `wasm-bindgen` crate in Cargo.lock exactly.
@@ -47,7 +59,16 @@ fn ensure_wasm_bindgen() -> Result<(), Failed> {
         return Ok(());
     }
     println!("installing wasm-bindgen-cli {wanted} (matches Cargo.lock)");
-    cargo(&["install", "wasm-bindgen-cli", "--version", &wanted, "--locked"], &[])
+    cargo(
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--locked",
+        ],
+        &[],
+    )
 }
 
 fn ensure_wasm_opt(apt: &mut Apt) -> Result<(), Failed> {
@@ -67,7 +88,9 @@ fn ensure_chromium(apt: &mut Apt) -> Result<(), Failed> {
         return Ok(());
     }
     if !apt.available() {
-        return Err(Failed(format!("{CHROMIUM} is missing; install Chromium from your distribution")));
+        return Err(Failed(format!(
+            "{CHROMIUM} is missing; install Chromium from your distribution"
+        )));
     }
     apt.install(&["chromium"])
 }
@@ -105,7 +128,9 @@ fn locked_version(package: &str) -> Result<String, Failed> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == needle
-            && let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = "))
+            && let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
         {
             return Ok(version.trim_matches('"').to_owned());
         }
@@ -126,11 +151,17 @@ impl Apt {
 
     fn install(&mut self, packages: &[&str]) -> Result<(), Failed> {
         if !self.available() {
-            return Err(Failed(format!("apt-get is not available to install {}", packages.join(" "))));
+            return Err(Failed(format!(
+                "apt-get is not available to install {}",
+                packages.join(" ")
+            )));
         }
         let root = output("id", &["-u"]).is_some_and(|id| id == "0");
-        let (program, mut prefix): (&str, Vec<&str>) =
-            if root { ("apt-get", vec![]) } else { ("sudo", vec!["apt-get"]) };
+        let (program, mut prefix): (&str, Vec<&str>) = if root {
+            ("apt-get", vec![])
+        } else {
+            ("sudo", vec!["apt-get"])
+        };
         let env = [("DEBIAN_FRONTEND", "noninteractive")];
         if !self.updated {
             let mut args = prefix.clone();

@@ -63,7 +63,16 @@ fn test(args: &[String]) -> Result<(), Failed> {
     })?;
     step("clippy (browser, hydrate)", || {
         cargo(
-            &["clippy", "-p", "frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"],
+            &[
+                "clippy",
+                "-p",
+                "frontend",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
             &[],
         )
     })?;
@@ -83,7 +92,8 @@ fn end2end() -> Result<(), Failed> {
     let root = workspace_root();
     let data = root.join("target/e2e");
     let _ = std::fs::remove_dir_all(&data);
-    std::fs::create_dir_all(&data).map_err(|e| Failed(format!("cannot create {}: {e}", data.display())))?;
+    std::fs::create_dir_all(&data)
+        .map_err(|e| Failed(format!("cannot create {}: {e}", data.display())))?;
     let addr = "127.0.0.1:3199";
     let db = format!("sqlite://{}/confluo.db?mode=rwc", data.display());
     let base = format!("http://{addr}");

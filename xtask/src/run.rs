@@ -20,7 +20,12 @@ pub fn run(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(), Fa
     run_in(workspace_root(), program, args, envs)
 }
 
-pub fn run_in(dir: PathBuf, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(), Failed> {
+pub fn run_in(
+    dir: PathBuf,
+    program: &str,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> Result<(), Failed> {
     let shown = format!("{program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
@@ -48,5 +53,7 @@ pub fn output(program: &str, args: &[&str]) -> Option<String> {
         .stderr(Stdio::null())
         .output()
         .ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }

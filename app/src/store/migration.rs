@@ -31,15 +31,26 @@ impl MigrationTrait for CreateSelfCheck {
                 Table::create()
                     .table(SelfCheck::Table)
                     .if_not_exists()
-                    .col(ColumnDef::new(SelfCheck::Id).integer().not_null().primary_key())
+                    .col(
+                        ColumnDef::new(SelfCheck::Id)
+                            .integer()
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(SelfCheck::Checks).big_integer().not_null())
-                    .col(ColumnDef::new(SelfCheck::CheckedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(SelfCheck::CheckedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(SelfCheck::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(SelfCheck::Table).to_owned())
+            .await
     }
 }

@@ -2,8 +2,10 @@
 
 use chrono::{SecondsFormat, Utc};
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
-    entity::prelude::*, sea_query::{Expr, ExprTrait, OnConflict},
+    ActiveValue::Set,
+    ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
+    entity::prelude::*,
+    sea_query::{Expr, ExprTrait, OnConflict},
 };
 
 use crate::self_check::SelfCheckReport;
@@ -28,15 +30,19 @@ const ROW: i32 = 1;
 pub async fn record<C: ConnectionTrait>(db: &C) -> Result<SelfCheckReport, DbErr> {
     let now = Utc::now();
     // One statement, so concurrent checks never lose a count on either backend.
-    Entity::insert(ActiveModel { id: Set(ROW), checks: Set(1), checked_at: Set(now) })
-        .on_conflict(
-            OnConflict::column(Column::Id)
-                .value(Column::Checks, Expr::col((Entity, Column::Checks)).add(1))
-                .value(Column::CheckedAt, now)
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
+    Entity::insert(ActiveModel {
+        id: Set(ROW),
+        checks: Set(1),
+        checked_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(Column::Id)
+            .value(Column::Checks, Expr::col((Entity, Column::Checks)).add(1))
+            .value(Column::CheckedAt, now)
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
     let row = Entity::find()
         .filter(Column::Id.eq(ROW))
         .one(db)

@@ -36,7 +36,9 @@ fn sqlx_sqlite_journal_wal() -> sea_orm::sqlx::sqlite::SqliteJournalMode {
 
 /// The folder of a file-backed SQLite URL, if it has one.
 fn sqlite_parent_dir(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or_default();
     if path.is_empty() || path == ":memory:" {
         return None;
@@ -52,8 +54,14 @@ mod tests {
 
     #[test]
     fn finds_the_folder_of_file_urls_only() {
-        assert_eq!(sqlite_parent_dir("sqlite://data/confluo.db?mode=rwc").as_deref(), Some("data"));
-        assert_eq!(sqlite_parent_dir("sqlite:///tmp/x/y.db").as_deref(), Some("/tmp/x"));
+        assert_eq!(
+            sqlite_parent_dir("sqlite://data/confluo.db?mode=rwc").as_deref(),
+            Some("data")
+        );
+        assert_eq!(
+            sqlite_parent_dir("sqlite:///tmp/x/y.db").as_deref(),
+            Some("/tmp/x")
+        );
         assert_eq!(sqlite_parent_dir("sqlite::memory:"), None);
         assert_eq!(sqlite_parent_dir("sqlite://plain.db"), None);
     }

@@ -14,13 +14,17 @@ const PREFIX: &str = "v1:";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
-    #[error("CONNECT_SECRET_KEY must be 32 bytes, base64-encoded (generate one with `openssl rand -base64 32`)")]
+    #[error(
+        "CONNECT_SECRET_KEY must be 32 bytes, base64-encoded (generate one with `openssl rand -base64 32`)"
+    )]
     BadKey,
     #[error("CONNECT_SECRET_KEY is required in production")]
     MissingKey,
     #[error("cannot use the development key file {path}: {reason}")]
     KeyFile { path: String, reason: String },
-    #[error("a stored secret cannot be decrypted (wrong CONNECT_SECRET_KEY, or the row was altered)")]
+    #[error(
+        "a stored secret cannot be decrypted (wrong CONNECT_SECRET_KEY, or the row was altered)"
+    )]
     Decrypt,
 }
 
@@ -39,7 +43,9 @@ impl std::fmt::Debug for SecretBox {
 impl SecretBox {
     /// From a base64-encoded 32-byte key.
     pub fn from_base64(key: &str) -> Result<Self, SecretError> {
-        let bytes = STANDARD.decode(key.trim()).map_err(|_| SecretError::BadKey)?;
+        let bytes = STANDARD
+            .decode(key.trim())
+            .map_err(|_| SecretError::BadKey)?;
         let cipher = XChaCha20Poly1305::new_from_slice(&bytes).map_err(|_| SecretError::BadKey)?;
         Ok(Self { cipher })
     }
@@ -62,7 +68,10 @@ impl SecretBox {
         if production {
             return Err(SecretError::MissingKey);
         }
-        let file_err = |reason: String| SecretError::KeyFile { path: dev_key_file.display().to_string(), reason };
+        let file_err = |reason: String| SecretError::KeyFile {
+            path: dev_key_file.display().to_string(),
+            reason,
+        };
         let key = match std::fs::read_to_string(dev_key_file) {
             Ok(key) => key,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -88,7 +97,13 @@ impl SecretBox {
         // Encryption with a valid key and nonce cannot fail for in-memory buffers.
         let ciphertext = self
             .cipher
-            .encrypt(&nonce, Payload { msg: plaintext.as_bytes(), aad: context.as_bytes() })
+            .encrypt(
+                &nonce,
+                Payload {
+                    msg: plaintext.as_bytes(),
+                    aad: context.as_bytes(),
+                },
+            )
             .unwrap_or_default();
         let mut out = nonce.to_vec();
         out.extend(ciphertext);
@@ -106,7 +121,13 @@ impl SecretBox {
         let nonce: [u8; 24] = nonce.try_into().map_err(|_| SecretError::Decrypt)?;
         let plain = self
             .cipher
-            .decrypt(&XNonce::from(nonce), Payload { msg: ciphertext, aad: context.as_bytes() })
+            .decrypt(
+                &XNonce::from(nonce),
+                Payload {
+                    msg: ciphertext,
+                    aad: context.as_bytes(),
+                },
+            )
             .map_err(|_| SecretError::Decrypt)?;
         String::from_utf8(plain).map_err(|_| SecretError::Decrypt)
     }
@@ -146,13 +167,23 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("confluo-key-{}", std::process::id()));
         let file = dir.join("connect-secret.key");
         let _ = std::fs::remove_dir_all(&dir);
-        assert!(matches!(SecretBox::from_env_or_dev_file(None, true, &file), Err(SecretError::MissingKey)));
-        assert!(matches!(SecretBox::from_env_or_dev_file(Some("short"), false, &file), Err(SecretError::BadKey)));
+        assert!(matches!(
+            SecretBox::from_env_or_dev_file(None, true, &file),
+            Err(SecretError::MissingKey)
+        ));
+        assert!(matches!(
+            SecretBox::from_env_or_dev_file(Some("short"), false, &file),
+            Err(SecretError::BadKey)
+        ));
         let (first, warning) = SecretBox::from_env_or_dev_file(None, false, &file).unwrap();
         assert!(warning.is_some());
         let sealed = first.seal("x", "c");
         let (again, _) = SecretBox::from_env_or_dev_file(None, false, &file).unwrap();
-        assert_eq!(again.open(&sealed, "c").unwrap(), "x", "the same key is reused");
+        assert_eq!(
+            again.open(&sealed, "c").unwrap(),
+            "x",
+            "the same key is reused"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

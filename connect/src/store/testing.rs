@@ -31,13 +31,18 @@ pub struct TestDb {
 
 enum Cleanup {
     File(PathBuf),
-    Schema { admin: DatabaseConnection, schema: String },
+    Schema {
+        admin: DatabaseConnection,
+        schema: String,
+    },
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 fn unique_suffix() -> String {
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
     format!(
         "{}_{}_{}",
         now.as_secs(),
@@ -73,7 +78,11 @@ impl TestDb {
             Ok(conn) => conn,
             Err(err) => panic!("cannot open SQLite test database {url}: {err}"),
         };
-        Self { conn, url, cleanup: Cleanup::File(path) }
+        Self {
+            conn,
+            url,
+            cleanup: Cleanup::File(path),
+        }
     }
 
     async fn postgres() -> Self {
@@ -81,7 +90,13 @@ impl TestDb {
             .ok()
             .filter(|v| !v.is_empty())
             .unwrap_or_else(|| DEFAULT_TEST_POSTGRES_URL.to_owned());
-        let admin = match Database::connect(ConnectOptions::new(base.clone()).sqlx_logging(false).to_owned()).await {
+        let admin = match Database::connect(
+            ConnectOptions::new(base.clone())
+                .sqlx_logging(false)
+                .to_owned(),
+        )
+        .await
+        {
             Ok(conn) => conn,
             Err(err) => panic!(
                 "PostgreSQL is not reachable at {base}: {err}. The PostgreSQL store tests need it; \
@@ -91,16 +106,26 @@ impl TestDb {
         let suffix = unique_suffix();
         let schema = format!("confluo_t{suffix}");
         drop_stale_schemas(&admin).await;
-        if let Err(err) = admin.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\"")).await {
+        if let Err(err) = admin
+            .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
+            .await
+        {
             panic!("cannot create schema {schema} in {base}: {err}");
         }
         let mut options = ConnectOptions::new(base.clone());
-        options.sqlx_logging(false).set_schema_search_path(schema.clone()).max_connections(5);
+        options
+            .sqlx_logging(false)
+            .set_schema_search_path(schema.clone())
+            .max_connections(5);
         let conn = match Database::connect(options).await {
             Ok(conn) => conn,
             Err(err) => panic!("cannot open schema {schema} in {base}: {err}"),
         };
-        Self { conn, url: format!("{base} (schema {schema})"), cleanup: Cleanup::Schema { admin, schema } }
+        Self {
+            conn,
+            url: format!("{base} (schema {schema})"),
+            cleanup: Cleanup::Schema { admin, schema },
+        }
     }
 
     /// Removes the database. Call it at the end of a test; a test that panics leaves its
@@ -116,7 +141,9 @@ impl TestDb {
                 }
             }
             Cleanup::Schema { admin, schema } => {
-                let _ = admin.execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{schema}\" CASCADE")).await;
+                let _ = admin
+                    .execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"))
+                    .await;
                 let _ = admin.close().await;
             }
         }
@@ -134,16 +161,23 @@ async fn drop_stale_schemas(admin: &DatabaseConnection) {
     else {
         return;
     };
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
     for row in rows {
-        let Ok(name) = row.try_get::<String>("", "nspname") else { continue };
+        let Ok(name) = row.try_get::<String>("", "nspname") else {
+            continue;
+        };
         let created = name
             .trim_start_matches("confluo_t")
             .split('_')
             .next()
             .and_then(|s| s.parse::<u64>().ok());
         if created.is_some_and(|t| t + 3600 < now) {
-            let _ = admin.execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{name}\" CASCADE")).await;
+            let _ = admin
+                .execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{name}\" CASCADE"))
+                .await;
         }
     }
 }
