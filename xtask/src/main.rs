@@ -83,11 +83,12 @@ fn test(args: &[String]) -> Result<(), Failed> {
         println!("\nskipping the WASM build and end-to-end tests (--no-e2e)");
         return Ok(());
     }
-    step("release build and end-to-end tests in Chromium", end2end)
+    step("WASM build and end-to-end tests in Chromium", end2end)
 }
 
-/// Builds the release server and WASM bundle, starts the server on a test port with a fresh
-/// database, and runs the Playwright suite against it.
+/// Builds the server and WASM bundle, starts the server on a test port with a fresh database,
+/// and runs the Playwright suite against it. The debug build is used: Debian's wasm-opt 108
+/// breaks the externref table of the release bundle (`WebAssembly.Table.grow()` fails).
 fn end2end() -> Result<(), Failed> {
     let root = workspace_root();
     let data = root.join("target/e2e");
@@ -98,7 +99,7 @@ fn end2end() -> Result<(), Failed> {
     let db = format!("sqlite://{}/confluo.db?mode=rwc", data.display());
     let base = format!("http://{addr}");
     cargo(
-        &["leptos", "end2end", "--release"],
+        &["leptos", "end-to-end"],
         &[
             ("LEPTOS_SITE_ADDR", addr),
             ("LISTEN_ADDR", addr),
