@@ -14,5 +14,137 @@ impl MigratorTrait for Migrator {
 
 /// The framework's migrations, in order. Apps run these before their own.
 pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-    vec![]
+    vec![Box::new(CreateTenantAndAudit)]
+}
+
+struct CreateTenantAndAudit;
+
+impl MigrationName for CreateTenantAndAudit {
+    fn name(&self) -> &str {
+        "m20261122_000001_connect_create_tenant_and_audit"
+    }
+}
+
+#[derive(DeriveIden)]
+enum ConnectTenant {
+    Table,
+    ClientKey,
+    AppKey,
+    BaseUrl,
+    DisplayUrl,
+    ProductType,
+    Description,
+    ServerVersion,
+    PluginsVersion,
+    OauthClientId,
+    EntitlementId,
+    EntitlementNumber,
+    SharedSecret,
+    Installed,
+    Enabled,
+    Stale,
+    InstalledAt,
+    UpdatedAt,
+    UninstalledAt,
+}
+
+#[derive(DeriveIden)]
+enum ConnectLifecycleEvent {
+    Table,
+    Id,
+    At,
+    ClientKey,
+    Event,
+    Outcome,
+    Reason,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateTenantAndAudit {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use ConnectTenant as T;
+        manager
+            .create_table(
+                Table::create()
+                    .table(T::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(T::ClientKey)
+                            .string_len(255)
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(T::AppKey).string_len(255).not_null())
+                    .col(ColumnDef::new(T::BaseUrl).string_len(2048).not_null())
+                    .col(ColumnDef::new(T::DisplayUrl).string_len(2048).null())
+                    .col(ColumnDef::new(T::ProductType).string_len(64).not_null())
+                    .col(ColumnDef::new(T::Description).text().not_null())
+                    .col(ColumnDef::new(T::ServerVersion).string_len(255).null())
+                    .col(ColumnDef::new(T::PluginsVersion).string_len(255).null())
+                    .col(ColumnDef::new(T::OauthClientId).string_len(255).null())
+                    .col(ColumnDef::new(T::EntitlementId).string_len(255).null())
+                    .col(ColumnDef::new(T::EntitlementNumber).string_len(255).null())
+                    .col(ColumnDef::new(T::SharedSecret).text().not_null())
+                    .col(ColumnDef::new(T::Installed).boolean().not_null())
+                    .col(ColumnDef::new(T::Enabled).boolean().not_null())
+                    .col(ColumnDef::new(T::Stale).boolean().not_null())
+                    .col(
+                        ColumnDef::new(T::InstalledAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(T::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(T::UninstalledAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .if_not_exists()
+                    .name("idx_connect_tenant_base_url")
+                    .table(T::Table)
+                    .col(T::BaseUrl)
+                    .to_owned(),
+            )
+            .await?;
+        use ConnectLifecycleEvent as E;
+        manager
+            .create_table(
+                Table::create()
+                    .table(E::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(E::Id)
+                            .big_integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(E::At).timestamp_with_time_zone().not_null())
+                    .col(ColumnDef::new(E::ClientKey).string_len(255).null())
+                    .col(ColumnDef::new(E::Event).string_len(32).not_null())
+                    .col(ColumnDef::new(E::Outcome).string_len(16).not_null())
+                    .col(ColumnDef::new(E::Reason).text().null())
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(ConnectLifecycleEvent::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(ConnectTenant::Table).to_owned())
+            .await
+    }
 }

@@ -1,8 +1,10 @@
 //! Persistence: opening the database and the framework's own tables.
 
+pub mod audit;
 pub mod database;
 pub mod migration;
 pub mod secrets;
+pub mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
 

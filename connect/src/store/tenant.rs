@@ -172,7 +172,10 @@ impl TenantStore {
             .exec(&self.db)
             .await?;
         self.find(&i.client_key).await?.ok_or_else(|| {
-            StoreError::Db(DbErr::RecordNotFound(format!("tenant {} after install", i.client_key)))
+            StoreError::Db(DbErr::RecordNotFound(format!(
+                "tenant {} after install",
+                i.client_key
+            )))
         })
     }
 
@@ -215,7 +218,10 @@ impl TenantStore {
 
     /// Any tenant, installed or not.
     pub async fn find(&self, client_key: &str) -> Result<Option<Tenant>, StoreError> {
-        let Some(row) = Entity::find_by_id(client_key.to_owned()).one(&self.db).await? else {
+        let Some(row) = Entity::find_by_id(client_key.to_owned())
+            .one(&self.db)
+            .await?
+        else {
             return Ok(None);
         };
         Ok(Some(Tenant {
