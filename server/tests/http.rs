@@ -26,6 +26,14 @@ async fn send(db: &DatabaseConnection, request: Request<Body>) -> (StatusCode, S
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
+/// The request the browser sends for `run_self_check` (no arguments, URL-encoded form).
+fn self_check_request() -> Request<Body> {
+    Request::post("/api/self-check")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap()
+}
+
 async fn healthz_answers_ok_when_the_database_does(db: &DatabaseConnection) {
     let (status, body) = send(db, Request::get("/healthz").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
@@ -33,44 +41,23 @@ async fn healthz_answers_ok_when_the_database_does(db: &DatabaseConnection) {
 }
 
 async fn self_check_counts_every_call(db: &DatabaseConnection) {
-    let call = || {
-        Request::post("/api/self-check")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::empty())
-            .unwrap()
-    };
-    let (status, first) = send(db, call()).await;
+    let (status, first) = send(db, self_check_request()).await;
     assert_eq!(status, StatusCode::OK, "{first}");
     let first: serde_json::Value = serde_json::from_str(&first).unwrap();
     assert_eq!(first["checks"], 1);
     let backend = first["database"].as_str().unwrap();
     assert!(backend == "sqlite" || backend == "postgres", "{backend}");
-    let (_, second) = send(db, call()).await;
+    let (_, second) = send(db, self_check_request()).await;
     let second: serde_json::Value = serde_json::from_str(&second).unwrap();
     assert_eq!(second["checks"], 2);
 }
 
 async fn concurrent_self_checks_lose_no_count(db: &DatabaseConnection) {
-    let calls = (0..12).map(|_| {
-        send(
-            db,
-            Request::post("/api/self-check")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::empty())
-                .unwrap(),
-        )
-    });
+    let calls = (0..12).map(|_| send(db, self_check_request()));
     for (status, body) in futures_join_all(calls).await {
         assert_eq!(status, StatusCode::OK, "{body}");
     }
-    let (_, last) = send(
-        db,
-        Request::post("/api/self-check")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let (_, last) = send(db, self_check_request()).await;
     let last: serde_json::Value = serde_json::from_str(&last).unwrap();
     assert_eq!(last["checks"], 13);
 }
@@ -98,10 +85,8 @@ async fn home_page_is_rendered_on_the_server(db: &DatabaseConnection) {
 async fn futures_join_all<F: std::future::Future>(
     futures: impl Iterator<Item = F>,
 ) -> Vec<F::Output> {
-    let handles: Vec<_> = futures.collect();
-    let mut out = Vec::new();
     // Poll them together so the writes really overlap.
-    let mut pinned: Vec<_> = handles.into_iter().map(Box::pin).collect();
+    let mut pinned: Vec<_> = futures.map(Box::pin).collect();
     let mut results: Vec<Option<F::Output>> = (0..pinned.len()).map(|_| None).collect();
     std::future::poll_fn(|cx| {
         let mut pending = false;
@@ -120,8 +105,7 @@ async fn futures_join_all<F: std::future::Future>(
         }
     })
     .await;
-    out.extend(results.into_iter().flatten());
-    out
+    results.into_iter().flatten().collect()
 }
 
 connect::store_tests!(Migrator =>
