@@ -3,6 +3,7 @@
 //! The same code renders on the server (feature `ssr`) and hydrates in the browser
 //! (feature `hydrate`).
 
+pub mod descriptor;
 pub mod pages;
 pub mod self_check;
 pub mod shell;

@@ -1,6 +1,7 @@
 //! What every request handler and server function can reach.
 
 use axum::extract::FromRef;
+use connect::Connect;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
@@ -9,4 +10,6 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    /// The Connect framework: tenants, token verification, host calls.
+    pub connect: Connect,
 }

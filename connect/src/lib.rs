@@ -1,12 +1,40 @@
 //! Atlassian Connect for Rust apps: the protocol between a Confluence Cloud site and an app.
 //!
 //! Protocol only; nothing here knows what the app does. Server-side parts are behind the
-//! `server` feature.
+//! `server` feature: [`Connect`] holds the settings, descriptor and tenants, mounts the
+//! descriptor, lifecycle and webhook routes, and verifies host calls through the extractors in
+//! [`auth`].
 
 pub mod descriptor;
-#[cfg(feature = "server")]
-pub mod jwt;
 pub mod qsh;
 pub mod redact;
+
+#[cfg(feature = "server")]
+pub mod allowlist;
+#[cfg(feature = "server")]
+pub mod auth;
+#[cfg(feature = "server")]
+pub mod host;
+#[cfg(feature = "server")]
+pub mod install_keys;
+#[cfg(feature = "server")]
+pub mod jwt;
+#[cfg(feature = "server")]
+pub mod license;
+#[cfg(feature = "server")]
+pub mod lifecycle;
+#[cfg(feature = "server")]
+pub mod rejection;
+#[cfg(feature = "server")]
+mod service;
+#[cfg(feature = "server")]
+pub mod settings;
 #[cfg(feature = "server")]
 pub mod store;
+#[cfg(feature = "testing")]
+pub mod test_host;
+#[cfg(feature = "server")]
+pub mod webhooks;
+
+#[cfg(feature = "server")]
+pub use service::{BuildError, Connect, ConnectBuilder, default_http_client};

@@ -2,7 +2,10 @@
 
 use std::{env, net::SocketAddr};
 
+use connect::settings::{Settings, SettingsError};
 use url::Url;
+
+use app::descriptor::APP_KEY;
 
 /// Where the server runs and what rules apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +32,10 @@ pub struct Config {
     pub listen_addr: SocketAddr,
     pub environment: Environment,
     pub log_format: LogFormat,
+    /// The Connect framework's settings (app key, key server, OAuth server, host allow-list).
+    pub connect: Settings,
+    /// `CONNECT_SECRET_KEY`: encrypts tenant secrets at rest. Required in production.
+    pub secret_key: Option<String>,
 }
 
 /// A configuration value that cannot be used, named by its variable.
@@ -106,12 +113,30 @@ impl Config {
                 });
             }
         };
+        let production = environment == Environment::Production;
+        let connect = Settings::new(APP_KEY, base_url.clone(), production)
+            .and_then(|s| s.with_env(&lookup))
+            .map_err(|e: SettingsError| ConfigError {
+                variable: e.variable,
+                value: e.value,
+                reason: e.reason,
+            })?;
+        let secret_key = lookup("CONNECT_SECRET_KEY");
+        if production && secret_key.is_none() {
+            return Err(ConfigError {
+                variable: "CONNECT_SECRET_KEY",
+                value: String::new(),
+                reason: "production needs a key to encrypt tenant secrets (generate one with `openssl rand -base64 32`)".into(),
+            });
+        }
         Ok(Self {
             base_url,
             database_url,
             listen_addr,
             environment,
             log_format,
+            connect,
+            secret_key,
         })
     }
 }
@@ -192,8 +217,15 @@ mod tests {
     fn public_base_url_means_production_and_needs_https() {
         let err = config(&[("APP_BASE_URL", "http://confluo.example.com")]).unwrap_err();
         assert_eq!(err.variable, "APP_BASE_URL");
-        let c = config(&[("APP_BASE_URL", "https://confluo.example.com/app")]).unwrap();
+        let err = config(&[("APP_BASE_URL", "https://confluo.example.com/app")]).unwrap_err();
+        assert_eq!(err.variable, "CONNECT_SECRET_KEY");
+        let c = config(&[
+            ("APP_BASE_URL", "https://confluo.example.com/app"),
+            ("CONNECT_SECRET_KEY", "c2VjcmV0"),
+        ])
+        .unwrap();
         assert_eq!(c.environment, Environment::Production);
+        assert!(!c.connect.host_allowlist.allows("localhost"));
     }
 
     #[test]
@@ -206,6 +238,8 @@ mod tests {
             ("LISTEN_ADDR", "3000"),
             ("APP_ENV", "staging"),
             ("LOG_FORMAT", "xml"),
+            ("TENANT_HOST_ALLOWLIST", "*.atlassian.net,exa mple"),
+            ("CONNECT_KEYS_CDN_URL", "ftp://keys"),
         ] {
             let err = config(&[(var, value)]).unwrap_err();
             assert_eq!(err.variable, var, "{value}");

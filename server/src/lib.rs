@@ -8,6 +8,10 @@ pub mod telemetry;
 use std::sync::Arc;
 
 use app::state::AppState;
+use connect::{
+    Connect,
+    store::{secrets::SecretBox, tenant::TenantStore},
+};
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
@@ -25,6 +29,35 @@ pub enum BootError {
     Migration(sea_orm::DbErr),
     #[error("cannot read the Leptos site settings: {0}")]
     Leptos(String),
+    #[error("tenant secret key: {0}")]
+    SecretKey(#[from] connect::store::secrets::SecretError),
+    #[error("the Connect descriptor cannot be served: {0}")]
+    Connect(#[from] connect::BuildError),
+    #[error("the Connect descriptor cannot be served: {0}")]
+    Descriptor(#[from] connect::descriptor::DescriptorError),
+}
+
+/// Where the development key for tenant secrets is kept when `CONNECT_SECRET_KEY` is unset.
+pub const DEV_SECRET_KEY_FILE: &str = "data/connect-secret.key";
+
+/// The Connect framework over `db`: tenant secrets encrypted with `CONNECT_SECRET_KEY` (or, in
+/// development only, a generated key file), the descriptor checked and serialized.
+pub fn connect(config: &Config, db: DatabaseConnection) -> Result<Connect, BootError> {
+    let (secrets, warning) = SecretBox::from_env_or_dev_file(
+        config.secret_key.as_deref(),
+        config.environment == config::Environment::Production,
+        std::path::Path::new(DEV_SECRET_KEY_FILE),
+    )?;
+    if let Some(warning) = warning {
+        tracing::warn!("{warning}");
+    }
+    let descriptor = app::descriptor::descriptor(config.base_url.as_str());
+    Ok(Connect::builder(
+        config.connect.clone(),
+        descriptor,
+        TenantStore::new(db, secrets),
+    )
+    .build()?)
 }
 
 /// Opens the database and brings its schema up to date.
@@ -51,6 +84,10 @@ pub fn leptos_options() -> Result<LeptosOptions, BootError> {
 }
 
 /// Everything the routes need, ready to serve.
-pub fn state(leptos_options: LeptosOptions, db: DatabaseConnection) -> AppState {
-    AppState { leptos_options, db }
+pub fn state(leptos_options: LeptosOptions, db: DatabaseConnection, connect: Connect) -> AppState {
+    AppState {
+        leptos_options,
+        db,
+        connect,
+    }
 }

@@ -34,8 +34,15 @@ async fn main() -> ExitCode {
 
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = server::open_store(&config).await?;
-    let state = server::state(server::leptos_options()?, db);
+    let connect = server::connect(&config, db.clone())?;
+    let state = server::state(server::leptos_options()?, db, connect);
     let router = routes::router(state.clone());
+    // Every URL the descriptor announces must be a route we serve.
+    state
+        .connect
+        .check_routes(router.clone())
+        .await
+        .map_err(server::BootError::from)?;
     let listener = TcpListener::bind(config.listen_addr)
         .await
         .map_err(|e| format!("cannot listen on {} (LISTEN_ADDR): {e}", config.listen_addr))?;

@@ -11,7 +11,10 @@ use tower::ServiceExt;
 
 fn router(db: &DatabaseConnection) -> axum::Router {
     let options = server::leptos_options().expect("leptos options");
-    server::routes::router(server::state(options, db.clone()))
+    let mut config = server::config::Config::from_lookup(|_| None).unwrap();
+    config.secret_key = Some(connect::store::secrets::SecretBox::generate_key());
+    let connect = server::connect(&config, db.clone()).unwrap();
+    server::routes::router(server::state(options, db.clone(), connect))
 }
 
 async fn send(db: &DatabaseConnection, request: Request<Body>) -> (StatusCode, String) {
@@ -54,7 +57,7 @@ async fn self_check_counts_every_call(db: &DatabaseConnection) {
 
 async fn concurrent_self_checks_lose_no_count(db: &DatabaseConnection) {
     let calls = (0..12).map(|_| send(db, self_check_request()));
-    for (status, body) in futures_join_all(calls).await {
+    for (status, body) in connect::store::testing::join_all(calls).await {
         assert_eq!(status, StatusCode::OK, "{body}");
     }
     let (_, last) = send(db, self_check_request()).await;
@@ -82,30 +85,36 @@ async fn home_page_is_rendered_on_the_server(db: &DatabaseConnection) {
     );
 }
 
-async fn futures_join_all<F: std::future::Future>(
-    futures: impl Iterator<Item = F>,
-) -> Vec<F::Output> {
-    // Poll them together so the writes really overlap.
-    let mut pinned: Vec<_> = futures.map(Box::pin).collect();
-    let mut results: Vec<Option<F::Output>> = (0..pinned.len()).map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (i, f) in pinned.iter_mut().enumerate() {
-            if results[i].is_none() {
-                match f.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => results[i] = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            std::task::Poll::Pending
-        } else {
-            std::task::Poll::Ready(())
-        }
-    })
+async fn descriptor_is_served_and_every_url_is_mounted(db: &DatabaseConnection) {
+    let (status, body) = send(
+        db,
+        Request::get("/atlassian-connect.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
     .await;
-    results.into_iter().flatten().collect()
+    assert_eq!(status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["key"], app::descriptor::APP_KEY);
+    assert_eq!(json["baseUrl"], "http://localhost:3000");
+    assert_eq!(json["authentication"]["type"], "jwt");
+    assert_eq!(json["apiMigrations"]["context-qsh"], true);
+    let mut config = server::config::Config::from_lookup(|_| None).unwrap();
+    config.secret_key = Some(connect::store::secrets::SecretBox::generate_key());
+    let connect = server::connect(&config, db.clone()).unwrap();
+    connect.check_routes(router(db)).await.unwrap();
+}
+
+async fn a_lifecycle_call_without_a_token_is_refused_and_audited(db: &DatabaseConnection) {
+    let request = Request::post("/installed")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"key":"io.confluo.confluence","clientKey":"x","baseUrl":"https://x.atlassian.net/wiki","eventType":"installed"}"#))
+        .unwrap();
+    let (status, body) = send(db, request).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    let entries = connect::store::audit::recent(db, 5).await.unwrap();
+    assert_eq!(entries.len(), 1);
+    assert!(!entries[0].accepted);
 }
 
 connect::store_tests!(Migrator =>
@@ -114,4 +123,6 @@ connect::store_tests!(Migrator =>
     concurrent_self_checks_lose_no_count,
     unknown_paths_get_a_404_page,
     home_page_is_rendered_on_the_server,
+    descriptor_is_served_and_every_url_is_mounted,
+    a_lifecycle_call_without_a_token_is_refused_and_audited,
 );

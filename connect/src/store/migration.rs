@@ -14,7 +14,10 @@ impl MigratorTrait for Migrator {
 
 /// The framework's migrations, in order. Apps run these before their own.
 pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(CreateTenantAndAudit)]
+    vec![
+        Box::new(CreateTenantAndAudit),
+        Box::new(CreateWebhookDelivery),
+    ]
 }
 
 struct CreateTenantAndAudit;
@@ -145,6 +148,65 @@ impl MigrationTrait for CreateTenantAndAudit {
             .await?;
         manager
             .drop_table(Table::drop().table(ConnectTenant::Table).to_owned())
+            .await
+    }
+}
+
+struct CreateWebhookDelivery;
+
+impl MigrationName for CreateWebhookDelivery {
+    fn name(&self) -> &str {
+        "m20261122_000002_connect_create_webhook_delivery"
+    }
+}
+
+#[derive(DeriveIden)]
+enum ConnectWebhookDelivery {
+    Table,
+    ClientKey,
+    Delivery,
+    ReceivedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateWebhookDelivery {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use ConnectWebhookDelivery as W;
+        manager
+            .create_table(
+                Table::create()
+                    .table(W::Table)
+                    .if_not_exists()
+                    .col(ColumnDef::new(W::ClientKey).string_len(255).not_null())
+                    .col(ColumnDef::new(W::Delivery).string_len(255).not_null())
+                    .col(
+                        ColumnDef::new(W::ReceivedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .primary_key(Index::create().col(W::ClientKey).col(W::Delivery))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .if_not_exists()
+                    .name("idx_connect_webhook_delivery_received_at")
+                    .table(W::Table)
+                    .col(W::ReceivedAt)
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(
+                Table::drop()
+                    .table(ConnectWebhookDelivery::Table)
+                    .to_owned(),
+            )
             .await
     }
 }

@@ -7,6 +7,7 @@ pub mod secrets;
 pub mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod webhook_delivery;
 
 pub use database::open;
 pub use migration::Migrator;

@@ -1,0 +1,4 @@
+//! Calls from the app to a tenant's REST API.
+
+pub mod client;
+pub mod oauth;
