@@ -41,10 +41,22 @@ struct AddonResource {
     license: Option<License>,
 }
 
+/// When the answer was fetched (Unix seconds) and what it was.
+type CachedLicense = (i64, Option<License>);
+
 /// Cached license answers per tenant.
 #[derive(Clone, Default)]
 pub struct Licenses {
-    cache: Arc<Mutex<HashMap<String, (i64, Option<License>)>>>,
+    cache: Arc<Mutex<HashMap<String, CachedLicense>>>,
+}
+
+impl Licenses {
+    pub(crate) fn forget_tenant(&self, client_key: &str) {
+        self.cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(client_key);
+    }
 }
 
 impl Connect {

@@ -196,6 +196,10 @@ async fn process(
             tenants.disabled(&payload.client_key).await?;
         }
     }
+    if event.signed_install() {
+        // Tokens and licenses cached under the old secret or state are void.
+        connect.forget_tenant(&payload.client_key);
+    }
     Ok(())
 }
 

@@ -189,6 +189,12 @@ impl Connect {
         &self.0.licenses
     }
 
+    /// Drops what is cached for a tenant whose secret or state just changed.
+    pub(crate) fn forget_tenant(&self, client_key: &str) {
+        self.0.user_tokens.forget_tenant(client_key);
+        self.0.licenses.forget_tenant(client_key);
+    }
+
     /// Unix seconds.
     pub fn now(&self) -> i64 {
         chrono::Utc::now().timestamp()

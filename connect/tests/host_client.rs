@@ -237,6 +237,8 @@ async fn nothing_outside_the_tenant_is_signed(db: &DatabaseConnection) {
     }
     let err = client.send(Method::GET, "/away", None).await.unwrap_err();
     assert!(matches!(err, HostError::CrossOriginRedirect(_)), "{err}");
+    // Of all of these, only `/away` (under the base) reached the site.
+    assert_eq!(seen.rest.load(Ordering::SeqCst), 1);
     // A host answer that is an error is reported with its status.
     let bad = connect.host_client(&connect::store::tenant::Tenant {
         shared_secret: "wrong".into(),

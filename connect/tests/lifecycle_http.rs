@@ -60,6 +60,18 @@ mod base64_like {
     }
 }
 
+fn with_field(body: &Value, key: &str, value: Value) -> Value {
+    let mut b = body.clone();
+    b[key] = value;
+    b
+}
+
+fn without_field(body: &Value, key: &str) -> Value {
+    let mut b = body.clone();
+    b.as_object_mut().unwrap().remove(key);
+    b
+}
+
 async fn hostile_installs_are_refused(db: &DatabaseConnection) {
     let f = Fixture::new(db).await;
     let host = f.host("acme");
@@ -217,33 +229,21 @@ async fn hostile_installs_are_refused(db: &DatabaseConnection) {
         (
             "body for another app",
             Some(host.install_token("/installed")),
-            {
-                let mut b = body.clone();
-                b["key"] = json!("io.other.app");
-                b
-            },
+            with_field(&body, "key", json!("io.other.app")),
             StatusCode::FORBIDDEN,
             "for the app",
         ),
         (
             "site outside the host allow-list",
             Some(host.install_token("/installed")),
-            {
-                let mut b = body.clone();
-                b["baseUrl"] = json!("https://evil.example.com/wiki");
-                b
-            },
+            with_field(&body, "baseUrl", json!("https://evil.example.com/wiki")),
             StatusCode::FORBIDDEN,
             "allow-list",
         ),
         (
             "eventType of another callback",
             Some(host.install_token("/installed")),
-            {
-                let mut b = body.clone();
-                b["eventType"] = json!("enabled");
-                b
-            },
+            with_field(&body, "eventType", json!("enabled")),
             StatusCode::BAD_REQUEST,
             "eventType",
         ),
@@ -257,11 +257,7 @@ async fn hostile_installs_are_refused(db: &DatabaseConnection) {
         (
             "no shared secret",
             Some(host.install_token("/installed")),
-            {
-                let mut b = body.clone();
-                b.as_object_mut().unwrap().remove("sharedSecret");
-                b
-            },
+            without_field(&body, "sharedSecret"),
             StatusCode::BAD_REQUEST,
             "sharedSecret",
         ),

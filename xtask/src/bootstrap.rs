@@ -15,7 +15,6 @@ pub fn ensure_all() -> Result<(), Failed> {
     ensure_wasm_target()?;
     ensure_cargo_leptos()?;
     ensure_wasm_bindgen()?;
-    ensure_wasm_opt(&mut apt)?;
     ensure_chromium(&mut apt)?;
     ensure_npm_packages(&mut apt)?;
     Ok(())
@@ -69,18 +68,6 @@ fn ensure_wasm_bindgen() -> Result<(), Failed> {
         ],
         &[],
     )
-}
-
-fn ensure_wasm_opt(apt: &mut Apt) -> Result<(), Failed> {
-    if output("wasm-opt", &["--version"]).is_some() {
-        return Ok(());
-    }
-    if apt.available() {
-        apt.install(&["binaryen"])
-    } else {
-        println!("installing wasm-opt from crates.io");
-        cargo(&["install", "wasm-opt", "--locked"], &[])
-    }
 }
 
 fn ensure_chromium(apt: &mut Apt) -> Result<(), Failed> {

@@ -10,7 +10,7 @@ mod run;
 
 use std::process::ExitCode;
 
-use run::{Failed, cargo, workspace_root};
+use run::{Failed, cargo, cargo_leptos, workspace_root};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
     let outcome = match task {
         "bootstrap" => bootstrap::ensure_all(),
         "dev" => dev(),
+        "build" => build(),
         "test" => test(rest),
         "bench" => bench(rest),
         "help" | "-h" | "--help" => {
@@ -42,8 +43,9 @@ fn main() -> ExitCode {
 const HELP: &str = "usage: cargo xtask <task>
 
   bootstrap   install missing tools (pinned): wasm target, cargo-leptos, wasm-bindgen-cli,
-              wasm-opt, Chromium, end-to-end npm packages
+              Chromium, npm packages (Playwright, wasm-opt)
   dev         run Confluo with live reload at http://localhost:3000
+  build       release build: target/release/confluo and the optimised site in target/site
   test        fmt, clippy (ssr + hydrate), Rust tests on SQLite and PostgreSQL,
               release WASM build and end-to-end tests in headless Chromium
   bench       criterion benchmarks";
@@ -51,7 +53,12 @@ const HELP: &str = "usage: cargo xtask <task>
 fn dev() -> Result<(), Failed> {
     bootstrap::ensure_all()?;
     println!("\nConfluo will be served at http://localhost:3000 (Ctrl+C stops it).\n");
-    cargo(&["leptos", "watch"], &[])
+    cargo_leptos(&["watch"], &[])
+}
+
+fn build() -> Result<(), Failed> {
+    bootstrap::ensure_all()?;
+    cargo_leptos(&["build", "--release"], &[])
 }
 
 fn test(args: &[String]) -> Result<(), Failed> {
@@ -87,8 +94,7 @@ fn test(args: &[String]) -> Result<(), Failed> {
 }
 
 /// Builds the server and WASM bundle, starts the server on a test port with a fresh database,
-/// and runs the Playwright suite against it. The debug build is used: Debian's wasm-opt 108
-/// breaks the externref table of the release bundle (`WebAssembly.Table.grow()` fails).
+/// and runs the Playwright suite against the release build.
 fn end2end() -> Result<(), Failed> {
     let root = workspace_root();
     let data = root.join("target/e2e");
@@ -98,8 +104,8 @@ fn end2end() -> Result<(), Failed> {
     let addr = "127.0.0.1:3199";
     let db = format!("sqlite://{}/confluo.db?mode=rwc", data.display());
     let base = format!("http://{addr}");
-    cargo(
-        &["leptos", "end-to-end"],
+    cargo_leptos(
+        &["end-to-end", "--release"],
         &[
             ("LEPTOS_SITE_ADDR", addr),
             ("LISTEN_ADDR", addr),

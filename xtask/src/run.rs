@@ -45,6 +45,26 @@ pub fn cargo(args: &[&str], envs: &[(&str, &str)]) -> Result<(), Failed> {
     run(&cargo, args, envs)
 }
 
+/// `cargo leptos …` with the project's npm tools first on PATH: cargo-leptos takes `wasm-opt`
+/// from PATH, and the one it needs (binaryen 132) comes from `end2end/package.json`.
+pub fn cargo_leptos(args: &[&str], envs: &[(&str, &str)]) -> Result<(), Failed> {
+    let tools = workspace_root().join("end2end/node_modules/.bin");
+    let path = match std::env::var_os("PATH") {
+        Some(path) => {
+            let mut dirs = vec![tools];
+            dirs.extend(std::env::split_paths(&path));
+            std::env::join_paths(dirs).map_err(|e| Failed(format!("PATH: {e}")))?
+        }
+        None => tools.into_os_string(),
+    };
+    let path = path.to_string_lossy().into_owned();
+    let mut all: Vec<&str> = vec!["leptos"];
+    all.extend(args);
+    let mut envs = envs.to_vec();
+    envs.push(("PATH", &path));
+    cargo(&all, &envs)
+}
+
 /// The trimmed stdout of a command, or `None` if it is missing or fails.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program)
