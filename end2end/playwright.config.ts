@@ -1,12 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
-// cargo-leptos starts the release server at LEPTOS_SITE_ADDR before running this suite.
+// cargo-leptos starts the release server at LEPTOS_SITE_ADDR before running this suite; the
+// Confluence emulator is started here, beside it.
 const siteAddr = process.env.LEPTOS_SITE_ADDR ?? '127.0.0.1:3000';
+const emulatorPort = process.env.EMULATOR_PORT ?? '3299';
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -14,6 +16,14 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   globalSetup: './global-setup.ts',
+  webServer: {
+    command: `node emulator/main.mjs --port ${emulatorPort} --app http://${siteAddr} --quiet`,
+    url: `http://127.0.0.1:${emulatorPort}/_emu/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
   use: {
     baseURL: `http://${siteAddr}`,
     browserName: 'chromium',

@@ -3,13 +3,22 @@
 //! The same code renders on the server (feature `ssr`) and hydrates in the browser
 //! (feature `hydrate`).
 
+pub mod context_client;
 pub mod descriptor;
+pub mod documents;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod permissions;
 pub mod self_check;
+pub mod settings;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod tenant_scope;
+#[cfg(feature = "ssr")]
+pub mod webhooks;
 
 pub use shell::{App, shell};

@@ -7,7 +7,14 @@ use leptos_router::{
     components::{Route, Router, Routes},
 };
 
-use crate::pages::{home::HomePage, not_found::NotFound};
+use crate::{
+    descriptor::paths,
+    pages::{
+        attachments_dialog::AttachmentsDialog, configure::ConfigurePage,
+        document_macro::DocumentMacro, home::HomePage, macro_editor::DocumentMacroEditor,
+        not_found::NotFound,
+    },
+};
 
 /// The full HTML document, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -45,7 +52,20 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=StaticSegment("") view=HomePage/>
+                <Route path=segments(paths::DOCUMENT_MACRO) view=DocumentMacro/>
+                <Route path=segments(paths::DOCUMENT_MACRO_EDITOR) view=DocumentMacroEditor/>
+                <Route path=segments(paths::ATTACHMENTS_DIALOG) view=AttachmentsDialog/>
+                <Route path=segments(paths::CONFIGURE) view=ConfigurePage/>
             </Routes>
         </Router>
     }
+}
+
+/// `/a/b` as two static route segments.
+fn segments(path: &'static str) -> (StaticSegment<&'static str>, StaticSegment<&'static str>) {
+    let mut parts = path.trim_start_matches('/').splitn(2, '/');
+    (
+        StaticSegment(parts.next().unwrap_or_default()),
+        StaticSegment(parts.next().unwrap_or_default()),
+    )
 }

@@ -297,6 +297,20 @@ impl Descriptor {
                 self.lifecycle.disabled.clone(),
             ),
         ];
+        out.extend(self.host_page_urls());
+        out.extend(
+            m.webhooks
+                .iter()
+                .map(|w| (format!("webhook {}", w.event), w.url.clone())),
+        );
+        out
+    }
+
+    /// Every (module key, relative URL) the host loads in an iframe or fetches as a page
+    /// (static macros): each request to these carries a host token bound to the URL.
+    pub fn host_page_urls(&self) -> Vec<(String, String)> {
+        let m = &self.modules;
+        let mut out = Vec::new();
         let pages = m
             .general_pages
             .iter()
@@ -321,11 +335,6 @@ impl Descriptor {
         );
         out.extend(m.dialogs.iter().map(|d| (d.key.clone(), d.url.clone())));
         out.extend(m.web_panels.iter().map(|p| (p.key.clone(), p.url.clone())));
-        out.extend(
-            m.webhooks
-                .iter()
-                .map(|w| (format!("webhook {}", w.event), w.url.clone())),
-        );
         out
     }
 

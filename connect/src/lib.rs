@@ -5,6 +5,8 @@
 //! descriptor, lifecycle and webhook routes, and verifies host calls through the extractors in
 //! [`auth`].
 
+#[cfg(feature = "bridge")]
+pub mod bridge;
 pub mod descriptor;
 pub mod qsh;
 pub mod redact;
@@ -15,6 +17,8 @@ pub mod allowlist;
 pub mod auth;
 #[cfg(feature = "server")]
 pub mod host;
+#[cfg(feature = "server")]
+pub mod host_pages;
 #[cfg(feature = "server")]
 pub mod install_keys;
 #[cfg(feature = "server")]

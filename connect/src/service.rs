@@ -65,6 +65,8 @@ struct Inner {
     user_tokens: UserTokens,
     licenses: Licenses,
     webhooks: Webhooks,
+    /// Paths of the descriptor's host-signed pages (see [`crate::host_pages`]).
+    host_pages: HashSet<String>,
 }
 
 impl std::fmt::Debug for Connect {
@@ -123,6 +125,11 @@ impl ConnectBuilder {
             Some(http) => http,
             None => default_http_client().map_err(|e| BuildError::Http(e.to_string()))?,
         };
+        let host_pages = d
+            .host_page_urls()
+            .iter()
+            .map(|(_, url)| path_of(url).to_owned())
+            .collect();
         let mut settings = self.settings;
         settings.licensing = d.enable_licensing;
         Ok(Connect(Arc::new(Inner {
@@ -135,6 +142,7 @@ impl ConnectBuilder {
             tenants: self.tenants,
             http,
             webhooks: self.webhooks,
+            host_pages,
         })))
     }
 }
@@ -271,6 +279,26 @@ impl Connect {
             );
         }
         router
+    }
+
+    /// Guards every host-signed page of the descriptor in `router`: requests to them must carry
+    /// a verified host token bound to the URL, and handlers find the [`HostRequest`] in the
+    /// request extensions. Apply it to the router that serves the app's pages.
+    ///
+    /// [`HostRequest`]: crate::auth::HostRequest
+    pub fn protect_host_pages<S>(&self, router: Router<S>) -> Router<S>
+    where
+        S: Clone + Send + Sync + 'static,
+    {
+        router.layer(axum::middleware::from_fn_with_state(
+            self.clone(),
+            crate::host_pages::guard,
+        ))
+    }
+
+    /// Whether `path` is one of the descriptor's host-signed pages.
+    pub fn is_host_page(&self, path: &str) -> bool {
+        self.0.host_pages.contains(path)
     }
 
     /// Checks that every relative URL of the descriptor is a route `router` really mounts, by

@@ -179,23 +179,12 @@ async fn webhooks_are_verified_deduplicated_and_retried_after_failure(db: &Datab
 
     // A handler failure answers 503 and leaves the delivery for the retry.
     let body2 = json!({"timestamp": 1700000000999_i64, "attachment": {"id": "att-1"}}).to_string();
+    let retried = || post_with_token(path, &host.host_token("POST", path), &body2);
     f.fail_next.store(1, Ordering::SeqCst);
-    let (status, _) = f
-        .call(post_with_token(
-            path,
-            &host.host_token("POST", path),
-            &body2,
-        ))
-        .await;
+    let (status, _) = f.call(retried()).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(f.acted.load(Ordering::SeqCst), 1);
-    let (status, _) = f
-        .call(post_with_token(
-            path,
-            &host.host_token("POST", path),
-            &body2,
-        ))
-        .await;
+    let (status, _) = f.call(retried()).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     assert_eq!(f.acted.load(Ordering::SeqCst), 2);
 
@@ -223,7 +212,71 @@ async fn webhooks_are_verified_deduplicated_and_retried_after_failure(db: &Datab
     assert_eq!(f.acted.load(Ordering::SeqCst), 2);
 }
 
+/// A page handler that never checks a token itself: the guard must have done it.
+async fn guarded_page(
+    axum::Extension(host): axum::Extension<connect::auth::HostRequest>,
+) -> String {
+    format!("page for {}", host.account_id().unwrap_or("anonymous"))
+}
+
+async fn descriptor_pages_render_only_for_verified_host_calls(db: &DatabaseConnection) {
+    let mut d = common::descriptor();
+    d.modules.dialogs.push(connect::descriptor::Dialog {
+        key: "picker".into(),
+        url: "/dialog/picker?pageId={page.id}".into(),
+        options: None,
+    });
+    let keys = connect::test_host::KeyServer::standard().await.unwrap();
+    let f = Fixture::with_keys(db, keys, d).await;
+    let host = f.host("acme");
+    f.install(&host).await;
+    let pages = axum::Router::new()
+        .route("/dialog/picker", axum::routing::get(guarded_page))
+        .route("/public", axum::routing::get(|| async { "public" }));
+    let router = f.connect.protect_host_pages(pages);
+    assert!(f.connect.is_host_page("/dialog/picker"));
+    assert!(!f.connect.is_host_page("/public"));
+
+    let response = tower::ServiceExt::oneshot(
+        router.clone(),
+        host.iframe_request("/dialog/picker?pageId=7"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers();
+    assert_eq!(
+        headers[header::CONTENT_SECURITY_POLICY],
+        "frame-ancestors https://acme.atlassian.net"
+    );
+    assert_eq!(headers[header::REFERRER_POLICY], "no-referrer");
+
+    let (status, text) =
+        common::call(&router, host.iframe_request("/dialog/picker?pageId=7")).await;
+    assert_eq!(
+        (status, text.as_str()),
+        (StatusCode::OK, "page for 557058:viewer")
+    );
+    let unsigned = Request::get("/dialog/picker?pageId=7")
+        .body(Body::empty())
+        .unwrap();
+    let (status, text) = common::call(&router, unsigned).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{text}");
+    assert!(text.contains("no token"), "{text}");
+    let mut forger = host.clone();
+    forger.shared_secret = "guessed".into();
+    let (status, _) = common::call(&router, forger.iframe_request("/dialog/picker?pageId=7")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, text) = common::call(
+        &router,
+        Request::get("/public").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!((status, text.as_str()), (StatusCode::OK, "public"));
+}
+
 connect::store_tests!(Migrator =>
+    descriptor_pages_render_only_for_verified_host_calls,
     iframe_and_context_tokens_each_on_their_own_routes,
     webhooks_are_verified_deduplicated_and_retried_after_failure,
 );

@@ -52,12 +52,12 @@ pub fn connect(config: &Config, db: DatabaseConnection) -> Result<Connect, BootE
         tracing::warn!("{warning}");
     }
     let descriptor = app::descriptor::descriptor(config.base_url.as_str());
-    Ok(Connect::builder(
+    let builder = Connect::builder(
         config.connect.clone(),
         descriptor,
-        TenantStore::new(db, secrets),
-    )
-    .build()?)
+        TenantStore::new(db.clone(), secrets),
+    );
+    Ok(app::webhooks::register(builder, db).build()?)
 }
 
 /// Opens the database and brings its schema up to date.

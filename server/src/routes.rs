@@ -15,14 +15,18 @@ use tower_http::trace::TraceLayer;
 /// Builds the complete router.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    Router::new()
+    let app = Router::new()
         .route("/healthz", get(healthz))
         .merge(state.connect.routes())
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
+    // Every page Confluence loads in an iframe renders only for a verified host token.
+    state
+        .connect
+        .protect_host_pages(app)
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
                 // Log the path without credentials: iframe loads carry `?jwt=`.

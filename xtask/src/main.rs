@@ -10,7 +10,7 @@ mod run;
 
 use std::process::ExitCode;
 
-use run::{Failed, cargo, cargo_leptos, workspace_root};
+use run::{Background, Failed, cargo, cargo_leptos, workspace_root};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,10 +50,39 @@ const HELP: &str = "usage: cargo xtask <task>
               release WASM build and end-to-end tests in headless Chromium
   bench       criterion benchmarks";
 
+/// Where `cargo xtask dev` runs the local Confluence emulator.
+const DEV_EMULATOR: &str = "127.0.0.1:3100";
+
 fn dev() -> Result<(), Failed> {
     bootstrap::ensure_all()?;
-    println!("\nConfluo will be served at http://localhost:3000 (Ctrl+C stops it).\n");
-    cargo_leptos(&["watch"], &[])
+    // The emulator installs the app as soon as it answers, and prints the page to open.
+    let emulator = Background::spawn(
+        "node",
+        &[
+            "end2end/emulator/main.mjs",
+            "--port",
+            "3100",
+            "--app",
+            "http://localhost:3000",
+            "--install",
+        ],
+    )?;
+    println!(
+        "\nConfluo: http://localhost:3000 (Ctrl+C stops it)\n\
+         Confluence emulator: http://{DEV_EMULATOR}/wiki/spaces/DEMO/pages/1001 \
+         (once it says the app is installed)\n"
+    );
+    let keys = format!("http://{DEV_EMULATOR}/_emu/install-keys");
+    let oauth = format!("http://{DEV_EMULATOR}/_emu/oauth");
+    let outcome = cargo_leptos(
+        &["watch"],
+        &[
+            ("CONNECT_KEYS_CDN_URL", &keys),
+            ("CONNECT_OAUTH_URL", &oauth),
+        ],
+    );
+    drop(emulator);
+    outcome
 }
 
 fn build() -> Result<(), Failed> {
@@ -102,6 +131,10 @@ fn end2end() -> Result<(), Failed> {
     std::fs::create_dir_all(&data)
         .map_err(|e| Failed(format!("cannot create {}: {e}", data.display())))?;
     let addr = "127.0.0.1:3199";
+    // The Confluence emulator the suite starts: the app trusts its install keys and OAuth.
+    let emulator = "127.0.0.1:3299";
+    let keys = format!("http://{emulator}/_emu/install-keys");
+    let oauth = format!("http://{emulator}/_emu/oauth");
     let db = format!("sqlite://{}/confluo.db?mode=rwc", data.display());
     let base = format!("http://{addr}");
     cargo_leptos(
@@ -112,6 +145,9 @@ fn end2end() -> Result<(), Failed> {
             ("APP_BASE_URL", &base),
             ("APP_ENV", "development"),
             ("DATABASE_URL", &db),
+            ("CONNECT_KEYS_CDN_URL", &keys),
+            ("CONNECT_OAUTH_URL", &oauth),
+            ("EMULATOR_PORT", "3299"),
             ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
         ],
     )

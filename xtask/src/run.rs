@@ -77,3 +77,25 @@ pub fn output(program: &str, args: &[&str]) -> Option<String> {
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
+
+/// A child process that runs beside a task and is stopped (by its PID) when dropped.
+pub struct Background(std::process::Child);
+
+impl Background {
+    pub fn spawn(program: &str, args: &[&str]) -> Result<Self, Failed> {
+        Command::new(program)
+            .args(args)
+            .current_dir(workspace_root())
+            .stdin(Stdio::null())
+            .spawn()
+            .map(Self)
+            .map_err(|e| Failed(format!("cannot start `{program} {}`: {e}", args.join(" "))))
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

@@ -4,7 +4,11 @@ use sea_orm_migration::prelude::*;
 
 /// The app's migrations; the server runs them after the framework's.
 pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(CreateSelfCheck)]
+    vec![
+        Box::new(CreateSelfCheck),
+        Box::new(CreateDocumentServer),
+        Box::new(CreateAttachmentActivity),
+    ]
 }
 
 struct CreateSelfCheck;
@@ -51,6 +55,140 @@ impl MigrationTrait for CreateSelfCheck {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_table(Table::drop().table(SelfCheck::Table).to_owned())
+            .await
+    }
+}
+
+struct CreateDocumentServer;
+
+impl MigrationName for CreateDocumentServer {
+    fn name(&self) -> &str {
+        "m20261122_000002_app_create_document_server"
+    }
+}
+
+#[derive(DeriveIden)]
+enum DocumentServer {
+    Table,
+    ClientKey,
+    PublicUrl,
+    InternalUrl,
+    SecretSealed,
+    JwtHeader,
+    UpdatedAt,
+    UpdatedBy,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateDocumentServer {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(DocumentServer::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(DocumentServer::ClientKey)
+                            .string()
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(DocumentServer::PublicUrl)
+                            .string()
+                            .not_null(),
+                    )
+                    .col(ColumnDef::new(DocumentServer::InternalUrl).string().null())
+                    .col(ColumnDef::new(DocumentServer::SecretSealed).text().null())
+                    .col(
+                        ColumnDef::new(DocumentServer::JwtHeader)
+                            .string()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(DocumentServer::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(ColumnDef::new(DocumentServer::UpdatedBy).string().null())
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(DocumentServer::Table).to_owned())
+            .await
+    }
+}
+
+struct CreateAttachmentActivity;
+
+impl MigrationName for CreateAttachmentActivity {
+    fn name(&self) -> &str {
+        "m20261122_000003_app_create_attachment_activity"
+    }
+}
+
+#[derive(DeriveIden)]
+enum AttachmentActivity {
+    Table,
+    ClientKey,
+    AttachmentId,
+    Event,
+    Version,
+    AccountId,
+    ReceivedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateAttachmentActivity {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(AttachmentActivity::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(AttachmentActivity::ClientKey)
+                            .string()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(AttachmentActivity::AttachmentId)
+                            .string()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(AttachmentActivity::Event)
+                            .string()
+                            .not_null(),
+                    )
+                    .col(ColumnDef::new(AttachmentActivity::Version).integer().null())
+                    .col(
+                        ColumnDef::new(AttachmentActivity::AccountId)
+                            .string()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(AttachmentActivity::ReceivedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .primary_key(
+                        Index::create()
+                            .col(AttachmentActivity::ClientKey)
+                            .col(AttachmentActivity::AttachmentId),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(AttachmentActivity::Table).to_owned())
             .await
     }
 }

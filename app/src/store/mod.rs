@@ -1,4 +1,7 @@
-//! The app's own tables (the Connect framework keeps its tables in `connect::store`).
+//! The app's own tables (the Connect framework keeps its tables in `connect::store`). Every
+//! function here takes the site's clientKey: data is always scoped to one tenant.
 
+pub mod attachment_activity;
+pub mod document_server;
 pub mod migration;
 pub mod self_check;

@@ -115,6 +115,11 @@ impl TenantStore {
         &self.db
     }
 
+    /// The key that seals tenant secrets; apps seal their own per-tenant secrets with it too.
+    pub fn secrets(&self) -> &SecretBox {
+        &self.secrets
+    }
+
     /// Applies a verified `installed`: one upsert, so concurrent installs of the same clientKey
     /// end in one consistent row. Other clientKeys with the same baseUrl are marked stale.
     pub async fn installed(&self, i: &Installation) -> Result<Tenant, StoreError> {

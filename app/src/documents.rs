@@ -1,0 +1,121 @@
+//! Attachments as the screens show them, and what Confluence reported about them.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::context_client::ContextClient;
+
+/// One attachment of a page, from Confluence's REST API (`/rest/api/content/{id}/child/attachment`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub extensions: Extensions,
+    pub version: Version,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Extensions {
+    #[serde(default)]
+    pub media_type: String,
+    #[serde(default)]
+    pub file_size: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    pub number: u32,
+    #[serde(default)]
+    pub by: Option<Person>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    #[serde(default)]
+    pub display_name: String,
+}
+
+/// A page of REST results.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Results<T> {
+    pub results: Vec<T>,
+}
+
+/// The kinds of office file Confluo works with, by file name.
+pub fn document_kind(file_name: &str) -> Option<&'static str> {
+    let ext = file_name.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "docx" | "docxf" | "oform" | "odt" | "doc" => "Document",
+        "xlsx" | "ods" | "xls" => "Spreadsheet",
+        "pptx" | "odp" | "ppt" => "Presentation",
+        _ => return None,
+    })
+}
+
+/// Bytes as a person reads them.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// The last change Confluence reported for an attachment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedChange {
+    pub event: String,
+    pub version: Option<i32>,
+    pub account_id: Option<String>,
+    pub received_at: String,
+}
+
+/// What Confluence last reported (by webhook) about `attachment_id` on the caller's site.
+#[server(endpoint = "attachments/activity", client = ContextClient)]
+pub async fn attachment_activity(
+    attachment_id: String,
+) -> Result<Option<ReportedChange>, ServerFnError> {
+    let scope = crate::tenant_scope::tenant_scope().await?;
+    crate::store::attachment_activity::latest(&scope.state.db, scope.client_key(), &attachment_id)
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "reading attachment activity failed");
+            ServerFnError::new("the attachment's history could not be read; try again")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_sizes() {
+        assert_eq!(document_kind("Report.DOCX"), Some("Document"));
+        assert_eq!(document_kind("b.xls"), Some("Spreadsheet"));
+        assert_eq!(document_kind("c.odp"), Some("Presentation"));
+        assert_eq!(document_kind("notes.txt"), None);
+        assert_eq!(document_kind("noext"), None);
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(2048), "2.0 KB");
+        assert_eq!(human_size(5 * 1024 * 1024 + 1), "5.0 MB");
+    }
+}
+
+/// The page's attachments, read through the host as the person viewing it.
+#[cfg(feature = "hydrate")]
+pub async fn page_attachments(page_id: &str) -> Result<Vec<Attachment>, String> {
+    let url = format!("/rest/api/content/{page_id}/child/attachment?limit=200");
+    connect::bridge::request_json::<Results<Attachment>>(&url)
+        .await
+        .map(|r| r.results)
+        .map_err(|err| err.to_string())
+}

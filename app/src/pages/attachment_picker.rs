@@ -1,0 +1,77 @@
+//! A keyboard-friendly list of the page's attachments with one selectable, shared by the macro
+//! editor and the attachments dialog.
+
+use leptos::prelude::*;
+
+use crate::{
+    documents::{Attachment, document_kind, human_size},
+    pages::frame::Load,
+};
+
+/// The `pageId` the host put in the page's URL (verified with the URL's token).
+pub fn page_id_param() -> String {
+    leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("pageId")
+        .unwrap_or_default()
+}
+
+/// Fills `into` with the page's attachments, read through the host; a failure is flagged.
+#[cfg(feature = "hydrate")]
+pub async fn load_attachments(page_id: &str, into: RwSignal<Load<Vec<Attachment>>>) {
+    into.set(match crate::documents::page_attachments(page_id).await {
+        Ok(list) => Load::Ready(list),
+        Err(err) => Load::Failed(crate::pages::frame::report("Cannot list attachments", err)),
+    });
+}
+
+/// Radio buttons over `attachments`; `selected` holds the chosen file name.
+#[component]
+pub fn AttachmentPicker(
+    attachments: RwSignal<Load<Vec<Attachment>>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        match attachments.get() {
+        Load::Loading => view! { <p class="muted" data-testid="attachments-loading">"Loading attachments…"</p> }.into_any(),
+        Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+        Load::Ready(list) if list.is_empty() => {
+            view! { <p class="muted" data-testid="attachments-empty">"This page has no attachments yet."</p> }.into_any()
+        }
+        Load::Ready(list) => {
+            view! {
+                <fieldset class="picker">
+                    <legend class="visually-hidden">"Attachments"</legend>
+                    {list
+                        .into_iter()
+                        .map(|att| {
+                            let title = att.title.clone();
+                            let checked_title = title.clone();
+                            let set_title = title.clone();
+                            let office = document_kind(&title).is_some();
+                            view! {
+                                <label class="picker-row" class:muted=!office data-testid="attachment-option">
+                                    <input
+                                        type="radio"
+                                        name="attachment"
+                                        value=title.clone()
+                                        prop:checked=move || selected.get().as_deref() == Some(checked_title.as_str())
+                                        on:change=move |_| selected.set(Some(set_title.clone()))
+                                    />
+                                    <span class="picker-title">{title}</span>
+                                    <span class="muted small">
+                                        {document_kind(&att.title).unwrap_or("Other file")} " · "
+                                        {human_size(att.extensions.file_size)} " · v"
+                                        {att.version.number}
+                                    </span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            }
+                .into_any()
+        }
+    }
+    }
+}

@@ -1,0 +1,178 @@
+//! The configure page (Manage apps → Configure): the site's Document Server address, its
+//! internal address for server-to-server calls, and the JWT secret. The secret is write-only:
+//! the page shows whether one is set, never its value.
+
+use leptos::prelude::*;
+
+use crate::{
+    pages::frame::{HostScript, Load},
+    settings::{
+        DEFAULT_JWT_HEADER, DocumentServerForm, DocumentServerView, FieldError, SaveDocumentServer,
+    },
+};
+
+#[component]
+pub fn ConfigurePage() -> impl IntoView {
+    let current = RwSignal::new(Load::<Option<DocumentServerView>>::Loading);
+    let public_url = RwSignal::new(String::new());
+    let internal_url = RwSignal::new(String::new());
+    let secret = RwSignal::new(String::new());
+    let clear_secret = RwSignal::new(false);
+    let jwt_header = RwSignal::new(DEFAULT_JWT_HEADER.to_owned());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let save = ServerAction::<SaveDocumentServer>::new();
+
+    let fill = move |view: &DocumentServerView| {
+        public_url.set(view.public_url.clone());
+        internal_url.set(view.internal_url.clone());
+        jwt_header.set(view.jwt_header.clone());
+        secret.set(String::new());
+        clear_secret.set(false);
+    };
+
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            match crate::settings::load_document_server().await {
+                Ok(view) => {
+                    if let Some(v) = &view {
+                        fill(v);
+                    }
+                    current.set(Load::Ready(view));
+                }
+                Err(err) => current.set(Load::Failed(crate::pages::frame::report(
+                    "Cannot load the settings",
+                    err.to_string(),
+                ))),
+            }
+            crate::pages::frame::resize_soon();
+        });
+    });
+
+    // A finished save: show field errors, or the saved state.
+    Effect::new(move |_| {
+        if let Some(result) = save.value().get() {
+            match result {
+                Ok(Ok(view)) => {
+                    errors.set(Vec::new());
+                    fill(&view);
+                    current.set(Load::Ready(Some(view)));
+                }
+                Ok(Err(field_errors)) => errors.set(field_errors),
+                Err(_) => {}
+            }
+        }
+    });
+
+    let form = move || DocumentServerForm {
+        public_url: public_url.get_untracked(),
+        internal_url: internal_url.get_untracked(),
+        secret: secret.get_untracked(),
+        clear_secret: clear_secret.get_untracked(),
+        jwt_header: jwt_header.get_untracked(),
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = form();
+        // The same checks run on the server; here they save a round trip.
+        let found = form.validate();
+        if found.is_empty() {
+            errors.set(Vec::new());
+            save.dispatch(SaveDocumentServer { form });
+        } else {
+            errors.set(found);
+        }
+    };
+    let error_for = move |field: &'static str| {
+        move || {
+            errors
+                .get()
+                .into_iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message)
+        }
+    };
+
+    view! {
+        <HostScript/>
+        <main class="configure" data-testid="configure-page">
+            <h1>"Document Server"</h1>
+            <p class="muted">
+                "Confluo opens attachments in ONLYOFFICE Docs. Enter the address of your Document Server and the JWT secret it is configured with."
+            </p>
+            {move || match current.get() {
+                Load::Loading => view! { <p class="muted" data-testid="settings-loading">"Loading the current settings…"</p> }.into_any(),
+                Load::Failed(message) => view! { <p class="error" role="alert" data-testid="settings-error">{message}</p> }.into_any(),
+                Load::Ready(None) => view! { <p class="muted" data-testid="settings-state">"Not configured yet."</p> }.into_any(),
+                Load::Ready(Some(v)) => view! {
+                    <p class="muted" data-testid="settings-state">
+                        {format!("Saved. Secret: {}.", if v.secret_set { "set" } else { "not set" })}
+                    </p>
+                }.into_any(),
+            }}
+            <form class="form" on:submit=on_submit novalidate>
+                <Field label="Document Server address" hint="The address browsers use, for example https://docs.example.com/" error=Signal::derive(error_for("public_url"))>
+                    <input id="public_url" name="public_url" type="url" required data-testid="public-url"
+                        prop:value=move || public_url.get()
+                        on:input=move |ev| public_url.set(event_target_value(&ev))/>
+                </Field>
+                <Field label="Internal address (optional)" hint="Used by Confluo's server to reach the Document Server, if different" error=Signal::derive(error_for("internal_url"))>
+                    <input id="internal_url" name="internal_url" type="url" data-testid="internal-url"
+                        prop:value=move || internal_url.get()
+                        on:input=move |ev| internal_url.set(event_target_value(&ev))/>
+                </Field>
+                <Field label="JWT secret" hint="Leave empty to keep the stored secret" error=Signal::derive(error_for("secret"))>
+                    <input id="secret" name="secret" type="password" autocomplete="new-password" data-testid="secret"
+                        prop:value=move || secret.get()
+                        on:input=move |ev| secret.set(event_target_value(&ev))/>
+                </Field>
+                <label class="checkbox">
+                    <input type="checkbox" prop:checked=move || clear_secret.get()
+                        on:change=move |ev| clear_secret.set(event_target_checked(&ev))/>
+                    " Remove the stored secret"
+                </label>
+                <Field label="JWT header" hint="The header the Document Server reads its token from" error=Signal::derive(error_for("jwt_header"))>
+                    <input id="jwt_header" name="jwt_header" data-testid="jwt-header"
+                        prop:value=move || jwt_header.get()
+                        on:input=move |ev| jwt_header.set(event_target_value(&ev))/>
+                </Field>
+                <div class="actions">
+                    <button class="button button-primary" type="submit" data-testid="settings-save"
+                        disabled=move || save.pending().get()>
+                        {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                    </button>
+                </div>
+                <p class="status" role="status" data-testid="settings-result">
+                    {move || match save.value().get() {
+                        Some(Ok(Ok(_))) => "Settings saved.".to_owned(),
+                        Some(Ok(Err(_))) => "Please correct the fields marked above.".to_owned(),
+                        Some(Err(err)) => format!("Not saved: {err}"),
+                        None => String::new(),
+                    }}
+                </p>
+            </form>
+        </main>
+    }
+}
+
+/// A labelled form field with its hint and error.
+#[component]
+fn Field(
+    label: &'static str,
+    hint: &'static str,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label>
+                <span class="field-label">{label}</span>
+                {children()}
+            </label>
+            <span class="muted small">{hint}</span>
+            <Show when=move || error.get().is_some()>
+                <span class="field-error" role="alert">{move || error.get().unwrap_or_default()}</span>
+            </Show>
+        </div>
+    }
+}

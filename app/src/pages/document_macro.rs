@@ -1,0 +1,186 @@
+//! The document macro: the attachment a page author chose, as a card with its type, size and
+//! version (read through the host as the viewer), what Confluence last reported about it, and
+//! a way to look at the page's other documents.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    documents::{Attachment, ReportedChange, document_kind, human_size},
+    pages::frame::{HostScript, Load},
+};
+
+#[component]
+pub fn DocumentMacro() -> impl IntoView {
+    let query = use_query_map();
+    let page_id = query.read_untracked().get("pageId").unwrap_or_default();
+    let file = query.read_untracked().get("attachment").unwrap_or_default();
+    let attachment = RwSignal::new(Load::<Attachment>::Loading);
+    let activity = RwSignal::new(Load::<Option<ReportedChange>>::Loading);
+    let chosen = RwSignal::new(None::<String>);
+
+    #[cfg(feature = "hydrate")]
+    {
+        let (page_id, file) = (page_id.clone(), file.clone());
+        Effect::new(move |_| {
+            let (page_id, file) = (page_id.clone(), file.clone());
+            leptos::task::spawn_local(async move {
+                load(&page_id, &file, attachment, activity).await;
+                crate::pages::frame::resize_soon();
+            });
+        });
+        Effect::new(move |_| {
+            // The attachments dialog answers here when it closes with a choice.
+            let _ = connect::bridge::events::on("dialog.close", move |data| {
+                if let Some(title) = data.get("attachment").and_then(|v| v.as_str()) {
+                    chosen.set(Some(title.to_owned()));
+                    crate::pages::frame::resize_soon();
+                }
+            });
+        });
+    }
+
+    let open_dialog = {
+        let page_id = page_id.clone();
+        move |_| {
+            #[cfg(feature = "hydrate")]
+            {
+                use connect::bridge::dialog::{DialogOptions, create};
+                let options = DialogOptions {
+                    key: crate::descriptor::keys::ATTACHMENTS_DIALOG.into(),
+                    custom_data: Some(serde_json::json!({ "pageId": page_id })),
+                    ..DialogOptions::default()
+                };
+                if let Err(err) = create(&options) {
+                    crate::pages::frame::report("Cannot open the dialog", err.to_string());
+                }
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = &page_id;
+        }
+    };
+
+    let empty = file.is_empty();
+    view! {
+        <HostScript/>
+        <section class="macro" aria-live="polite" data-testid="document-macro">
+            {move || {
+                if empty {
+                    return view! {
+                        <p class="muted" data-testid="doc-empty">
+                            "No document chosen yet. Edit the macro to pick one of the page's attachments."
+                        </p>
+                    }
+                        .into_any();
+                }
+                match attachment.get() {
+                    Load::Loading => {
+                        view! {
+                            <p class="muted" data-testid="doc-loading">
+                                "Loading " {file.clone()} "…"
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Load::Failed(message) => {
+                        view! { <p class="error" role="alert" data-testid="doc-error">{message}</p> }
+                            .into_any()
+                    }
+                    Load::Ready(att) => view! { <DocumentCard att/> }.into_any(),
+                }
+            }}
+            <p class="muted small" data-testid="doc-activity">
+                {move || match activity.get() {
+                    Load::Loading => String::new(),
+                    Load::Failed(message) => message,
+                    Load::Ready(None) => "No changes reported by Confluence since the app was installed.".into(),
+                    Load::Ready(Some(a)) => activity_text(&a),
+                }}
+            </p>
+            <div class="actions">
+                <button class="button" data-testid="choose-document" on:click=open_dialog>
+                    "Other documents on this page…"
+                </button>
+            </div>
+            <Show when=move || chosen.get().is_some()>
+                <p class="status" role="status" data-testid="dialog-choice">
+                    "Chosen in the dialog: " {move || chosen.get().unwrap_or_default()}
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn DocumentCard(att: Attachment) -> impl IntoView {
+    let kind = document_kind(&att.title).unwrap_or("File");
+    view! {
+        <div class="doc-card" data-testid="doc-card">
+            <span class="doc-icon" data-kind=kind.to_ascii_lowercase() aria-hidden="true"></span>
+            <div>
+                <h2 class="doc-title" data-testid="doc-title">{att.title.clone()}</h2>
+                <p class="muted">
+                    <span data-testid="doc-kind">{kind}</span>
+                    " · "
+                    <span data-testid="doc-size">{human_size(att.extensions.file_size)}</span>
+                    " · version "
+                    <span data-testid="doc-version">{att.version.number}</span>
+                </p>
+            </div>
+        </div>
+    }
+}
+
+fn activity_text(a: &ReportedChange) -> String {
+    let what = if a.event == "attachment_created" {
+        "attached"
+    } else {
+        "updated"
+    };
+    match a.version {
+        Some(v) => format!("Confluence reported: {what}, version {v}."),
+        None => format!("Confluence reported: {what}."),
+    }
+}
+
+#[cfg(feature = "hydrate")]
+async fn load(
+    page_id: &str,
+    file: &str,
+    attachment: RwSignal<Load<Attachment>>,
+    activity: RwSignal<Load<Option<ReportedChange>>>,
+) {
+    use crate::documents::{Results, attachment_activity};
+    use crate::pages::frame::report;
+    if file.is_empty() {
+        activity.set(Load::Ready(None));
+        return;
+    }
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("filename", file)
+        .finish();
+    let url = format!("/rest/api/content/{page_id}/child/attachment?{query}");
+    let found = match connect::bridge::request_json::<Results<Attachment>>(&url).await {
+        Ok(list) => list.results.into_iter().next(),
+        Err(err) => {
+            attachment.set(Load::Failed(report(
+                "Cannot read the attachment",
+                err.to_string(),
+            )));
+            return;
+        }
+    };
+    let Some(att) = found else {
+        attachment.set(Load::Failed(format!(
+            "{file} is no longer attached to this page."
+        )));
+        activity.set(Load::Ready(None));
+        return;
+    };
+    let id = att.id.clone();
+    attachment.set(Load::Ready(att));
+    activity.set(match attachment_activity(id).await {
+        Ok(a) => Load::Ready(a),
+        Err(err) => Load::Failed(report("Confluo server", err.to_string())),
+    });
+}

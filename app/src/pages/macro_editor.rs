@@ -1,0 +1,77 @@
+//! The document macro's editor: pick one of the page's attachments and save it into the macro.
+
+use leptos::prelude::*;
+
+use crate::{
+    documents::Attachment,
+    pages::{
+        attachment_picker::{AttachmentPicker, page_id_param},
+        frame::{HostScript, Load},
+    },
+};
+
+#[component]
+pub fn DocumentMacroEditor() -> impl IntoView {
+    let page_id = page_id_param();
+    let attachments = RwSignal::new(Load::<Vec<Attachment>>::Loading);
+    let selected = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let page_id = page_id.clone();
+        leptos::task::spawn_local(async move {
+            // The macro's current parameter preselects its attachment.
+            if let Ok(params) = connect::bridge::confluence::macro_data().await
+                && let Some(name) = params.get("attachment").and_then(|v| v.as_str())
+                && !name.is_empty()
+            {
+                selected.set(Some(name.to_owned()));
+            }
+            attachments.set(match crate::documents::page_attachments(&page_id).await {
+                Ok(list) => Load::Ready(list),
+                Err(err) => {
+                    Load::Failed(crate::pages::frame::report("Cannot list attachments", err))
+                }
+            });
+        });
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = page_id;
+
+    let save = move |_| {
+        let Some(name) = selected.get_untracked() else {
+            error.set(Some("Choose an attachment first.".into()));
+            return;
+        };
+        #[cfg(feature = "hydrate")]
+        if let Err(err) =
+            connect::bridge::confluence::save_macro(&serde_json::json!({ "attachment": name }))
+        {
+            error.set(Some(err.to_string()));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = name;
+    };
+    let cancel = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Err(err) = connect::bridge::confluence::close_macro_editor() {
+            error.set(Some(err.to_string()));
+        }
+    };
+
+    view! {
+        <HostScript size_to_parent=true/>
+        <main class="editor" data-testid="macro-editor">
+            <h1 class="visually-hidden">"Choose a document"</h1>
+            <AttachmentPicker attachments selected/>
+            <Show when=move || error.get().is_some()>
+                <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            </Show>
+            <div class="actions">
+                <button class="button button-primary" data-testid="macro-save" on:click=save>"Save"</button>
+                <button class="button" on:click=cancel>"Cancel"</button>
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,40 @@
+//! What Confluence lets a person do, asked of Confluence itself (as the app) at the moment it
+//! matters; never taken from what the browser says.
+
+use leptos::prelude::ServerFnError;
+use serde::Deserialize;
+
+use crate::tenant_scope::TenantScope;
+
+#[derive(Deserialize)]
+struct UserOperations {
+    #[serde(default)]
+    operations: Vec<Operation>,
+}
+
+#[derive(Deserialize)]
+struct Operation {
+    operation: String,
+    #[serde(rename = "targetType")]
+    target_type: String,
+}
+
+/// Whether `account_id` administers the site (`administer` on `application`).
+pub async fn is_site_admin(scope: &TenantScope, account_id: &str) -> Result<bool, ServerFnError> {
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("accountId", account_id)
+        .append_pair("expand", "operations")
+        .finish();
+    let client = scope.state.connect.host_client(&scope.tenant);
+    let user: UserOperations = client
+        .get_json(&format!("/rest/api/user?{query}"))
+        .await
+        .map_err(|err| {
+            tracing::warn!(error = %err, "reading the user's operations failed");
+            ServerFnError::new("Confluence could not confirm your permissions; try again")
+        })?;
+    Ok(user
+        .operations
+        .iter()
+        .any(|op| op.operation == "administer" && op.target_type == "application"))
+}

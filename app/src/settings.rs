@@ -1,0 +1,214 @@
+//! The site's Document Server settings: the form the configure page edits, its validation
+//! (the same rules in the browser and on the server), and the server functions behind it.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::context_client::ContextClient;
+
+/// What an administrator submits. An empty `secret` keeps the stored one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentServerForm {
+    pub public_url: String,
+    pub internal_url: String,
+    pub secret: String,
+    pub clear_secret: bool,
+    pub jwt_header: String,
+}
+
+/// What the configure page shows: never the secret itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentServerView {
+    pub public_url: String,
+    pub internal_url: String,
+    pub jwt_header: String,
+    pub secret_set: bool,
+    pub updated_at: String,
+}
+
+/// A field and what is wrong with it, for the form to show next to the field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+pub const DEFAULT_JWT_HEADER: &str = "Authorization";
+const MIN_SECRET_LEN: usize = 16;
+
+impl DocumentServerForm {
+    /// Every problem with the form, empty when it can be saved.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, message: String| {
+            errors.push(FieldError {
+                field: field.into(),
+                message,
+            })
+        };
+        match check_url(&self.public_url) {
+            Err(message) => fail("public_url", message),
+            Ok(UrlKind::Plain) if !is_local(&self.public_url) => fail(
+                "public_url",
+                "Browsers open this address from Confluence pages served over https; use https"
+                    .into(),
+            ),
+            Ok(_) => {}
+        }
+        if !self.internal_url.trim().is_empty()
+            && let Err(message) = check_url(&self.internal_url)
+        {
+            fail("internal_url", message);
+        }
+        let secret = self.secret.trim();
+        if !secret.is_empty() && secret.chars().count() < MIN_SECRET_LEN {
+            fail(
+                "secret",
+                format!("The secret must be at least {MIN_SECRET_LEN} characters long"),
+            );
+        }
+        let header = self.jwt_header.trim();
+        if header.is_empty()
+            || !header
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            fail(
+                "jwt_header",
+                "The header name may use letters, digits, - and _ only".into(),
+            );
+        }
+        errors
+    }
+}
+
+enum UrlKind {
+    Secure,
+    Plain,
+}
+
+fn check_url(raw: &str) -> Result<UrlKind, String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err("Enter the address of the Document Server".into());
+    }
+    let (kind, rest) = if let Some(rest) = raw.strip_prefix("https://") {
+        (UrlKind::Secure, rest)
+    } else if let Some(rest) = raw.strip_prefix("http://") {
+        (UrlKind::Plain, rest)
+    } else {
+        return Err("The address must start with https:// or http://".into());
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || raw.chars().any(char::is_whitespace) || host.contains('@') {
+        return Err("This is not a valid web address".into());
+    }
+    if raw.contains(['?', '#']) {
+        return Err("The address cannot contain ? or #".into());
+    }
+    Ok(kind)
+}
+
+fn is_local(raw: &str) -> bool {
+    let rest = raw.trim().trim_start_matches("http://");
+    let host = rest.split(['/', ':']).next().unwrap_or_default();
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+/// The site's settings, or `None` before an administrator has saved any.
+#[server(endpoint = "document-server/load", client = ContextClient)]
+pub async fn load_document_server() -> Result<Option<DocumentServerView>, ServerFnError> {
+    let scope = crate::tenant_scope::tenant_scope().await?;
+    crate::store::document_server::view(&scope.state.db, scope.client_key())
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "loading document server settings failed");
+            ServerFnError::new("the settings could not be read; try again")
+        })
+}
+
+/// Validates and saves the site's settings. Only site administrators may.
+#[server(endpoint = "document-server/save", client = ContextClient)]
+pub async fn save_document_server(
+    form: DocumentServerForm,
+) -> Result<Result<DocumentServerView, Vec<FieldError>>, ServerFnError> {
+    use axum::http::StatusCode;
+    let scope = crate::tenant_scope::tenant_scope().await?;
+    let Some(account_id) = scope.account_id.clone() else {
+        return Err(crate::tenant_scope::refuse(
+            StatusCode::FORBIDDEN,
+            "only a signed-in administrator may change the settings",
+        ));
+    };
+    if !crate::permissions::is_site_admin(&scope, &account_id).await? {
+        return Err(crate::tenant_scope::refuse(
+            StatusCode::FORBIDDEN,
+            "only site administrators may change the Document Server settings",
+        ));
+    }
+    let errors = form.validate();
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let db = &scope.state.db;
+    let secrets = scope.state.connect.tenants().secrets();
+    crate::store::document_server::save(db, secrets, scope.client_key(), &form, Some(&account_id))
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "saving document server settings failed");
+            ServerFnError::new("the settings could not be saved; nothing was changed")
+        })?;
+    tracing::info!(
+        client_key = scope.client_key(),
+        "document server settings saved"
+    );
+    match crate::store::document_server::view(db, scope.client_key()).await {
+        Ok(Some(view)) => Ok(Ok(view)),
+        _ => Err(ServerFnError::new(
+            "the settings were saved but cannot be read back",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(public_url: &str, secret: &str) -> DocumentServerForm {
+        DocumentServerForm {
+            public_url: public_url.into(),
+            internal_url: String::new(),
+            secret: secret.into(),
+            clear_secret: false,
+            jwt_header: DEFAULT_JWT_HEADER.into(),
+        }
+    }
+
+    fn fields(f: &DocumentServerForm) -> Vec<String> {
+        f.validate().into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn valid_forms_pass() {
+        assert!(fields(&form("https://docs.example.com/", "0123456789abcdef")).is_empty());
+        assert!(fields(&form("http://127.0.0.1:8080", "")).is_empty());
+        let mut f = form("https://docs.example.com", "");
+        f.internal_url = "http://onlyoffice.internal:80/".into();
+        assert!(fields(&f).is_empty());
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        assert_eq!(fields(&form("", "")), ["public_url"]);
+        assert_eq!(fields(&form("ftp://x", "")), ["public_url"]);
+        assert_eq!(fields(&form("http://docs.example.com", "")), ["public_url"]);
+        assert_eq!(fields(&form("https://", "")), ["public_url"]);
+        assert_eq!(fields(&form("https://a b", "")), ["public_url"]);
+        assert_eq!(fields(&form("https://x/?q=1", "")), ["public_url"]);
+        assert_eq!(fields(&form("https://x", "short")), ["secret"]);
+        let mut f = form("https://x", "");
+        f.internal_url = "onlyoffice:80".into();
+        f.jwt_header = "X Bad".into();
+        assert_eq!(fields(&f), ["internal_url", "jwt_header"]);
+    }
+}

@@ -1,0 +1,89 @@
+//! Each site's Document Server settings. The JWT secret is sealed with the framework's key,
+//! bound to the site's clientKey, and never leaves the server.
+
+use chrono::Utc;
+use connect::store::secrets::SecretBox;
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, entity::prelude::*,
+    sea_query::OnConflict,
+};
+
+use crate::settings::{DocumentServerForm, DocumentServerView};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "document_server")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub client_key: String,
+    pub public_url: String,
+    pub internal_url: Option<String>,
+    pub secret_sealed: Option<String>,
+    pub jwt_header: String,
+    pub updated_at: DateTimeUtc,
+    pub updated_by: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// What the settings screen may see: never the secret, only whether one is set.
+pub async fn view<C: ConnectionTrait>(
+    db: &C,
+    client_key: &str,
+) -> Result<Option<DocumentServerView>, DbErr> {
+    Ok(Entity::find_by_id(client_key.to_owned())
+        .one(db)
+        .await?
+        .map(|row| DocumentServerView {
+            public_url: row.public_url,
+            internal_url: row.internal_url.unwrap_or_default(),
+            jwt_header: row.jwt_header,
+            secret_set: row.secret_sealed.is_some(),
+            updated_at: row.updated_at.to_rfc3339(),
+        }))
+}
+
+/// Saves validated settings. An empty secret keeps the stored one; `clear_secret` removes it.
+pub async fn save<C: ConnectionTrait>(
+    db: &C,
+    secrets: &SecretBox,
+    client_key: &str,
+    form: &DocumentServerForm,
+    account_id: Option<&str>,
+) -> Result<(), DbErr> {
+    let existing = Entity::find_by_id(client_key.to_owned()).one(db).await?;
+    let secret_sealed = if form.clear_secret {
+        None
+    } else if form.secret.is_empty() {
+        existing.and_then(|row| row.secret_sealed)
+    } else {
+        Some(secrets.seal(&form.secret, client_key))
+    };
+    let internal_url = Some(form.internal_url.trim().to_owned()).filter(|s| !s.is_empty());
+    Entity::insert(ActiveModel {
+        client_key: Set(client_key.to_owned()),
+        public_url: Set(form.public_url.trim().to_owned()),
+        internal_url: Set(internal_url),
+        secret_sealed: Set(secret_sealed),
+        jwt_header: Set(form.jwt_header.trim().to_owned()),
+        updated_at: Set(Utc::now()),
+        updated_by: Set(account_id.map(str::to_owned)),
+    })
+    .on_conflict(
+        OnConflict::column(Column::ClientKey)
+            .update_columns([
+                Column::PublicUrl,
+                Column::InternalUrl,
+                Column::SecretSealed,
+                Column::JwtHeader,
+                Column::UpdatedAt,
+                Column::UpdatedBy,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}

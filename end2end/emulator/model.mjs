@@ -1,0 +1,144 @@
+// The Confluence content model the emulator serves: one site, users, spaces, pages with macro
+// instances, attachments with versions, content properties. In memory; tests seed and read it
+// through the /_emu API.
+
+import { createHash } from 'node:crypto';
+
+export const USERS = {
+  'emu-alice': { accountId: 'emu-alice', displayName: 'Alice Admin', admin: true, canEdit: true, locale: 'en-GB' },
+  'emu-bob': { accountId: 'emu-bob', displayName: 'Bob Reader', admin: false, canEdit: false, locale: 'de-DE' },
+  'emu-carol': { accountId: 'emu-carol', displayName: 'Carol Editor', admin: false, canEdit: true, locale: 'fr-FR' },
+};
+
+export class Model {
+  constructor() {
+    this.reset();
+  }
+
+  reset() {
+    this.nextId = 1000;
+    this.spaces = { DEMO: { id: '1', key: 'DEMO', name: 'Demo space' } };
+    /** @type {Record<string, any>} */
+    this.pages = {};
+    /** @type {Record<string, any>} */
+    this.attachments = {};
+    /** @type {Record<string, Record<string, any>>} */
+    this.properties = {};
+    this.seedDemo();
+  }
+
+  id() {
+    this.nextId += 1;
+    return String(this.nextId);
+  }
+
+  now() {
+    return new Date().toISOString();
+  }
+
+  /** A sample page with one document macro and two attachments. */
+  seedDemo() {
+    const page = this.createPage({ spaceKey: 'DEMO', title: 'Quarterly report', id: '1001' });
+    this.addAttachment(page.id, {
+      fileName: 'report.docx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      data: Buffer.from('PK emulator sample document: report.docx'),
+      by: 'emu-alice',
+    });
+    this.addAttachment(page.id, {
+      fileName: 'budget.xlsx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      data: Buffer.from('PK emulator sample workbook: budget.xlsx'),
+      by: 'emu-alice',
+    });
+  }
+
+  createPage({ spaceKey, title, id, macros }) {
+    const pageId = id ?? this.id();
+    const page = {
+      id: pageId,
+      spaceKey,
+      title,
+      version: 1,
+      by: 'emu-alice',
+      when: this.now(),
+      // Macro instances in the page body, in order: {id, key, params, body}.
+      macros: macros ?? [],
+    };
+    this.pages[pageId] = page;
+    return page;
+  }
+
+  page(id) {
+    return this.pages[id];
+  }
+
+  /** Adds or replaces a macro instance; the page gets a new version, as a saved edit would. */
+  saveMacro(pageId, macro) {
+    const page = this.pages[pageId];
+    if (!page) throw new Error(`no page ${pageId}`);
+    const i = page.macros.findIndex((m) => m.id === macro.id);
+    if (i >= 0) page.macros[i] = macro;
+    else page.macros.push(macro);
+    page.version += 1;
+    page.when = this.now();
+    return macro;
+  }
+
+  attachmentsOf(pageId) {
+    return Object.values(this.attachments).filter((a) => a.pageId === pageId && a.status === 'current');
+  }
+
+  attachmentByName(pageId, fileName) {
+    return this.attachmentsOf(pageId).find((a) => a.fileName === fileName);
+  }
+
+  addAttachment(pageId, { fileName, mediaType, data, by, comment }) {
+    const id = `att${this.id()}`;
+    const att = {
+      id,
+      pageId,
+      fileName,
+      mediaType: mediaType || 'application/octet-stream',
+      status: 'current',
+      versions: [],
+    };
+    this.attachments[id] = att;
+    this.addVersion(att, { data, by, comment, mediaType });
+    return att;
+  }
+
+  addVersion(att, { data, by, comment, mediaType }) {
+    att.versions.push({
+      number: att.versions.length + 1,
+      data: Buffer.from(data),
+      by,
+      comment: comment ?? '',
+      when: this.now(),
+      sha256: createHash('sha256').update(data).digest('hex'),
+    });
+    if (mediaType) att.mediaType = mediaType;
+    return att;
+  }
+
+  latest(att) {
+    return att.versions[att.versions.length - 1];
+  }
+
+  /** Content property of `contentId`, or undefined. */
+  property(contentId, key) {
+    return this.properties[contentId]?.[key];
+  }
+
+  /** Creates or updates a property; `version` must be the next number, as in Confluence. */
+  setProperty(contentId, key, value, version) {
+    const props = (this.properties[contentId] ??= {});
+    const current = props[key];
+    const expected = current ? current.version + 1 : 1;
+    if (version !== undefined && version !== expected) {
+      return { conflict: true, expected };
+    }
+    props[key] = { key, value, version: expected };
+    return { property: props[key] };
+  }
+}

@@ -1,0 +1,346 @@
+// The Confluence REST subset, as the app (JWT with qsh), as a user (OAuth 2.0 bearer from the
+// JWT-bearer grant) and as the person in the host page (AP.request, by session cookie). Every
+// app token is checked with atlassian-jwt the way Confluence checks it; bad ones get Confluence's
+// 401 with a message.
+
+import { randomBytes } from 'node:crypto';
+import * as jwt from 'atlassian-jwt';
+import { USERS } from './model.mjs';
+import { now, qshOf } from './tenancy.mjs';
+
+const LEEWAY = 30;
+const GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+export class HttpError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Scopes each HTTP method needs, as Connect enforces them. */
+const SCOPE_FOR_METHOD = { GET: 'READ', HEAD: 'READ', POST: 'WRITE', PUT: 'WRITE', DELETE: 'DELETE' };
+const SCOPE_IMPLIES = { READ: ['READ'], WRITE: ['READ', 'WRITE'], DELETE: ['READ', 'WRITE', 'DELETE'], ADMIN: ['READ', 'WRITE', 'DELETE', 'ADMIN'] };
+
+export class Rest {
+  constructor({ model, tenancy, log }) {
+    this.model = model;
+    this.tenancy = tenancy;
+    this.log = log;
+    /** bearer token -> {accountId, appKey, exp} */
+    this.bearers = {};
+    /** Every authenticated call, for assertions: {method, path, as, via}. */
+    this.calls = [];
+    /** Webhook deliveries: {event, url, status}. */
+    this.deliveries = [];
+  }
+
+  get oauthUrl() {
+    return `${this.tenancy.siteUrl}/_emu/oauth`;
+  }
+
+  /**
+   * Who is calling: `{accountId, appKey?, via}`. Throws HttpError(401) for a bad token.
+   * `sessionUser` is the host page's user (cookie), used only when no Authorization is sent.
+   */
+  authenticate(req, fullUrl, sessionUser) {
+    const auth = req.headers.authorization ?? '';
+    if (auth.startsWith('JWT ')) return this.verifyAppToken(auth.slice(4), req.method, fullUrl);
+    if (auth.startsWith('Bearer ')) {
+      const grant = this.bearers[auth.slice(7)];
+      if (!grant || grant.exp < now()) throw new HttpError(401, 'The OAuth access token is invalid or expired');
+      return { accountId: grant.accountId, appKey: grant.appKey, via: 'bearer' };
+    }
+    if (auth) throw new HttpError(401, 'Unsupported authorization scheme');
+    if (sessionUser) return { accountId: sessionUser, via: 'session' };
+    throw new HttpError(401, 'This request requires authentication');
+  }
+
+  verifyAppToken(token, method, fullUrl) {
+    let unverified;
+    try {
+      unverified = jwt.decodeSymmetric(token, '', jwt.SymmetricAlgorithm.HS256, true);
+    } catch {
+      throw new HttpError(401, 'The JWT could not be decoded');
+    }
+    const inst = this.tenancy.installationForApp(unverified.iss);
+    if (!inst) throw new HttpError(401, `No installed app with key ${unverified.iss}`);
+    let claims;
+    try {
+      claims = jwt.decodeSymmetric(token, inst.sharedSecret, jwt.SymmetricAlgorithm.HS256);
+    } catch {
+      throw new HttpError(401, 'JWT signature verification failed');
+    }
+    if (jwt.getAlgorithm(token) !== 'HS256') throw new HttpError(401, 'Only HS256 app tokens are accepted');
+    if (typeof claims.exp !== 'number' || claims.exp + LEEWAY < now()) throw new HttpError(401, 'The JWT has expired');
+    if (typeof claims.iat !== 'number' || claims.iat - LEEWAY > now()) throw new HttpError(401, 'The JWT was issued in the future');
+    const expected = qshOf(method, fullUrl, inst.baseUrl);
+    if (claims.qsh !== expected) throw new HttpError(401, `The JWT query-string hash does not match this request (expected ${expected})`);
+    return { accountId: `addon-${inst.descriptor.key}`, appKey: inst.descriptor.key, via: 'jwt', inst };
+  }
+
+  /** Throws 403 when an app-signed call lacks the scope the method needs. */
+  checkScope(who, method) {
+    if (who.via !== 'jwt' && who.via !== 'bearer') return;
+    const inst = this.tenancy.installation(who.appKey);
+    const granted = new Set((inst?.descriptor.scopes ?? []).flatMap((s) => SCOPE_IMPLIES[s.toUpperCase()] ?? []));
+    const needed = SCOPE_FOR_METHOD[method] ?? 'WRITE';
+    if (!granted.has(needed)) throw new HttpError(403, `The app's scopes do not include ${needed}`);
+  }
+
+  /** POST /_emu/oauth/oauth2/token: the JWT-bearer grant, as Atlassian's server checks it. */
+  token(form) {
+    if (form.get('grant_type') !== GRANT) throw new HttpError(400, 'unsupported_grant_type');
+    const assertion = form.get('assertion');
+    if (!assertion) throw new HttpError(400, 'invalid_request: assertion missing');
+    let unverified;
+    try {
+      unverified = jwt.decodeSymmetric(assertion, '', jwt.SymmetricAlgorithm.HS256, true);
+    } catch {
+      throw new HttpError(400, 'invalid_grant: malformed assertion');
+    }
+    const clientId = String(unverified.iss ?? '').replace('urn:atlassian:connect:clientid:', '');
+    const inst = Object.values(this.tenancy.installations).find((i) => i.installed && clientId === this.tenancy.oauthClientId);
+    if (!inst) throw new HttpError(401, 'invalid_client');
+    let claims;
+    try {
+      claims = jwt.decodeSymmetric(assertion, inst.sharedSecret, jwt.SymmetricAlgorithm.HS256);
+    } catch {
+      throw new HttpError(401, 'invalid_grant: signature');
+    }
+    if (claims.aud !== this.oauthUrl && !(Array.isArray(claims.aud) && claims.aud.includes(this.oauthUrl))) {
+      throw new HttpError(400, `invalid_grant: aud must be ${this.oauthUrl}`);
+    }
+    if (claims.tnt !== inst.baseUrl) throw new HttpError(400, 'invalid_grant: tnt');
+    if (typeof claims.exp !== 'number' || claims.exp < now()) throw new HttpError(400, 'invalid_grant: expired');
+    const prefix = 'urn:atlassian:connect:useraccountid:';
+    const sub = String(claims.sub ?? '');
+    if (!sub.startsWith(prefix) || !USERS[sub.slice(prefix.length)]) throw new HttpError(400, 'invalid_grant: unknown user');
+    const accessToken = randomBytes(24).toString('base64url');
+    const expiresIn = 900;
+    this.bearers[accessToken] = { accountId: sub.slice(prefix.length), appKey: inst.descriptor.key, exp: now() + expiresIn };
+    return { access_token: accessToken, expires_in: expiresIn, token_type: 'Bearer' };
+  }
+
+  // ---- JSON shapes -------------------------------------------------------------------------
+
+  userJson(accountId) {
+    const u = USERS[accountId];
+    if (u) return { type: 'known', accountId, accountType: 'atlassian', displayName: u.displayName, publicName: u.displayName, locale: u.locale };
+    return { type: 'app', accountId, accountType: 'app', displayName: accountId };
+  }
+
+  pageJson(page) {
+    const space = this.model.spaces[page.spaceKey];
+    return {
+      id: page.id,
+      type: 'page',
+      status: 'current',
+      title: page.title,
+      space: { id: space.id, key: space.key, name: space.name },
+      version: { number: page.version, when: page.when, by: this.userJson(page.by) },
+      _links: { webui: `/spaces/${page.spaceKey}/pages/${page.id}`, self: `${this.tenancy.baseUrl}/rest/api/content/${page.id}` },
+    };
+  }
+
+  attachmentJson(att) {
+    const v = this.model.latest(att);
+    const page = this.model.page(att.pageId);
+    const download = `/download/attachments/${att.pageId}/${encodeURIComponent(att.fileName)}?version=${v.number}&api=v2`;
+    return {
+      id: att.id,
+      type: 'attachment',
+      status: att.status,
+      title: att.fileName,
+      metadata: { mediaType: att.mediaType, comment: v.comment },
+      extensions: { mediaType: att.mediaType, fileSize: v.data.length, comment: v.comment },
+      version: { number: v.number, when: v.when, message: v.comment, by: this.userJson(v.by) },
+      container: { id: page.id, type: 'page', title: page.title },
+      _links: { download, self: `${this.tenancy.baseUrl}/rest/api/content/${att.id}` },
+    };
+  }
+
+  // ---- Routes ------------------------------------------------------------------------------
+
+  /**
+   * Handles `/wiki/...` REST and download paths. Returns `{status, json}` or
+   * `{status, body, type}`; throws HttpError.
+   */
+  async handle(req, url, rawBody, sessionUser) {
+    const path = url.pathname.replace(/^\/wiki/, '');
+    const who = this.authenticate(req, url.toString(), sessionUser);
+    this.checkScope(who, req.method);
+    this.calls.push({ method: req.method, path: path + url.search.replace(/([?&])jwt=[^&]*/, '$1jwt=…'), as: who.accountId, via: who.via });
+    const m = (re) => path.match(re);
+    let r;
+
+    if (req.method === 'GET' && path === '/rest/api/user/current') return { status: 200, json: this.userJson(who.accountId) };
+    if (req.method === 'GET' && path === '/rest/api/user') {
+      const id = url.searchParams.get('accountId');
+      if (!USERS[id]) throw new HttpError(404, `No user with accountId ${id}`);
+      const json = this.userJson(id);
+      if ((url.searchParams.get('expand') ?? '').split(',').includes('operations')) {
+        json.operations = [{ operation: 'use', targetType: 'application' }];
+        if (USERS[id].admin) json.operations.push({ operation: 'administer', targetType: 'application' });
+      }
+      return { status: 200, json };
+    }
+    if ((r = m(/^\/rest\/atlassian-connect\/1\/addons\/([^/]+)$/)) && req.method === 'GET') {
+      const inst = this.tenancy.installation(decodeURIComponent(r[1]));
+      if (!inst || !inst.installed) throw new HttpError(404, 'No such app');
+      if (who.appKey !== inst.descriptor.key) throw new HttpError(403, 'Apps may only read their own record');
+      const json = { key: inst.descriptor.key, version: '1', state: inst.enabled ? 'ENABLED' : 'DISABLED', host: { product: 'Confluence', contacts: [] } };
+      if (inst.descriptor.enableLicensing) json.license = { active: inst.license === 'active', type: 'COMMERCIAL', evaluation: false };
+      return { status: 200, json };
+    }
+    if ((r = m(/^\/rest\/api\/content\/([^/]+)$/)) && req.method === 'GET') {
+      const page = this.model.page(r[1]);
+      if (page) return { status: 200, json: this.pageJson(page) };
+      const att = this.model.attachments[r[1]];
+      if (att && att.status === 'current') return { status: 200, json: this.attachmentJson(att) };
+      throw new HttpError(404, `No content with id ${r[1]}`);
+    }
+    if ((r = m(/^\/rest\/api\/content\/([^/]+)\/permission\/check$/)) && req.method === 'POST') {
+      const page = this.needPage(r[1]);
+      const body = JSON.parse(rawBody.toString() || '{}');
+      const user = USERS[body?.subject?.identifier];
+      const op = body?.operation;
+      if (!user || !['read', 'update'].includes(op)) throw new HttpError(400, 'subject.identifier must be a user and operation read or update');
+      return { status: 200, json: { hasPermission: op === 'read' || user.canEdit, page: page.id } };
+    }
+    if ((r = m(/^\/rest\/api\/content\/([^/]+)\/child\/attachment$/))) {
+      const page = this.needPage(r[1]);
+      if (req.method === 'GET') {
+        let list = this.model.attachmentsOf(page.id);
+        const filename = url.searchParams.get('filename');
+        if (filename) list = list.filter((a) => a.fileName === filename);
+        return { status: 200, json: { results: list.map((a) => this.attachmentJson(a)), size: list.length, start: 0, limit: 200 } };
+      }
+      if (req.method === 'POST' || req.method === 'PUT') {
+        this.needWrite(who, req);
+        const { file, comment } = await multipart(req, rawBody);
+        const existing = this.model.attachmentByName(page.id, file.name);
+        if (existing && req.method === 'POST') throw new HttpError(400, `Cannot add a new attachment with same file name as an existing attachment: ${file.name}`);
+        const att = existing
+          ? this.model.addVersion(existing, { data: file.data, by: who.accountId, comment, mediaType: file.type })
+          : this.model.addAttachment(page.id, { fileName: file.name, mediaType: file.type, data: file.data, by: who.accountId, comment });
+        await this.dispatch(existing ? 'attachment_updated' : 'attachment_created', att, who.accountId);
+        return { status: 200, json: { results: [this.attachmentJson(att)], size: 1 } };
+      }
+    }
+    if ((r = m(/^\/rest\/api\/content\/([^/]+)\/child\/attachment\/([^/]+)\/data$/)) && req.method === 'POST') {
+      this.needPage(r[1]);
+      this.needWrite(who, req);
+      const att = this.model.attachments[r[2]];
+      if (!att || att.pageId !== r[1] || att.status !== 'current') throw new HttpError(404, `No attachment ${r[2]} on page ${r[1]}`);
+      const { file, comment } = await multipart(req, rawBody);
+      this.model.addVersion(att, { data: file.data, by: who.accountId, comment, mediaType: file.type });
+      await this.dispatch('attachment_updated', att, who.accountId);
+      return { status: 200, json: this.attachmentJson(att) };
+    }
+    if ((r = m(/^\/download\/attachments\/([^/]+)\/([^/]+)$/)) && req.method === 'GET') {
+      const att = this.model.attachmentByName(r[1], decodeURIComponent(r[2]));
+      if (!att) throw new HttpError(404, 'No such attachment');
+      const n = Number(url.searchParams.get('version') ?? this.model.latest(att).number);
+      const v = att.versions.find((x) => x.number === n);
+      if (!v) throw new HttpError(404, `Attachment ${att.fileName} has no version ${n}`);
+      return { status: 200, body: v.data, type: att.mediaType };
+    }
+    if ((r = m(/^\/rest\/api\/content\/([^/]+)\/property\/([^/]+)$/))) {
+      const contentId = r[1];
+      const key = decodeURIComponent(r[2]);
+      this.needPage(contentId);
+      if (req.method === 'GET') {
+        const p = this.model.property(contentId, key);
+        if (!p) throw new HttpError(404, `No property ${key} on ${contentId}`);
+        return { status: 200, json: { key: p.key, value: p.value, version: { number: p.version } } };
+      }
+      if (req.method === 'PUT' || req.method === 'POST') {
+        const body = JSON.parse(rawBody.toString() || '{}');
+        const out = this.model.setProperty(contentId, key, body.value, body.version?.number);
+        if (out.conflict) throw new HttpError(409, `Version must be ${out.expected}`);
+        return { status: 200, json: { key, value: out.property.value, version: { number: out.property.version } } };
+      }
+    }
+    throw new HttpError(404, `The emulator does not implement ${req.method} ${path}`);
+  }
+
+  needPage(id) {
+    const page = this.model.page(id);
+    if (!page) throw new HttpError(404, `No content with id ${id}`);
+    return page;
+  }
+
+  needWrite(who, req) {
+    if (req.headers['x-atlassian-token'] !== 'no-check' && (req.headers['content-type'] ?? '').startsWith('multipart/')) {
+      throw new HttpError(403, 'XSRF check failed: send X-Atlassian-Token: no-check');
+    }
+    const user = USERS[who.accountId];
+    if (user && !user.canEdit) throw new HttpError(403, `${user.displayName} may not edit this page`);
+  }
+
+  /** Posts `event` to every installed, enabled app that declares it. */
+  async dispatch(event, att, accountId) {
+    const v = this.model.latest(att);
+    for (const inst of Object.values(this.tenancy.installations)) {
+      if (!inst.installed || !inst.enabled) continue;
+      for (const hook of inst.descriptor.modules?.webhooks ?? []) {
+        if (hook.event !== event) continue;
+        const url = inst.descriptor.baseUrl + hook.url;
+        const body = hook.excludeBody
+          ? { timestamp: Date.now() }
+          : {
+              timestamp: Date.now(),
+              userAccountId: accountId,
+              attachment: {
+                id: att.id,
+                fileName: att.fileName,
+                contentType: att.mediaType,
+                fileSize: v.data.length,
+                version: v.number,
+                comment: v.comment,
+                creatorAccountId: att.versions[0].by,
+                lastModifierAccountId: v.by,
+                self: `${this.tenancy.baseUrl}/pages/viewpageattachments.action?pageId=${att.pageId}`,
+                container: { id: att.pageId, contentType: 'page' },
+              },
+            };
+        let status = 0;
+        try {
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: this.tenancy.hostAuthorization(inst, 'POST', url),
+              'x-atlassian-webhook-identifier': `${att.id}-${v.number}-${event}`,
+            },
+            body: JSON.stringify(body),
+          });
+          status = res.status;
+        } catch (err) {
+          this.log(`webhook ${event} to ${url} failed: ${err}`);
+        }
+        this.deliveries.push({ event, url, status, attachmentId: att.id, version: v.number });
+        this.log(`webhook ${event} -> ${status}`);
+      }
+    }
+  }
+}
+
+/** The `file` and `comment` parts of a multipart body, parsed by Node's fetch implementation. */
+async function multipart(req, rawBody) {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data')) throw new HttpError(415, 'Attachments are uploaded as multipart/form-data');
+  let form;
+  try {
+    form = await new Request('http://emulator/', { method: 'POST', headers: { 'content-type': type }, body: rawBody }).formData();
+  } catch {
+    throw new HttpError(400, 'The multipart body could not be parsed');
+  }
+  const file = form.get('file');
+  if (!file || typeof file === 'string') throw new HttpError(400, 'A file part is required');
+  return {
+    file: { name: file.name, type: file.type || undefined, data: Buffer.from(await file.arrayBuffer()) },
+    comment: typeof form.get('comment') === 'string' ? form.get('comment') : '',
+  };
+}

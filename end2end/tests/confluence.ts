@@ -1,0 +1,89 @@
+// Fixtures for tests that run Confluo inside the local Confluence emulator.
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { expect, test as base, type APIRequestContext, type Frame, type Page } from '@playwright/test';
+import * as jwt from 'atlassian-jwt';
+
+export const APP = `http://${process.env.LEPTOS_SITE_ADDR ?? '127.0.0.1:3000'}`;
+export const EMU = `http://127.0.0.1:${process.env.EMULATOR_PORT ?? '3299'}`;
+export const APP_KEY = 'io.confluo.confluence';
+const CDN_FILES = join(__dirname, '..', 'node_modules', 'atlassian-connect-js', 'dist');
+
+/** Calls the emulator's driver API. */
+export async function emu(request: APIRequestContext, path: string, body?: unknown): Promise<any> {
+  const res = body === undefined ? await request.get(`${EMU}/_emu/api/${path}`) : await request.post(`${EMU}/_emu/api/${path}`, { data: body });
+  expect(res.ok(), `emulator ${path}: ${await res.text()}`).toBeTruthy();
+  return res.json();
+}
+
+/** Installs the app (a fresh shared secret every time) and checks the app accepted it. */
+export async function install(request: APIRequestContext, opts: Record<string, unknown> = {}) {
+  const out = await emu(request, 'install', opts);
+  expect(out.status, 'installed callback status').toBeGreaterThanOrEqual(200);
+  expect(out.status).toBeLessThan(300);
+  expect(out.enabled, 'enabled callback status').toBeLessThan(300);
+  return out;
+}
+
+/** A new page with `files` attached (each upload is a webhook) and the document macro on it. */
+export async function pageWithDocument(request: APIRequestContext, title: string, attachment = 'report.docx') {
+  const page = await emu(request, 'pages', {
+    title,
+    macros: [{ id: 'doc-1', key: 'office-document', params: { attachment }, body: '' }],
+  });
+  for (const [fileName, mediaType, content] of [
+    ['report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK report body, 36 bytes of content.'],
+    ['budget.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK budget'],
+    ['notes.txt', 'text/plain', 'plain notes'],
+  ]) {
+    await emu(request, 'attachments', { pageId: page.id, fileName, mediaType, content, as: 'emu-alice' });
+  }
+  return page.id as string;
+}
+
+/** The current state of the emulator's model. */
+export const state = (request: APIRequestContext) => emu(request, 'state');
+
+/** A context token as Confluence would mint it, for API-level checks. */
+export function contextToken(secret: string, clientKey: string, claims: Record<string, unknown> = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  return jwt.encodeSymmetric({ iss: clientKey, sub: 'emu-alice', iat: now, exp: now + 300, qsh: 'context-qsh', ...claims }, secret);
+}
+
+/** The live frame of an app iframe on the host page at `path` whose URL contains `part`. */
+export async function appFrame(page: Page, path: string, part = ''): Promise<Frame> {
+  let found: Frame | undefined;
+  await expect
+    .poll(() => {
+      found = page.frames().find((f) => !f.isDetached() && f.url().startsWith(`${APP}${path}?`) && f.url().includes(part));
+      return !!found;
+    }, { message: `an iframe of ${path} with ${part}` })
+    .toBe(true);
+  return found!;
+}
+
+export const test = base.extend<{ host: Page }>({
+  // A page whose all.js comes from the npm package (the app keeps its production CDN tag),
+  // and which never reaches beyond the loopback.
+  host: async ({ page }, use) => {
+    await page.context().route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === 'connect-cdn.atl-paas.net') {
+        // The CDN's all.js is the package's iframe.js; the CSS files keep their names.
+        const name = basename(url.pathname);
+        const file = name === 'all.js' || name === 'all-debug.js' ? 'iframe.js' : name;
+        try {
+          const body = await readFile(join(CDN_FILES, file));
+          return route.fulfill({ status: 200, body, contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
+        } catch {
+          return route.fulfill({ status: 404, body: 'not in the npm package' });
+        }
+      }
+      if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
+      return route.abort();
+    });
+    await use(page);
+  },
+});
+
+export { expect };

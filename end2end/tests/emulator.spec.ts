@@ -1,0 +1,192 @@
+// Confluo inside the local Confluence emulator (Atlassian's connect-host.js and all.js): install,
+// the document macro, its editor, the attachments dialog, the configure page, webhooks, and the
+// refusals after an uninstall.
+import * as jwt from 'atlassian-jwt';
+import { APP, APP_KEY, EMU, appFrame, contextToken, emu, expect, install, pageWithDocument, state, test } from './confluence';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ request }) => {
+  await emu(request, 'reset', {});
+  await install(request);
+});
+
+test('install: the signed lifecycle is accepted and the descriptor declares our modules', async ({ request }) => {
+  const s = await state(request);
+  const calls = s.lifecycle.map((l: any) => `${l.event}:${l.status}`);
+  expect(calls.slice(-2)).toEqual(['installed:204', 'enabled:204']);
+  expect(s.installations[APP_KEY].installed).toBe(true);
+  const descriptor = await (await request.get(`${APP}/atlassian-connect.json`)).json();
+  expect(descriptor.modules.dynamicContentMacros[0].key).toBe('office-document');
+  expect(descriptor.modules.configurePage.key).toBe('configure');
+});
+
+test('an install that is not signed by the install key is refused', async ({ request }) => {
+  for (const signing of ['none', 'hs256', 'wrong-key', 'wrong-aud']) {
+    const out = await emu(request, 'install', { signing, clientKey: 'emu-intruder' });
+    expect(out.status, `install signed with ${signing}`).toBe(401);
+  }
+});
+
+test('the document macro renders, hydrates, reads through AP.request and asks the server with a context token', async ({ host, request }, testInfo) => {
+  const pageId = await pageWithDocument(request, 'Macro page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const frame = await appFrame(host, '/macro/document');
+  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(frame.getByTestId('doc-title')).toHaveText('report.docx');
+  await expect(frame.getByTestId('doc-kind')).toHaveText('Document');
+  await expect(frame.getByTestId('doc-size')).toHaveText('36 B');
+  await expect(frame.getByTestId('doc-version')).toHaveText('1');
+  // The server function answered from what the attachment_created webhook recorded.
+  await expect(frame.getByTestId('doc-activity')).toHaveText('Confluence reported: attached, version 1.');
+
+  const requests = await host.evaluate(() => (window as any).EMU.requests);
+  expect(requests).toContainEqual(expect.objectContaining({ url: `/rest/api/content/${pageId}/child/attachment?filename=report.docx`, status: 200 }));
+  // The iframe URL carried what Confluence adds, and the page answered with frame-ancestors.
+  const url = new URL(frame.url());
+  for (const p of ['xdm_e', 'xdm_c', 'cp', 'lic', 'cv', 'jwt']) expect(url.searchParams.has(p), p).toBe(true);
+  const direct = await request.get(frame.url());
+  expect(direct.status()).toBe(200);
+  expect(direct.headers()['content-security-policy']).toBe(`frame-ancestors ${EMU}`);
+
+  await host.screenshot({ path: testInfo.outputPath('emulator-page-with-macro.png'), fullPage: true });
+});
+
+test('a webhook is delivered and acted on: a new version shows in the macro', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Webhook page');
+  await emu(request, 'attachments', { pageId, fileName: 'report.docx', content: 'PK second version', as: 'emu-carol', comment: 'edited' });
+  const s = await state(request);
+  const delivered = s.deliveries.filter((d: any) => d.event === 'attachment_updated');
+  expect(delivered.at(-1).status).toBe(204);
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const frame = await appFrame(host, '/macro/document');
+  await expect(frame.getByTestId('doc-version')).toHaveText('2');
+  await expect(frame.getByTestId('doc-activity')).toHaveText('Confluence reported: updated, version 2.');
+});
+
+test('server functions refuse missing, forged, expired and URL-bound tokens', async ({ request }) => {
+  const s = await state(request);
+  const { sharedSecret, clientKey } = s.installations[APP_KEY];
+  const call = (authorization?: string) =>
+    request.post(`${APP}/api/attachments/activity`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(authorization ? { authorization } : {}) },
+      data: 'attachment_id=att1',
+    });
+  const good = await call(`JWT ${contextToken(sharedSecret, clientKey)}`);
+  expect(good.status()).toBe(200);
+  const now = Math.floor(Date.now() / 1000);
+  const cases: [string, string | undefined, RegExp][] = [
+    ['missing', undefined, /token/i],
+    ['forged', `JWT ${contextToken('not-the-shared-secret-at-all', clientKey)}`, /signature/i],
+    ['expired', `JWT ${contextToken(sharedSecret, clientKey, { iat: now - 600, exp: now - 300 })}`, /expired/i],
+    ['url-bound', `JWT ${contextToken(sharedSecret, clientKey, { qsh: jwt.createQueryStringHash(jwt.fromMethodAndUrl('POST', `${APP}/api/attachments/activity`), false, APP) })}`, /only context tokens/i],
+    ['unknown site', `JWT ${contextToken(sharedSecret, 'emu-nobody')}`, /tenant|issuer|install/i],
+  ];
+  for (const [name, authorization, reason] of cases) {
+    const res = await call(authorization);
+    expect(res.status(), name).toBe(401);
+    expect(await res.text(), name).toMatch(reason);
+  }
+});
+
+test('the attachments dialog opens from the macro, and Submit hands the choice back to it', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Dialog page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const macro = await appFrame(host, '/macro/document');
+  await expect(macro.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await macro.getByTestId('choose-document').click();
+  const dialog = await appFrame(host, '/dialog/attachments');
+  await expect(dialog.getByTestId('attachment-option')).toHaveCount(3);
+  await dialog.getByLabel('budget.xlsx').check();
+  const submit = host.locator('.aui-dialog2 button', { hasText: 'Choose' });
+  await expect(submit).not.toHaveAttribute('aria-disabled', 'true');
+  await submit.click();
+  await expect(macro.getByTestId('dialog-choice')).toHaveText('Chosen in the dialog: budget.xlsx');
+});
+
+test('the page action opens the same dialog from the "…" menu', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Action page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  await host.getByTitle('More actions').click();
+  await host.getByRole('link', { name: 'Office documents' }).click();
+  const dialog = await appFrame(host, '/dialog/attachments');
+  await expect(dialog.getByTestId('attachment-option')).toHaveCount(3);
+});
+
+test('the macro editor saves the chosen attachment into the macro', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Editor page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  await host.getByRole('button', { name: 'Edit macro' }).click();
+  const editor = await appFrame(host, '/macro/document-editor');
+  // The current parameter is preselected.
+  await expect(editor.getByLabel('report.docx')).toBeChecked();
+  await editor.getByLabel('budget.xlsx').check();
+  await editor.getByTestId('macro-save').click();
+  await expect.poll(async () => (await state(request)).pages.find((p: any) => p.id === pageId).macros[0].params).toEqual({ attachment: 'budget.xlsx' });
+  // The page re-renders the macro with its new parameter.
+  const macro = await appFrame(host, '/macro/document', 'attachment=budget.xlsx');
+  await expect(macro.getByTestId('doc-title')).toHaveText('budget.xlsx');
+  await expect(macro.getByTestId('doc-kind')).toHaveText('Spreadsheet');
+});
+
+test('the configure page validates, saves per site, keeps the secret write-only and reloads', async ({ host }) => {
+  await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
+  const frame = await appFrame(host, '/admin/settings');
+  await expect(frame.getByTestId('settings-state')).toHaveText('Not configured yet.');
+  await frame.getByTestId('public-url').fill('docs.example.com');
+  await frame.getByTestId('secret').fill('short');
+  await frame.getByTestId('settings-save').click();
+  await expect(frame.getByText('The address must start with https:// or http://')).toBeVisible();
+  await expect(frame.getByText('The secret must be at least 16 characters long')).toBeVisible();
+
+  await frame.getByTestId('public-url').fill('https://docs.example.com/');
+  await frame.getByTestId('secret').fill('a-very-secret-document-server-key');
+  await frame.getByTestId('settings-save').click();
+  await expect(frame.getByTestId('settings-result')).toHaveText('Settings saved.');
+  await expect(frame.getByTestId('settings-state')).toHaveText('Saved. Secret: set.');
+
+  await host.reload();
+  const again = await appFrame(host, '/admin/settings');
+  await expect(again.getByTestId('settings-state')).toHaveText('Saved. Secret: set.');
+  await expect(again.getByTestId('public-url')).toHaveValue('https://docs.example.com/');
+  await expect(again.getByTestId('secret')).toHaveValue('');
+});
+
+test('only administrators may save settings, even with a valid token', async ({ request }) => {
+  const s = await state(request);
+  const { sharedSecret, clientKey } = s.installations[APP_KEY];
+  const res = await request.post(`${APP}/api/document-server/save`, {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `JWT ${contextToken(sharedSecret, clientKey, { sub: 'emu-bob' })}` },
+    data: 'form[public_url]=https://evil.example/&form[internal_url]=&form[secret]=&form[clear_secret]=false&form[jwt_header]=Authorization',
+  });
+  expect(res.status()).toBe(403);
+  expect(await res.text()).toContain('only site administrators');
+});
+
+test('after uninstall every iframe and server call is refused; a reinstall with a new secret works again', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Lifecycle page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const oldUrl = (await appFrame(host, '/macro/document')).url();
+  const before = (await state(request)).installations[APP_KEY];
+
+  const out = await emu(request, 'uninstall', {});
+  expect(out.disabled).toBe(204);
+  expect(out.status).toBe(204);
+  const refused = await request.get(oldUrl);
+  expect(refused.status()).toBe(401);
+  const call = await request.post(`${APP}/api/attachments/activity`, {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `JWT ${contextToken(before.sharedSecret, before.clientKey)}` },
+    data: 'attachment_id=att1',
+  });
+  expect(call.status()).toBe(401);
+
+  await install(request);
+  const after = (await state(request)).installations[APP_KEY];
+  expect(after.sharedSecret).not.toBe(before.sharedSecret);
+  expect(after.clientKey).toBe(before.clientKey);
+  // URLs signed with the old secret stay refused; new ones work.
+  expect((await request.get(oldUrl)).status()).toBe(401);
+  await host.reload();
+  const frame = await appFrame(host, '/macro/document');
+  await expect(frame.getByTestId('doc-title')).toHaveText('report.docx');
+});
