@@ -19,7 +19,10 @@ pub(crate) async fn guard(
     request: Request,
     next: Next,
 ) -> Response {
-    if !connect.is_host_page(request.uri().path()) {
+    // OPTIONS carries no page (the boot-time route check probes with it).
+    if request.method() == axum::http::Method::OPTIONS
+        || !connect.is_host_page(request.uri().path())
+    {
         return next.run(request).await;
     }
     let (mut parts, body) = request.into_parts();

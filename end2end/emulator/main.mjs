@@ -339,8 +339,8 @@ const server = createServer((req, res) => {
 server.listen(port, host, async () => {
   log(`listening on ${siteUrl} (app at ${appUrl})`);
   if (process.argv.includes('--install')) {
-    // The app may still be starting: try for a minute.
-    for (let i = 0; i < 120; i += 1) {
+    // The app may still be compiling (a first `cargo xtask dev` takes minutes): wait up to 20.
+    for (let i = 0; i < 1200; i += 1) {
       try {
         const out = await tenancy.install(`${appUrl}/atlassian-connect.json`);
         if (out.status >= 200 && out.status < 300) {
@@ -350,7 +350,7 @@ server.listen(port, host, async () => {
         }
         log(`install answered ${out.status}; retrying`);
       } catch (err) {
-        if (i % 10 === 0) log(`waiting for the app at ${appUrl}: ${err.message}`);
+        if (i % 30 === 0) log(`waiting for the app at ${appUrl}: ${err.message}`);
       }
       await new Promise((r) => setTimeout(r, 1000));
     }

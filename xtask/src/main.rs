@@ -48,7 +48,8 @@ const HELP: &str = "usage: cargo xtask <task>
   build       release build: target/release/confluo and the optimised site in target/site
   test        fmt, clippy (ssr + hydrate), Rust tests on SQLite and PostgreSQL,
               release WASM build and end-to-end tests in headless Chromium
-  bench       criterion benchmarks";
+  bench       criterion benchmarks, then the macro's load time in Chromium and the WASM
+              size (release build, local emulator; --no-ui skips that part)";
 
 /// Where `cargo xtask dev` runs the local Confluence emulator.
 const DEV_EMULATOR: &str = "127.0.0.1:3100";
@@ -153,10 +154,68 @@ fn end2end() -> Result<(), Failed> {
     )
 }
 
+/// Criterion benchmarks, then (unless `--no-ui`) the browser measurement of the macro.
 fn bench(args: &[String]) -> Result<(), Failed> {
+    let no_ui = args.iter().any(|a| a == "--no-ui");
     let mut cmd = vec!["bench", "--workspace", "--exclude", "frontend"];
-    cmd.extend(args.iter().map(String::as_str));
-    cargo(&cmd, &[])
+    cmd.extend(args.iter().map(String::as_str).filter(|a| *a != "--no-ui"));
+    cargo(&cmd, &[])?;
+    if no_ui {
+        return Ok(());
+    }
+    step(
+        "macro in the browser (release build, local emulator)",
+        bench_ui,
+    )
+}
+
+/// Release server and emulator on their own ports, a fresh database, then the Playwright
+/// measurement in `end2end/bench/`; both servers are stopped by PID afterwards.
+fn bench_ui() -> Result<(), Failed> {
+    bootstrap::ensure_all()?;
+    cargo_leptos(&["build", "--release"], &[])?;
+    let root = workspace_root();
+    let data = root.join("target/bench-ui");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data)
+        .map_err(|e| Failed(format!("cannot create {}: {e}", data.display())))?;
+    let (app, emulator) = ("127.0.0.1:3399", "127.0.0.1:3499");
+    let db = format!("sqlite://{}/confluo.db?mode=rwc", data.display());
+    let keys = format!("http://{emulator}/_emu/install-keys");
+    let oauth = format!("http://{emulator}/_emu/oauth");
+    let app_url = format!("http://{app}");
+    let emu_url = format!("http://{emulator}");
+    let binary = root.join("target/release/confluo");
+    let _server = Background::spawn_with(
+        &binary.to_string_lossy(),
+        &[],
+        &[
+            ("LISTEN_ADDR", app),
+            ("APP_BASE_URL", &app_url),
+            ("APP_ENV", "development"),
+            ("DATABASE_URL", &db),
+            ("CONNECT_KEYS_CDN_URL", &keys),
+            ("CONNECT_OAUTH_URL", &oauth),
+            ("RUST_LOG", "warn"),
+        ],
+    )?;
+    let _emulator = Background::spawn(
+        "node",
+        &[
+            "end2end/emulator/main.mjs",
+            "--port",
+            "3499",
+            "--app",
+            &app_url,
+            "--quiet",
+        ],
+    )?;
+    run::run_in(
+        root.join("end2end"),
+        "node",
+        &["bench/macro-ready.mjs"],
+        &[("APP", &app_url), ("EMU", &emu_url)],
+    )
 }
 
 fn step(name: &str, f: impl FnOnce() -> Result<(), Failed>) -> Result<(), Failed> {

@@ -83,8 +83,13 @@ pub struct Background(std::process::Child);
 
 impl Background {
     pub fn spawn(program: &str, args: &[&str]) -> Result<Self, Failed> {
+        Self::spawn_with(program, args, &[])
+    }
+
+    pub fn spawn_with(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<Self, Failed> {
         Command::new(program)
             .args(args)
+            .envs(envs.iter().copied())
             .current_dir(workspace_root())
             .stdin(Stdio::null())
             .spawn()
