@@ -138,8 +138,13 @@ async function emuApi(req, res, url, body) {
   switch (`${req.method} ${path}`) {
     case 'GET state':
       return json(res, 200, publicState());
+    case 'POST fail':
+      // The next `times` matching REST calls fail with `status` and `message`.
+      rest.failures.push({ method: input.method, pathPrefix: input.pathPrefix ?? '/', status: input.status ?? 500, message: input.message ?? 'Injected failure', times: input.times ?? 1 });
+      return json(res, 200, { failures: rest.failures });
     case 'POST reset':
       model.reset();
+      rest.failures.length = 0;
       rest.calls.length = 0;
       rest.deliveries.length = 0;
       return json(res, 200, publicState());

@@ -33,6 +33,8 @@ export class Rest {
     this.calls = [];
     /** Webhook deliveries: {event, url, status}. */
     this.deliveries = [];
+    /** Failures tests asked for: {method, pathPrefix, status, message, times}. */
+    this.failures = [];
   }
 
   get oauthUrl() {
@@ -170,6 +172,11 @@ export class Rest {
     const path = url.pathname.replace(/^\/wiki/, '');
     const who = this.authenticate(req, url.toString(), sessionUser);
     this.checkScope(who, req.method);
+    const failure = this.failures.find((f) => f.times > 0 && (!f.method || f.method === req.method) && path.startsWith(f.pathPrefix));
+    if (failure) {
+      failure.times -= 1;
+      throw new HttpError(failure.status, failure.message);
+    }
     this.calls.push({ method: req.method, path: path + url.search.replace(/([?&])jwt=[^&]*/, '$1jwt=…'), as: who.accountId, via: who.via });
     const m = (re) => path.match(re);
     let r;
@@ -199,6 +206,15 @@ export class Rest {
       const att = this.model.attachments[r[1]];
       if (att && att.status === 'current') return { status: 200, json: this.attachmentJson(att) };
       throw new HttpError(404, `No content with id ${r[1]}`);
+    }
+    if ((r = m(/^\/rest\/api\/content\/(att[^/]+)$/)) && req.method === 'DELETE') {
+      // Moves an attachment to the trash, as Confluence does.
+      const att = this.model.attachments[r[1]];
+      if (!att || att.status !== 'current') throw new HttpError(404, `No attachment ${r[1]}`);
+      this.needWrite(who, req);
+      att.status = 'trashed';
+      await this.dispatch('attachment_removed', att, who.accountId);
+      return { status: 204, body: Buffer.alloc(0), type: 'text/plain' };
     }
     if ((r = m(/^\/rest\/api\/content\/([^/]+)\/permission\/check$/)) && req.method === 'POST') {
       const page = this.needPage(r[1]);

@@ -97,8 +97,13 @@ test('the attachments dialog opens from the macro, and Submit hands the choice b
   await macro.getByTestId('choose-document').click();
   const dialog = await appFrame(host, '/dialog/attachments');
   await expect(dialog.getByTestId('attachment-option')).toHaveCount(3);
-  await dialog.getByLabel('budget.xlsx').check();
+  // The bridge is up (the list came through AP.request), yet Submit waits for a choice.
   const submit = host.locator('.aui-dialog2 button', { hasText: 'Choose' });
+  await expect(submit).toHaveAttribute('aria-disabled', 'true');
+  // The list works from the keyboard: focus the first file, arrow down to the next.
+  await dialog.getByLabel('report.docx').focus();
+  await dialog.locator('body').press('ArrowDown');
+  await expect(dialog.getByLabel('budget.xlsx')).toBeChecked();
   await expect(submit).not.toHaveAttribute('aria-disabled', 'true');
   await submit.click();
   await expect(macro.getByTestId('dialog-choice')).toHaveText('Chosen in the dialog: budget.xlsx');
@@ -189,4 +194,22 @@ test('after uninstall every iframe and server call is refused; a reinstall with 
   await host.reload();
   const frame = await appFrame(host, '/macro/document');
   await expect(frame.getByTestId('doc-title')).toHaveText('report.docx');
+});
+
+test('a removed document says so, and a failing Confluence call is shown and flagged in the host', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Removed page');
+  const att = (await state(request)).attachments.find((a: any) => a.pageId === pageId && a.fileName === 'report.docx');
+  const removed = await request.delete(`${EMU}/wiki/rest/api/content/${att.id}`);
+  expect(removed.status()).toBe(204);
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const macro = await appFrame(host, '/macro/document');
+  await expect(macro.getByTestId('doc-error')).toHaveText('report.docx is no longer attached to this page.');
+
+  const broken = await pageWithDocument(request, 'Broken page');
+  await emu(request, 'fail', { pathPrefix: `/rest/api/content/${broken}/child/attachment`, status: 500, message: 'Confluence is having a bad day' });
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${broken}`);
+  const failing = await appFrame(host, '/macro/document');
+  await expect(failing.getByTestId('doc-error')).toContainText('Confluence is having a bad day');
+  await expect(failing.getByTestId('doc-error')).toContainText('HTTP 500');
+  await expect(host.locator('.aui-flag')).toContainText('Cannot read the attachment');
 });

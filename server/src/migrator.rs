@@ -7,8 +7,6 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        let mut all = connect::store::migration::migrations();
-        all.extend(app::store::migration::migrations());
-        all
+        app::store::migration::all()
     }
 }

@@ -39,6 +39,12 @@ pub fn AttachmentsDialog() -> impl IntoView {
             });
         });
     });
+    // Submit is live only once there is something to hand back.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let chosen = selected.get().is_some();
+        let _ = connect::bridge::dialog::set_button_enabled("submit", chosen);
+    });
     #[cfg(not(feature = "hydrate"))]
     let _ = page_id;
 

@@ -2,7 +2,14 @@
 
 use sea_orm_migration::prelude::*;
 
-/// The app's migrations; the server runs them after the framework's.
+/// Everything the app's database needs, in order: the framework's tables, then the app's.
+pub fn all() -> Vec<Box<dyn MigrationTrait>> {
+    let mut all = connect::store::migration::migrations();
+    all.extend(migrations());
+    all
+}
+
+/// The app's migrations; they run after the framework's.
 pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
     vec![
         Box::new(CreateSelfCheck),

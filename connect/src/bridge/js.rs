@@ -91,6 +91,23 @@ pub(crate) async fn call_back(path: &str, args: Vec<JsValue>) -> Result<JsValue,
         .map_err(|err| host_error(path, &err))
 }
 
+/// Calls `AP.<path>(args…)` and returns what it returned, without awaiting anything.
+pub(crate) fn call_sync(path: &str, args: Vec<JsValue>) -> Result<JsValue, BridgeError> {
+    apply(path, args)
+}
+
+/// Calls `value.<method>()` on an object all.js handed out (a dialog button, say).
+pub(crate) fn call_method(value: &JsValue, method: &str) -> Result<(), BridgeError> {
+    let function = Reflect::get(value, &JsValue::from_str(method))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or_else(|| BridgeError::Missing(method.to_owned()))?;
+    function
+        .call0(value)
+        .map(drop)
+        .map_err(|err| host_error(method, &err))
+}
+
 /// Calls `AP.<path>(args…)` for its effect only.
 pub(crate) fn fire(path: &str, args: Vec<JsValue>) -> Result<(), BridgeError> {
     apply(path, args).map(drop)

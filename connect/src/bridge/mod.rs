@@ -14,6 +14,7 @@ pub mod events;
 pub mod flag;
 pub mod navigator;
 pub mod request;
+pub mod user;
 
 pub use request::{HostResponse, RequestOptions, request, request_json};
 
@@ -39,6 +40,11 @@ pub enum BridgeError {
 /// Makes the iframe as tall as its content (all.js measures the document).
 pub async fn resize() -> Result<(), BridgeError> {
     js::call("resize", vec![]).await.map(drop)
+}
+
+/// Makes a page module or dialog fill the host's frame.
+pub async fn size_to_parent() -> Result<(), BridgeError> {
+    js::call("sizeToParent", vec![]).await.map(drop)
 }
 
 /// Whether all.js is loaded in this page.

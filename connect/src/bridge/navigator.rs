@@ -17,3 +17,9 @@ pub fn go(target: &str, context: &Value) -> Result<(), BridgeError> {
 pub fn reload() -> Result<(), BridgeError> {
     js::fire("navigator.reload", vec![])
 }
+
+/// Where the host page is: `{target, context, href}`.
+pub async fn location() -> Result<Value, BridgeError> {
+    let value = js::call_back("navigator.getLocation", vec![]).await?;
+    js::from_js("navigator.getLocation", &value)
+}
