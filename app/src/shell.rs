@@ -45,6 +45,11 @@ pub fn App() -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-hydrated", "true");
         }
+        // Inside Confluence, follow its light or dark theme (the CSS keys on data-color-mode).
+        #[cfg(feature = "hydrate")]
+        if connect::bridge::available() {
+            let _ = connect::bridge::initialize_theming();
+        }
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/confluo.css"/>

@@ -241,9 +241,11 @@ async function emuApi(req, res, url, body) {
   }
 }
 
-function hostPage(boot) {
+/** The host page. `theme` (`light` or `dark`) sets the attributes ACJS reads the host's theme from. */
+function hostPage(boot, theme = 'light') {
+  const mode = theme === 'dark' ? 'dark' : 'light';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="en" data-color-mode="${mode}" data-theme="dark:dark light:light spacing:spacing typography:typography">
 <head>
 <meta charset="utf-8">
 <title>Confluence (local emulator)</title>
@@ -301,14 +303,14 @@ async function route(req, res) {
   }
   let m;
   if ((m = p.match(/^\/wiki\/spaces\/([^/]+)\/pages\/(\d+)(?:\/.*)?$/)) && req.method === 'GET') {
-    return send(res, 200, hostPage({ view: 'page', spaceKey: m[1], pageId: m[2], siteUrl }), 'text/html; charset=utf-8');
+    return send(res, 200, hostPage({ view: 'page', spaceKey: m[1], pageId: m[2], siteUrl }, url.searchParams.get('theme')), 'text/html; charset=utf-8');
   }
   if ((m = p.match(/^\/wiki\/plugins\/servlet\/ac\/([^/]+)\/([^/]+)$/)) && req.method === 'GET') {
     const context = Object.fromEntries([...url.searchParams].filter(([k]) => k.startsWith('ac.')));
-    return send(res, 200, hostPage({ view: 'module', appKey: m[1], key: m[2], context, siteUrl }), 'text/html; charset=utf-8');
+    return send(res, 200, hostPage({ view: 'module', appKey: m[1], key: m[2], context, siteUrl }, url.searchParams.get('theme')), 'text/html; charset=utf-8');
   }
   if (p === '/wiki/plugins/servlet/upm' && req.method === 'GET') {
-    return send(res, 200, hostPage({ view: 'apps', siteUrl }), 'text/html; charset=utf-8');
+    return send(res, 200, hostPage({ view: 'apps', siteUrl }, url.searchParams.get('theme')), 'text/html; charset=utf-8');
   }
   if (p.startsWith('/wiki/')) {
     const result = await rest.handle(req, url, body, req.headers.authorization ? undefined : sessionUser(req));

@@ -213,3 +213,18 @@ test('a removed document says so, and a failing Confluence call is shown and fla
   await expect(failing.getByTestId('doc-error')).toContainText('HTTP 500');
   await expect(host.locator('.aui-flag')).toContainText('Cannot read the attachment');
 });
+
+test('the macro follows the host into dark mode through AP.theming', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Dark page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}?theme=dark`);
+  const macro = await appFrame(host, '/macro/document');
+  await expect(macro.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+  // The design tokens switch: the dark surface colour (#1d2125).
+  await expect(macro.locator('body')).toHaveCSS('background-color', 'rgb(29, 33, 37)');
+
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const light = await appFrame(host, '/macro/document');
+  await expect(light.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(light.locator('html')).not.toHaveAttribute('data-color-mode', 'dark');
+  await expect(light.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+});

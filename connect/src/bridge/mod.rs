@@ -51,3 +51,9 @@ pub async fn size_to_parent() -> Result<(), BridgeError> {
 pub fn available() -> bool {
     js::ap().is_ok()
 }
+
+/// Follows the host's light or dark theme: all.js sets `data-color-mode` (and `data-theme`) on
+/// this page's `<html>` now and whenever the host's theme changes.
+pub fn initialize_theming() -> Result<(), BridgeError> {
+    js::fire("theming.initializeTheming", vec![])
+}
