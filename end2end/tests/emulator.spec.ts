@@ -97,10 +97,10 @@ test('the attachments dialog opens from the macro, and Submit hands the choice b
   await macro.getByTestId('choose-document').click();
   const dialog = await appFrame(host, '/dialog/attachments');
   await expect(dialog.getByTestId('attachment-option')).toHaveCount(3);
-  // The bridge is up (the list came through AP.request), yet Submit waits for a choice.
+  // The macro's document is preselected from the dialog's customData.
+  await expect(dialog.getByLabel('report.docx')).toBeChecked();
   const submit = host.locator('.aui-dialog2 button', { hasText: 'Choose' });
-  await expect(submit).toHaveAttribute('aria-disabled', 'true');
-  // The list works from the keyboard: focus the first file, arrow down to the next.
+  // The list works from the keyboard: focus the current file, arrow down to the next.
   await dialog.getByLabel('report.docx').focus();
   await dialog.locator('body').press('ArrowDown');
   await expect(dialog.getByLabel('budget.xlsx')).toBeChecked();
@@ -116,6 +116,12 @@ test('the page action opens the same dialog from the "…" menu', async ({ host,
   await host.getByRole('link', { name: 'Office documents' }).click();
   const dialog = await appFrame(host, '/dialog/attachments');
   await expect(dialog.getByTestId('attachment-option')).toHaveCount(3);
+  // Nothing is preselected here, and the bridge being up does not enable Submit without a choice.
+  await expect(dialog.locator('input[type=radio]:checked')).toHaveCount(0);
+  const submit = host.locator('.aui-dialog2 button', { hasText: 'Choose' });
+  await expect(submit).toHaveAttribute('aria-disabled', 'true');
+  await dialog.getByLabel('notes.txt').check();
+  await expect(submit).not.toHaveAttribute('aria-disabled', 'true');
 });
 
 test('the macro editor saves the chosen attachment into the macro', async ({ host, request }) => {

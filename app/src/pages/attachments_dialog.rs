@@ -31,12 +31,18 @@ pub fn AttachmentsDialog() -> impl IntoView {
             None => hint.set(Some("Choose a document, or cancel.".into())),
         });
         leptos::task::spawn_local(async move {
-            attachments.set(match crate::documents::page_attachments(&page_id).await {
-                Ok(list) => Load::Ready(list),
-                Err(err) => {
-                    Load::Failed(crate::pages::frame::report("Cannot list attachments", err))
-                }
-            });
+            crate::pages::attachment_picker::load_attachments(&page_id, attachments).await;
+        });
+        // Opened from a macro, the dialog starts on the macro's document (a separate task: a
+        // host that never answers must not hold up the list).
+        leptos::task::spawn_local(async move {
+            if let Ok(data) = dialog::custom_data().await
+                && let Some(name) = data.get("attachment").and_then(|v| v.as_str())
+                && !name.is_empty()
+                && selected.get_untracked().is_none()
+            {
+                selected.set(Some(name.to_owned()));
+            }
         });
     });
     // Submit is live only once there is something to hand back.

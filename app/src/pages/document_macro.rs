@@ -42,13 +42,17 @@ pub fn DocumentMacro() -> impl IntoView {
 
     let open_dialog = {
         let page_id = page_id.clone();
+        let current_file = file.clone();
         move |_| {
             #[cfg(feature = "hydrate")]
             {
                 use connect::bridge::dialog::{DialogOptions, create};
                 let options = DialogOptions {
                     key: crate::descriptor::keys::ATTACHMENTS_DIALOG.into(),
-                    custom_data: Some(serde_json::json!({ "pageId": page_id })),
+                    custom_data: Some(serde_json::json!({
+                        "pageId": page_id,
+                        "attachment": current_file,
+                    })),
                     ..DialogOptions::default()
                 };
                 if let Err(err) = create(&options) {
@@ -56,7 +60,7 @@ pub fn DocumentMacro() -> impl IntoView {
                 }
             }
             #[cfg(not(feature = "hydrate"))]
-            let _ = &page_id;
+            let _ = (&page_id, &current_file);
         }
     };
 
