@@ -14,6 +14,7 @@ pub mod keys {
     pub const ATTACHMENTS_DIALOG: &str = "attachments-dialog";
     pub const ATTACHMENTS_ACTION: &str = "attachments-action";
     pub const CONFIGURE: &str = "configure";
+    pub const DOCUMENT_PAGE: &str = "document-view";
 }
 
 /// Page paths, shared by the descriptor and the router.
@@ -22,6 +23,8 @@ pub mod paths {
     pub const DOCUMENT_MACRO_EDITOR: &str = "/macro/document-editor";
     pub const ATTACHMENTS_DIALOG: &str = "/dialog/attachments";
     pub const CONFIGURE: &str = "/admin/settings";
+    /// Opened with `AP.navigator.go('addonModule')`; its custom data arrives as `ac.*`.
+    pub const DOCUMENT_PAGE: &str = "/documents/view";
     /// Followed by the event name: one route per webhook.
     pub const WEBHOOKS: &str = "/webhooks/";
 }
@@ -92,6 +95,13 @@ pub fn descriptor(base_url: &str) -> Descriptor {
             key: Some(keys::ATTACHMENTS_DIALOG.into()),
         }),
         weight: Some(100),
+        conditions: Vec::new(),
+    });
+    m.general_pages.push(Page {
+        key: keys::DOCUMENT_PAGE.into(),
+        name: "Office document".into(),
+        url: paths::DOCUMENT_PAGE.into(),
+        location: Some("none".into()),
         conditions: Vec::new(),
     });
     m.configure_page = Some(Page {

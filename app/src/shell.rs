@@ -11,8 +11,8 @@ use crate::{
     descriptor::paths,
     pages::{
         attachments_dialog::AttachmentsDialog, configure::ConfigurePage,
-        document_macro::DocumentMacro, home::HomePage, macro_editor::DocumentMacroEditor,
-        not_found::NotFound,
+        document_macro::DocumentMacro, document_page::DocumentPage, home::HomePage,
+        macro_editor::DocumentMacroEditor, not_found::NotFound,
     },
 };
 
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                 <Route path=segments(paths::DOCUMENT_MACRO_EDITOR) view=DocumentMacroEditor/>
                 <Route path=segments(paths::ATTACHMENTS_DIALOG) view=AttachmentsDialog/>
                 <Route path=segments(paths::CONFIGURE) view=ConfigurePage/>
+                <Route path=segments(paths::DOCUMENT_PAGE) view=DocumentPage/>
             </Routes>
         </Router>
     }

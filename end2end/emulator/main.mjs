@@ -203,7 +203,10 @@ async function emuApi(req, res, url, body) {
       if (found.type === 'configurePage' || found.type === 'adminPages') {
         if (!USERS[user].admin) throw new HttpError(403, 'Only site administrators may open this page');
       }
-      const url = tenancy.iframeUrl(inst, template, input.context ?? {}, user, { moduleKey: input.key });
+      // Custom data from AP.navigator.go('addonModule') arrives as ac.* query parameters.
+      const context = input.context ?? {};
+      const query = Object.fromEntries(Object.entries(context).filter(([k]) => k.startsWith('ac.')));
+      const url = tenancy.iframeUrl(inst, template, context, user, { moduleKey: input.key, query });
       return json(res, 200, { url, moduleType: found.type, options: found.mod.options ?? {} });
     }
     case 'POST context-token': {

@@ -234,3 +234,21 @@ test('the macro follows the host into dark mode through AP.theming', async ({ ho
   await expect(light.locator('html')).not.toHaveAttribute('data-color-mode', 'dark');
   await expect(light.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 });
+
+test('Open goes to the document page through AP.navigator with custom data, and back', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Navigation page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const macro = await appFrame(host, '/macro/document');
+  await expect(macro.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await macro.getByTestId('open-document').click();
+  await expect(host).toHaveURL(new RegExp(`/wiki/plugins/servlet/ac/${APP_KEY}/document-view\\?`));
+  const opened = new URL(host.url());
+  expect(opened.searchParams.get('ac.pageId')).toBe(pageId);
+  expect(opened.searchParams.get('ac.attachment')).toBe('report.docx');
+  const page = await appFrame(host, '/documents/view', 'ac.attachment=report.docx');
+  await expect(page.getByTestId('doc-title')).toHaveText('report.docx');
+  await expect(page.getByTestId('doc-activity')).toHaveText('Confluence reported: attached, version 1.');
+  await page.getByTestId('back-to-page').click();
+  await expect(host).toHaveURL(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  await expect((await appFrame(host, '/macro/document')).getByTestId('doc-title')).toHaveText('report.docx');
+});

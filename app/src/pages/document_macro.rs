@@ -64,6 +64,25 @@ pub fn DocumentMacro() -> impl IntoView {
         }
     };
 
+    // Open: the document's own page in Confluence (a general page of the app).
+    let open_page = {
+        let (page_id, file) = (page_id.clone(), file.clone());
+        move |_| {
+            #[cfg(feature = "hydrate")]
+            {
+                let context = serde_json::json!({
+                    "addonKey": crate::descriptor::APP_KEY,
+                    "moduleKey": crate::descriptor::keys::DOCUMENT_PAGE,
+                    "customData": { "pageId": page_id, "attachment": file },
+                });
+                if let Err(err) = connect::bridge::navigator::go("addonModule", &context) {
+                    crate::pages::frame::report("Cannot open the document", err.to_string());
+                }
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&page_id, &file);
+        }
+    };
     let empty = file.is_empty();
     view! {
         <HostScript/>
@@ -102,6 +121,11 @@ pub fn DocumentMacro() -> impl IntoView {
                 }}
             </p>
             <div class="actions">
+                <Show when=move || !empty>
+                    <button class="button button-primary" data-testid="open-document" on:click=open_page.clone()>
+                        "Open"
+                    </button>
+                </Show>
                 <button class="button" data-testid="choose-document" on:click=open_dialog>
                     "Other documents on this page…"
                 </button>
@@ -116,7 +140,7 @@ pub fn DocumentMacro() -> impl IntoView {
 }
 
 #[component]
-fn DocumentCard(att: Attachment) -> impl IntoView {
+pub(crate) fn DocumentCard(att: Attachment) -> impl IntoView {
     let kind = document_kind(&att.title).unwrap_or("File");
     view! {
         <div class="doc-card" data-testid="doc-card">
@@ -135,7 +159,7 @@ fn DocumentCard(att: Attachment) -> impl IntoView {
     }
 }
 
-fn activity_text(a: &ReportedChange) -> String {
+pub(crate) fn activity_text(a: &ReportedChange) -> String {
     let what = if a.event == "attachment_created" {
         "attached"
     } else {
@@ -148,7 +172,7 @@ fn activity_text(a: &ReportedChange) -> String {
 }
 
 #[cfg(feature = "hydrate")]
-async fn load(
+pub(crate) async fn load(
     page_id: &str,
     file: &str,
     attachment: RwSignal<Load<Attachment>>,

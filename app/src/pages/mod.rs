@@ -4,6 +4,7 @@ pub mod attachment_picker;
 pub mod attachments_dialog;
 pub mod configure;
 pub mod document_macro;
+pub mod document_page;
 pub mod frame;
 pub mod home;
 pub mod macro_editor;

@@ -131,7 +131,12 @@
     go: function (target, context) {
       EMU.navigations.push({ target, context });
       if (target === 'contentview' && context && context.contentId) window.location.href = `/wiki/spaces/DEMO/pages/${context.contentId}`;
-      if (target === 'addonModule' && context) window.location.href = `/wiki/plugins/servlet/ac/${context.addonKey}/${context.moduleKey}`;
+      if (target === 'addonModule' && context) {
+        const custom = new URLSearchParams();
+        for (const [k, v] of Object.entries(context.customData || {})) custom.append(`ac.${k}`, String(v));
+        const query = custom.toString();
+        window.location.href = `/wiki/plugins/servlet/ac/${encodeURIComponent(context.addonKey)}/${encodeURIComponent(context.moduleKey)}${query ? `?${query}` : ''}`;
+      }
     },
     reload: function () {
       EMU.navigations.push({ target: 'reload' });
