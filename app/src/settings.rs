@@ -48,7 +48,7 @@ impl DocumentServerForm {
         };
         match check_url(&self.public_url) {
             Err(message) => fail("public_url", message),
-            Ok(UrlKind::Plain) if !is_local(&self.public_url) => fail(
+            Ok((UrlKind::Plain, host)) if !is_local(host) => fail(
                 "public_url",
                 "Browsers open this address from Confluence pages served over https; use https"
                     .into(),
@@ -87,7 +87,8 @@ enum UrlKind {
     Plain,
 }
 
-fn check_url(raw: &str) -> Result<UrlKind, String> {
+/// The scheme's kind and the host (with any port) of an absolute http(s) address.
+fn check_url(raw: &str) -> Result<(UrlKind, &str), String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err("Enter the address of the Document Server".into());
@@ -106,13 +107,13 @@ fn check_url(raw: &str) -> Result<UrlKind, String> {
     if raw.contains(['?', '#']) {
         return Err("The address cannot contain ? or #".into());
     }
-    Ok(kind)
+    Ok((kind, host))
 }
 
-fn is_local(raw: &str) -> bool {
-    let rest = raw.trim().trim_start_matches("http://");
-    let host = rest.split(['/', ':']).next().unwrap_or_default();
-    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+/// Whether `host` (with any port) is this machine.
+fn is_local(host: &str) -> bool {
+    let name = host.split(':').next().unwrap_or_default();
+    matches!(name, "localhost" | "127.0.0.1" | "[::1]")
 }
 
 /// The site's settings, or `None` before an administrator has saved any.

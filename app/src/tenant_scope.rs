@@ -43,12 +43,10 @@ pub async fn tenant_scope() -> Result<TenantScope, ServerFnError> {
         Err(rejection) => {
             let status = rejection.status();
             tracing::info!(status = status.as_u16(), reason = %rejection, "server function refused");
-            if let Some(response) = use_context::<ResponseOptions>() {
-                response.set_status(status);
-            }
-            Err(ServerFnError::new(format!(
-                "Confluence did not vouch for this request ({rejection})"
-            )))
+            Err(refuse(
+                status,
+                format!("Confluence did not vouch for this request ({rejection})"),
+            ))
         }
     }
 }

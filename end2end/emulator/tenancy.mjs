@@ -70,19 +70,10 @@ export class Tenancy {
     const descriptor = await res.json();
     const previous = this.installations[descriptor.key];
     const baseUrl = opts.baseUrl ?? this.baseUrl;
-    const payload = {
-      key: descriptor.key,
-      clientKey: opts.clientKey ?? this.clientKey,
-      sharedSecret: randomBytes(32).toString('base64url'),
-      baseUrl,
-      displayUrl: baseUrl,
-      productType: 'confluence',
-      description: 'Confluo emulator site',
-      serverVersion: '6452',
-      pluginsVersion: '1001.0.0-SNAPSHOT',
-      oauthClientId: this.oauthClientId,
-      eventType: 'installed',
-    };
+    const payload = this.lifecyclePayload(
+      { descriptor, clientKey: opts.clientKey ?? this.clientKey, sharedSecret: randomBytes(32).toString('base64url'), baseUrl },
+      'installed',
+    );
     const status = await this.sendLifecycle(descriptor, 'installed', payload, opts.signing ?? 'rs256');
     const ok = status >= 200 && status < 300;
     if (ok) {
@@ -122,8 +113,8 @@ export class Tenancy {
     return status;
   }
 
+  /** The body of every lifecycle call; later events repeat the install's shape. */
   lifecyclePayload(inst, eventType) {
-    // Later events repeat the install payload's shape; the secret is not trusted from them.
     return {
       key: inst.descriptor.key,
       clientKey: inst.clientKey,

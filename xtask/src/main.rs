@@ -73,8 +73,7 @@ fn dev() -> Result<(), Failed> {
          Confluence emulator: http://{DEV_EMULATOR}/wiki/spaces/DEMO/pages/1001 \
          (once it says the app is installed)\n"
     );
-    let keys = format!("http://{DEV_EMULATOR}/_emu/install-keys");
-    let oauth = format!("http://{DEV_EMULATOR}/_emu/oauth");
+    let (keys, oauth) = emulator_services(DEV_EMULATOR);
     let outcome = cargo_leptos(
         &["watch"],
         &[
@@ -126,17 +125,10 @@ fn test(args: &[String]) -> Result<(), Failed> {
 /// Builds the server and WASM bundle, starts the server on a test port with a fresh database,
 /// and runs the Playwright suite against the release build.
 fn end2end() -> Result<(), Failed> {
-    let root = workspace_root();
-    let data = root.join("target/e2e");
-    let _ = std::fs::remove_dir_all(&data);
-    std::fs::create_dir_all(&data)
-        .map_err(|e| Failed(format!("cannot create {}: {e}", data.display())))?;
+    let db = fresh_sqlite("target/e2e")?;
     let addr = "127.0.0.1:3199";
     // The Confluence emulator the suite starts: the app trusts its install keys and OAuth.
-    let emulator = "127.0.0.1:3299";
-    let keys = format!("http://{emulator}/_emu/install-keys");
-    let oauth = format!("http://{emulator}/_emu/oauth");
-    let db = format!("sqlite://{}/confluo.db?mode=rwc", data.display());
+    let (keys, oauth) = emulator_services("127.0.0.1:3299");
     let base = format!("http://{addr}");
     cargo_leptos(
         &["end-to-end", "--release"],
@@ -151,6 +143,24 @@ fn end2end() -> Result<(), Failed> {
             ("EMULATOR_PORT", "3299"),
             ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
         ],
+    )
+}
+
+/// A SQLite URL for a new database in `dir` (relative to the workspace), emptied first.
+fn fresh_sqlite(dir: &str) -> Result<String, Failed> {
+    let data = workspace_root().join(dir);
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data)
+        .map_err(|e| Failed(format!("cannot create {}: {e}", data.display())))?;
+    Ok(format!("sqlite://{}/confluo.db?mode=rwc", data.display()))
+}
+
+/// The install-keys and OAuth URLs of the Confluence emulator at `addr`, for the app to trust
+/// (`CONNECT_KEYS_CDN_URL`, `CONNECT_OAUTH_URL`).
+fn emulator_services(addr: &str) -> (String, String) {
+    (
+        format!("http://{addr}/_emu/install-keys"),
+        format!("http://{addr}/_emu/oauth"),
     )
 }
 
@@ -175,14 +185,9 @@ fn bench_ui() -> Result<(), Failed> {
     bootstrap::ensure_all()?;
     cargo_leptos(&["build", "--release"], &[])?;
     let root = workspace_root();
-    let data = root.join("target/bench-ui");
-    let _ = std::fs::remove_dir_all(&data);
-    std::fs::create_dir_all(&data)
-        .map_err(|e| Failed(format!("cannot create {}: {e}", data.display())))?;
+    let db = fresh_sqlite("target/bench-ui")?;
     let (app, emulator) = ("127.0.0.1:3399", "127.0.0.1:3499");
-    let db = format!("sqlite://{}/confluo.db?mode=rwc", data.display());
-    let keys = format!("http://{emulator}/_emu/install-keys");
-    let oauth = format!("http://{emulator}/_emu/oauth");
+    let (keys, oauth) = emulator_services(emulator);
     let app_url = format!("http://{app}");
     let emu_url = format!("http://{emulator}");
     let binary = root.join("target/release/confluo");

@@ -8,14 +8,6 @@ use crate::{
     pages::frame::Load,
 };
 
-/// The `pageId` the host put in the page's URL (verified with the URL's token).
-pub fn page_id_param() -> String {
-    leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("pageId")
-        .unwrap_or_default()
-}
-
 /// Fills `into` with the page's attachments, read through the host; a failure is flagged.
 #[cfg(feature = "hydrate")]
 pub async fn load_attachments(page_id: &str, into: RwSignal<Load<Vec<Attachment>>>) {

@@ -13,7 +13,7 @@ use crate::{
 #[component]
 pub fn DocumentMacro() -> impl IntoView {
     let query = use_query_map();
-    let page_id = query.read_untracked().get("pageId").unwrap_or_default();
+    let page_id = crate::pages::frame::page_id_param();
     let file = query.read_untracked().get("attachment").unwrap_or_default();
     let attachment = RwSignal::new(Load::<Attachment>::Loading);
     let activity = RwSignal::new(Load::<Option<ReportedChange>>::Loading);

@@ -15,6 +15,14 @@ pub enum Load<T> {
     Ready(T),
 }
 
+/// The `pageId` the host put in the page's URL (verified with the URL's token).
+pub fn page_id_param() -> String {
+    leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("pageId")
+        .unwrap_or_default()
+}
+
 /// Loads all.js for the page; `sizeToParent` pages fill the host's frame (dialogs, pages).
 #[component]
 pub fn HostScript(#[prop(optional)] size_to_parent: bool) -> impl IntoView {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::{
     documents::Attachment,
     pages::{
-        attachment_picker::{AttachmentPicker, page_id_param},
-        frame::{HostScript, Load},
+        attachment_picker::AttachmentPicker,
+        frame::{HostScript, Load, page_id_param},
     },
 };
 

@@ -2,8 +2,10 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, entity::prelude::*,
-    sea_query::OnConflict,
+    ActiveValue::Set,
+    ConnectionTrait, DbErr, EntityTrait,
+    entity::prelude::*,
+    sea_query::{Expr, ExprTrait, OnConflict},
 };
 
 use crate::documents::ReportedChange;
@@ -35,15 +37,6 @@ pub async fn record<C: ConnectionTrait>(
     version: Option<i32>,
     account_id: Option<&str>,
 ) -> Result<(), DbErr> {
-    if let (Some(new), Some(old)) = (
-        version,
-        latest(db, client_key, attachment_id)
-            .await?
-            .and_then(|a| a.version),
-    ) && new < old
-    {
-        return Ok(());
-    }
     Entity::insert(ActiveModel {
         client_key: Set(client_key.to_owned()),
         attachment_id: Set(attachment_id.to_owned()),
@@ -60,6 +53,12 @@ pub async fn record<C: ConnectionTrait>(
                 Column::AccountId,
                 Column::ReceivedAt,
             ])
+            // In the same statement, so concurrent deliveries cannot slip an old one in.
+            .action_and_where_option(version.map(|new| {
+                Expr::col((Entity, Column::Version))
+                    .is_null()
+                    .or(Expr::col((Entity, Column::Version)).lte(new))
+            }))
             .to_owned(),
     )
     .exec_without_returning(db)

@@ -53,11 +53,10 @@ pub async fn save<C: ConnectionTrait>(
     form: &DocumentServerForm,
     account_id: Option<&str>,
 ) -> Result<(), DbErr> {
-    let existing = Entity::find_by_id(client_key.to_owned()).one(db).await?;
-    let secret_sealed = if form.clear_secret {
+    // An empty secret keeps the stored one: the column is then left out of the update.
+    let keep_secret = !form.clear_secret && form.secret.is_empty();
+    let secret_sealed = if form.secret.is_empty() || form.clear_secret {
         None
-    } else if form.secret.is_empty() {
-        existing.and_then(|row| row.secret_sealed)
     } else {
         Some(secrets.seal(&form.secret, client_key))
     };
@@ -73,14 +72,17 @@ pub async fn save<C: ConnectionTrait>(
     })
     .on_conflict(
         OnConflict::column(Column::ClientKey)
-            .update_columns([
-                Column::PublicUrl,
-                Column::InternalUrl,
-                Column::SecretSealed,
-                Column::JwtHeader,
-                Column::UpdatedAt,
-                Column::UpdatedBy,
-            ])
+            .update_columns(
+                [
+                    Column::PublicUrl,
+                    Column::InternalUrl,
+                    Column::JwtHeader,
+                    Column::UpdatedAt,
+                    Column::UpdatedBy,
+                ]
+                .into_iter()
+                .chain((!keep_secret).then_some(Column::SecretSealed)),
+            )
             .to_owned(),
     )
     .exec_without_returning(db)

@@ -51,7 +51,6 @@ pub fn close(data: &Value) -> Result<(), BridgeError> {
 /// Inside a dialog: enables or disables one of its buttons (`submit`, `cancel` or a custom
 /// button's identifier).
 pub fn set_button_enabled(button: &str, enabled: bool) -> Result<(), BridgeError> {
-    js::ap()?;
     let name = wasm_bindgen::JsValue::from_str(button);
     let handle = js::call_sync("dialog.getButton", vec![name])?;
     let method = if enabled { "enable" } else { "disable" };

@@ -24,6 +24,10 @@
     const last = args[args.length - 1];
     return (last && last._context && last._context.extension) || {};
   }
+  /** The product context the calling iframe was created with. */
+  function productContext(args) {
+    return (caller(args).options || {}).productContext || {};
+  }
   function callback(args) {
     const last = args[args.length - 1];
     return typeof last === 'function' ? last : () => {};
@@ -39,10 +43,10 @@
   connectHost.defineModule('context', {
     getToken: promising(function (cb) {
       const ext = caller(arguments);
-      return api('context-token', { appKey: ext.addon_key, productContext: (ext.options || {}).productContext }).then((r) => r.token);
+      return api('context-token', { appKey: ext.addon_key, productContext: productContext(arguments) }).then((r) => r.token);
     }),
     getContext: promising(function (cb) {
-      const ctx = (caller(arguments).options || {}).productContext || {};
+      const ctx = productContext(arguments);
       return Promise.resolve({
         confluence: {
           content: ctx['content.id'] ? { id: ctx['content.id'], type: 'page', version: ctx['content.version'] } : undefined,
@@ -80,18 +84,17 @@
 
   connectHost.defineModule('confluence', {
     getMacroData: function (cb) {
-      const ctx = (caller(arguments).options || {}).productContext || {};
+      const ctx = productContext(arguments);
       const macro = current && current.macros.find((m) => m.id === ctx['macro.id']);
       callback(arguments)(macro ? macro.params : {});
     },
     getMacroBody: function (cb) {
-      const ctx = (caller(arguments).options || {}).productContext || {};
+      const ctx = productContext(arguments);
       const macro = current && current.macros.find((m) => m.id === ctx['macro.id']);
       callback(arguments)(macro ? macro.body : '');
     },
     saveMacro: function (params, body, cb) {
-      const ext = caller(arguments);
-      const ctx = (ext.options || {}).productContext || {};
+      const ctx = productContext(arguments);
       if (!ctx['macro.editor']) {
         EMU.errors.push('saveMacro called outside a macro editor');
         return;
@@ -108,12 +111,12 @@
     },
     getContentProperty: function (key, cb) {
       const done = callback(arguments);
-      const ctx = (caller(arguments).options || {}).productContext || {};
+      const ctx = productContext(arguments);
       fetch(`/wiki/rest/api/content/${ctx['content.id']}/property/${encodeURIComponent(key)}`).then(async (r) => done(r.ok ? await r.json() : undefined));
     },
     setContentProperty: function (property, cb) {
       const done = callback(arguments);
-      const ctx = (caller(arguments).options || {}).productContext || {};
+      const ctx = productContext(arguments);
       fetch(`/wiki/rest/api/content/${ctx['content.id']}/property/${encodeURIComponent(property.key)}`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
@@ -122,7 +125,7 @@
     },
     syncPropertyFromServer: function (key, cb) {
       const done = callback(arguments);
-      const ctx = (caller(arguments).options || {}).productContext || {};
+      const ctx = productContext(arguments);
       fetch(`/wiki/rest/api/content/${ctx['content.id']}/property/${encodeURIComponent(key)}`).then(async (r) => done(r.ok ? await r.json() : undefined));
     },
   });
