@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // Confluence emulator is started here, beside it.
 const siteAddr = process.env.LEPTOS_SITE_ADDR ?? '127.0.0.1:3000';
 const emulatorPort = process.env.EMULATOR_PORT ?? '3299';
+const docServerPort = process.env.DOCSERVER_PORT ?? '3298';
 
 export default defineConfig({
   testDir: './tests',
@@ -16,14 +17,25 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   globalSetup: './global-setup.ts',
-  webServer: {
-    command: `node emulator/main.mjs --port ${emulatorPort} --app http://${siteAddr} --quiet`,
-    url: `http://127.0.0.1:${emulatorPort}/_emu/health`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node emulator/main.mjs --port ${emulatorPort} --app http://${siteAddr} --quiet`,
+      url: `http://127.0.0.1:${emulatorPort}/_emu/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // The ONLYOFFICE Document Server stand-in.
+      command: `node docserver/main.mjs --port ${docServerPort} --quiet`,
+      url: `http://127.0.0.1:${docServerPort}/_ds/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
   use: {
     baseURL: `http://${siteAddr}`,
     browserName: 'chromium',

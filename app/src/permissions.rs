@@ -6,14 +6,23 @@ use serde::Deserialize;
 
 use crate::tenant_scope::TenantScope;
 
+/// Anything Confluence returns with `expand=operations` (a user, a page).
 #[derive(Deserialize)]
-struct UserOperations {
+pub(crate) struct WithOperations {
     #[serde(default)]
-    operations: Vec<Operation>,
+    pub operations: Vec<Operation>,
+}
+
+impl WithOperations {
+    pub fn allows(&self, operation: &str, target_type: &str) -> bool {
+        self.operations
+            .iter()
+            .any(|op| op.operation == operation && op.target_type == target_type)
+    }
 }
 
 #[derive(Deserialize)]
-struct Operation {
+pub(crate) struct Operation {
     operation: String,
     #[serde(rename = "targetType")]
     target_type: String,
@@ -26,15 +35,12 @@ pub async fn is_site_admin(scope: &TenantScope, account_id: &str) -> Result<bool
         .append_pair("expand", "operations")
         .finish();
     let client = scope.state.connect.host_client(&scope.tenant);
-    let user: UserOperations = client
+    let user: WithOperations = client
         .get_json(&format!("/rest/api/user?{query}"))
         .await
         .map_err(|err| {
             tracing::warn!(error = %err, "reading the user's operations failed");
             ServerFnError::new("Confluence could not confirm your permissions; try again")
         })?;
-    Ok(user
-        .operations
-        .iter()
-        .any(|op| op.operation == "administer" && op.target_type == "application"))
+    Ok(user.allows("administer", "application"))
 }

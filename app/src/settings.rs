@@ -128,11 +128,9 @@ pub async fn load_document_server() -> Result<Option<DocumentServerView>, Server
         })
 }
 
-/// Validates and saves the site's settings. Only site administrators may.
-#[server(endpoint = "document-server/save", client = ContextClient)]
-pub async fn save_document_server(
-    form: DocumentServerForm,
-) -> Result<Result<DocumentServerView, Vec<FieldError>>, ServerFnError> {
+/// The caller, verified to be a site administrator (asked of Confluence as the app).
+#[cfg(feature = "ssr")]
+pub async fn admin_scope() -> Result<crate::tenant_scope::TenantScope, ServerFnError> {
     use axum::http::StatusCode;
     let scope = crate::tenant_scope::tenant_scope().await?;
     let Some(account_id) = scope.account_id.clone() else {
@@ -147,6 +145,16 @@ pub async fn save_document_server(
             "only site administrators may change the Document Server settings",
         ));
     }
+    Ok(scope)
+}
+
+/// Validates and saves the site's settings. Only site administrators may.
+#[server(endpoint = "document-server/save", client = ContextClient)]
+pub async fn save_document_server(
+    form: DocumentServerForm,
+) -> Result<Result<DocumentServerView, Vec<FieldError>>, ServerFnError> {
+    let scope = admin_scope().await?;
+    let account_id = scope.account_id.clone().unwrap_or_default();
     let errors = form.validate();
     if !errors.is_empty() {
         return Ok(Err(errors));

@@ -12,4 +12,6 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// The Connect framework: tenants, token verification, host calls.
     pub connect: Connect,
+    /// Calls to Document Servers (timeouts set per call).
+    pub http: reqwest::Client,
 }

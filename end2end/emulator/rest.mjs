@@ -202,7 +202,17 @@ export class Rest {
     }
     if ((r = m(/^\/rest\/api\/content\/([^/]+)$/)) && req.method === 'GET') {
       const page = this.model.page(r[1]);
-      if (page) return { status: 200, json: this.pageJson(page) };
+      if (page) {
+        const json = this.pageJson(page);
+        if ((url.searchParams.get('expand') ?? '').split(',').includes('operations')) {
+          // What the caller may do here, as Confluence computes it for that person.
+          const user = USERS[who.accountId];
+          const canEdit = !user || user.canEdit;
+          json.operations = [{ operation: 'read', targetType: 'page' }];
+          if (canEdit) json.operations.push({ operation: 'update', targetType: 'page' }, { operation: 'create', targetType: 'attachment' });
+        }
+        return { status: 200, json };
+      }
       const att = this.model.attachments[r[1]];
       if (att && att.status === 'current') return { status: 200, json: this.attachmentJson(att) };
       throw new HttpError(404, `No content with id ${r[1]}`);

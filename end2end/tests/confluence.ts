@@ -1,7 +1,7 @@
 // Fixtures for tests that run Confluo inside the local Confluence emulator.
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { expect, test as base, type APIRequestContext, type Frame, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import * as jwt from 'atlassian-jwt';
 
 export const APP = `http://${process.env.LEPTOS_SITE_ADDR ?? '127.0.0.1:3000'}`;
@@ -62,26 +62,30 @@ export async function appFrame(page: Page, path: string, part = ''): Promise<Fra
   return found!;
 }
 
-export const test = base.extend<{ host: Page }>({
-  // A page whose all.js comes from the npm package (the app keeps its production CDN tag),
-  // and which never reaches beyond the loopback.
-  host: async ({ page }, use) => {
-    await page.context().route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === 'connect-cdn.atl-paas.net') {
-        // The CDN's all.js is the package's iframe.js; the CSS files keep their names.
-        const name = basename(url.pathname);
-        const file = name === 'all.js' || name === 'all-debug.js' ? 'iframe.js' : name;
-        try {
-          const body = await readFile(join(CDN_FILES, file));
-          return route.fulfill({ status: 200, body, contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-        } catch {
-          return route.fulfill({ status: 404, body: 'not in the npm package' });
-        }
+/** Routes a browser context like a Confluence user's: all.js from the npm package (the app keeps
+ * its production CDN tag), and nothing beyond the loopback. */
+export async function hostRoutes(context: BrowserContext) {
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === 'connect-cdn.atl-paas.net') {
+      // The CDN's all.js is the package's iframe.js; the CSS files keep their names.
+      const name = basename(url.pathname);
+      const file = name === 'all.js' || name === 'all-debug.js' ? 'iframe.js' : name;
+      try {
+        const body = await readFile(join(CDN_FILES, file));
+        return route.fulfill({ status: 200, body, contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
+      } catch {
+        return route.fulfill({ status: 404, body: 'not in the npm package' });
       }
-      if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-      return route.abort();
-    });
+    }
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
+    return route.abort();
+  });
+}
+
+export const test = base.extend<{ host: Page }>({
+  host: async ({ page }, use) => {
+    await hostRoutes(page.context());
     await use(page);
   },
 });

@@ -35,6 +35,8 @@ pub enum BootError {
     Connect(#[from] connect::BuildError),
     #[error("the Connect descriptor cannot be served: {0}")]
     Descriptor(#[from] connect::descriptor::DescriptorError),
+    #[error("cannot create the HTTP client: {0}")]
+    Http(String),
 }
 
 /// Where the development key for tenant secrets is kept when `CONNECT_SECRET_KEY` is unset.
@@ -84,10 +86,15 @@ pub fn leptos_options() -> Result<LeptosOptions, BootError> {
 }
 
 /// Everything the routes need, ready to serve.
-pub fn state(leptos_options: LeptosOptions, db: DatabaseConnection, connect: Connect) -> AppState {
-    AppState {
+pub fn state(
+    leptos_options: LeptosOptions,
+    db: DatabaseConnection,
+    connect: Connect,
+) -> Result<AppState, BootError> {
+    Ok(AppState {
         leptos_options,
         db,
         connect,
-    }
+        http: app::office::ds_client::http_client().map_err(|e| BootError::Http(e.to_string()))?,
+    })
 }

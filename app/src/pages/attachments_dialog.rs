@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::office::NewDocumentKind;
+
 use crate::{
     documents::Attachment,
     pages::{
@@ -19,9 +21,11 @@ pub fn AttachmentsDialog() -> impl IntoView {
     let hint = RwSignal::new(None::<String>);
 
     #[cfg(feature = "hydrate")]
+    let listing_page = page_id.clone();
+    #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         use connect::bridge::{dialog, events};
-        let page_id = page_id.clone();
+        let page_id = listing_page.clone();
         // Submit validates here, then closes with the choice for the opener.
         let _ = dialog::disable_close_on_submit();
         let _ = events::on("dialog.submit", move |_| match selected.get_untracked() {
@@ -51,17 +55,116 @@ pub fn AttachmentsDialog() -> impl IntoView {
         let chosen = selected.get().is_some();
         let _ = connect::bridge::dialog::set_button_enabled("submit", chosen);
     });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = page_id;
+    let open = {
+        let page_id = page_id.clone();
+        move |view: bool| {
+            if let Some(name) = selected.get_untracked() {
+                match crate::pages::document_page::open_in_confluence(&page_id, &name, view) {
+                    Ok(()) => {
+                        #[cfg(feature = "hydrate")]
+                        let _ =
+                            connect::bridge::dialog::close(&serde_json::json!({ "opened": name }));
+                    }
+                    Err(err) => hint.set(Some(crate::pages::frame::report(
+                        "Cannot open the document",
+                        err,
+                    ))),
+                }
+            } else {
+                hint.set(Some("Choose a document first.".into()));
+            }
+        }
+    };
+    let open_edit = open.clone();
+    let chosen_office = move || {
+        selected
+            .get()
+            .is_some_and(|name| crate::office::formats::format_of(&name).is_some())
+    };
 
     view! {
         <HostScript size_to_parent=true/>
         <main class="dialog" data-testid="attachments-dialog">
             <h1 class="visually-hidden">"Office documents on this page"</h1>
             <AttachmentPicker attachments selected/>
+            <div class="actions">
+                <button class="button button-primary" data-testid="dialog-open" disabled=move || !chosen_office()
+                    on:click=move |_| open_edit(false)>"Open"</button>
+                <button class="button" data-testid="dialog-view" disabled=move || !chosen_office()
+                    on:click=move |_| open(true)>"View only"</button>
+            </div>
+            <CreateDocument page_id=page_id.clone() attachments selected/>
             <Show when=move || hint.get().is_some()>
                 <p class="error" role="alert" data-testid="dialog-hint">{move || hint.get().unwrap_or_default()}</p>
             </Show>
         </main>
+    }
+}
+
+/// "New document": a blank DOCX, XLSX or PPTX attached to the page as the person creating it.
+#[component]
+fn CreateDocument(
+    page_id: String,
+    attachments: RwSignal<Load<Vec<Attachment>>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let kind = RwSignal::new(NewDocumentKind::Document);
+    let title = RwSignal::new(String::new());
+    let create = ServerAction::<crate::office::CreateDocument>::new();
+    let submit = {
+        let page_id = page_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            create.dispatch(crate::office::CreateDocument {
+                page_id: page_id.clone(),
+                kind: kind.get_untracked(),
+                title: title.get_untracked(),
+            });
+        }
+    };
+    // Created: list it and choose it, ready to open.
+    Effect::new(move |_| {
+        if let Some(Ok(name)) = create.value().get() {
+            selected.set(Some(name));
+            #[cfg(feature = "hydrate")]
+            {
+                let page_id = page_id.clone();
+                leptos::task::spawn_local(async move {
+                    crate::pages::attachment_picker::load_attachments(&page_id, attachments).await;
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&page_id, attachments);
+        }
+    });
+    view! {
+        <form class="create-form" on:submit=submit data-testid="create-form">
+            <h2 class="small-heading">"New document"</h2>
+            <div class="inline-fields">
+                <select aria-label="Type" data-testid="create-kind"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some(k) = NewDocumentKind::ALL.into_iter().find(|k| k.extension() == value) {
+                            kind.set(k);
+                        }
+                    }>
+                    {NewDocumentKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.extension() selected=move || kind.get() == k>{k.default_title()}" (."{k.extension()}")"</option>
+                    }).collect_view()}
+                </select>
+                <input aria-label="Name" data-testid="create-title" placeholder=move || kind.get().default_title()
+                    prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                <button class="button" type="submit" data-testid="create-submit" disabled=move || create.pending().get()>
+                    {move || if create.pending().get() { "Creating…" } else { "Create" }}
+                </button>
+            </div>
+            <p class="status" role="status" data-testid="create-result">
+                {move || match create.value().get() {
+                    Some(Ok(name)) => format!("Created {name}."),
+                    Some(Err(err)) => crate::pages::document_page::server_message(&err.to_string()),
+                    None => String::new(),
+                }}
+            </p>
+        </form>
     }
 }

@@ -21,6 +21,7 @@ pub fn ConfigurePage() -> impl IntoView {
     let jwt_header = RwSignal::new(DEFAULT_JWT_HEADER.to_owned());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let save = ServerAction::<SaveDocumentServer>::new();
+    let test = ServerAction::<crate::office::TestDocumentServer>::new();
 
     let fill = move |view: &DocumentServerView| {
         public_url.set(view.public_url.clone());
@@ -83,6 +84,16 @@ pub fn ConfigurePage() -> impl IntoView {
             errors.set(found);
         }
     };
+    let on_test = move |_| {
+        let form = form();
+        let found = form.validate();
+        if found.is_empty() {
+            errors.set(Vec::new());
+            test.dispatch(crate::office::TestDocumentServer { form });
+        } else {
+            errors.set(found);
+        }
+    };
     let error_for = move |field: &'static str| {
         move || {
             errors
@@ -141,6 +152,37 @@ pub fn ConfigurePage() -> impl IntoView {
                         disabled=move || save.pending().get()>
                         {move || if save.pending().get() { "Saving…" } else { "Save" }}
                     </button>
+                    <button class="button" type="button" data-testid="settings-test"
+                        disabled=move || test.pending().get() on:click=on_test>
+                        {move || if test.pending().get() { "Testing…" } else { "Test connection" }}
+                    </button>
+                </div>
+                <div class="checks" role="status" data-testid="test-result">
+                    {move || match test.value().get() {
+                        None => ().into_any(),
+                        Some(Err(err)) => view! {
+                            <p class="error" data-testid="test-summary" data-ok="false">
+                                {crate::pages::document_page::server_message(&err.to_string())}
+                            </p>
+                        }.into_any(),
+                        Some(Ok(report)) => {
+                            let ok = report.ok();
+                            let summary = match (&report.version, ok) {
+                                (Some(v), true) => format!("Connected to ONLYOFFICE Docs {v}."),
+                                _ => "The connection does not work yet.".to_owned(),
+                            };
+                            view! {
+                                <p class=if ok { "status" } else { "error" } data-testid="test-summary" data-ok=ok.to_string()>{summary}</p>
+                                <ul class="check-list">
+                                    {report.checks.into_iter().map(|c| view! {
+                                        <li data-testid="test-check" data-ok=c.ok.to_string()>
+                                            <strong>{if c.ok { "✓ " } else { "✗ " }}{c.name}</strong>": "{c.message}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                    }}
                 </div>
                 <p class="status" role="status" data-testid="settings-result">
                     {move || match save.value().get() {

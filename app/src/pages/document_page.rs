@@ -1,28 +1,35 @@
 //! The document's own page in Confluence (a general page of the app), opened from the document
-//! macro with `AP.navigator.go('addonModule')`. Its custom data (`ac.pageId`, `ac.attachment`)
-//! arrives in the URL, covered by the verified token.
+//! macro or the attachments dialog with `AP.navigator.go('addonModule')`. Its custom data
+//! (`ac.pageId`, `ac.attachment`, `ac.mode`) arrives in the URL, covered by the verified token.
+//!
+//! It hosts the Document Server's editor: the server decides edit or view from Confluence's
+//! permissions and signs the config. Formats that must be converted first offer Convert, with
+//! the conversion's progress.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    documents::{Attachment, ReportedChange},
-    pages::{
-        document_macro::{DocumentCard, activity_text},
-        frame::{HostScript, Load},
-    },
+    office::{EditorLaunch, formats},
+    pages::frame::{HostScript, Load},
 };
+
+const EDITOR_ID: &str = "office-editor";
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
     let query = use_query_map();
-    let page_id = query.read_untracked().get("ac.pageId").unwrap_or_default();
-    let file = query
-        .read_untracked()
-        .get("ac.attachment")
-        .unwrap_or_default();
-    let attachment = RwSignal::new(Load::<Attachment>::Loading);
-    let activity = RwSignal::new(Load::<Option<ReportedChange>>::Loading);
+    let param = |name: &str| query.read_untracked().get(name).unwrap_or_default();
+    let page_id = param("ac.pageId");
+    let file = param("ac.attachment");
+    let view_only = param("ac.mode") == "view";
+    #[cfg(not(feature = "hydrate"))]
+    let _ = view_only;
+    let launch = RwSignal::new(Load::<EditorLaunch>::Loading);
+    let editor_state = RwSignal::new(String::from("loading"));
+    let editor_error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    let convertible = formats::format_of(&file).and_then(|f| f.convert_to());
 
     #[cfg(feature = "hydrate")]
     {
@@ -30,7 +37,33 @@ pub fn DocumentPage() -> impl IntoView {
         Effect::new(move |_| {
             let (page_id, file) = (page_id.clone(), file.clone());
             leptos::task::spawn_local(async move {
-                crate::pages::document_macro::load(&page_id, &file, attachment, activity).await;
+                let _ = connect::bridge::size_to_parent().await;
+                let locale = connect::bridge::user::locale().await.ok();
+                match crate::office::open_document(page_id.clone(), file.clone(), view_only, locale)
+                    .await
+                {
+                    Err(err) => launch.set(Load::Failed(crate::pages::frame::report(
+                        "Cannot open the document",
+                        server_message(&err.to_string()),
+                    ))),
+                    Ok(ready) => {
+                        let (api_js, config) = (ready.api_js.clone(), ready.config.clone());
+                        let attachment_id = ready.attachment_id.clone();
+                        launch.set(Load::Ready(ready));
+                        if let Ok(Some(text)) = crate::office::save_notice(attachment_id).await {
+                            notice.set(Some(text));
+                        }
+                        start_editor(
+                            &page_id,
+                            &file,
+                            &api_js,
+                            &config,
+                            editor_state,
+                            editor_error,
+                        )
+                        .await;
+                    }
+                }
             });
         });
     }
@@ -51,23 +84,180 @@ pub fn DocumentPage() -> impl IntoView {
     };
 
     view! {
-        <HostScript/>
+        <HostScript size_to_parent=true/>
         <main class="document-page" data-testid="document-page">
-            <h1 class="visually-hidden">{file.clone()}</h1>
-            {move || match attachment.get() {
-                Load::Loading => view! { <p class="muted">"Loading " {file.clone()} "…"</p> }.into_any(),
-                Load::Failed(message) => view! { <p class="error" role="alert" data-testid="doc-error">{message}</p> }.into_any(),
-                Load::Ready(att) => view! { <DocumentCard att/> }.into_any(),
-            }}
-            <p class="muted small" data-testid="doc-activity">
-                {move || match activity.get() {
-                    Load::Ready(Some(a)) => activity_text(&a),
-                    _ => String::new(),
+            <header class="document-bar">
+                <button class="button button-subtle" data-testid="back-to-page" on:click=back>"← Back to the page"</button>
+                <h1 class="document-title" data-testid="doc-title">{file.clone()}</h1>
+                {move || match launch.get() {
+                    Load::Ready(l) => {
+                        let (label, mode) = if l.editing { ("Editing", "edit") } else { ("Viewing", "view") };
+                        view! {
+                            <span class="lozenge" data-mode=mode data-testid="editor-mode">{label}</span>
+                            <span class="muted small">" version " {l.version}</span>
+                        }
+                            .into_any()
+                    }
+                    _ => ().into_any(),
                 }}
-            </p>
-            <div class="actions">
-                <button class="button" data-testid="back-to-page" on:click=back>"Back to the page"</button>
+            </header>
+            {
+                let file = file.clone();
+                move || match launch.get() {
+                Load::Loading => view! { <p class="muted" data-testid="doc-loading">"Opening " {file.clone()} "…"</p> }.into_any(),
+                Load::Failed(message) => view! { <p class="error" role="alert" data-testid="doc-error">{message}</p> }.into_any(),
+                Load::Ready(l) => view! {
+                    {l.reason.map(|reason| view! { <p class="banner" role="status" data-testid="view-reason">{reason}</p> })}
+                }
+                    .into_any(),
+            }}
+            <Show when=move || notice.get().is_some()>
+                <p class="banner banner-warning" role="alert" data-testid="save-notice">{move || notice.get().unwrap_or_default()}</p>
+            </Show>
+            {convertible.map(|target| view! { <ConvertPanel page_id=page_id.clone() file=file.clone() target/> })}
+            <Show when=move || editor_error.get().is_some()>
+                <p class="error" role="alert" data-testid="editor-error">{move || editor_error.get().unwrap_or_default()}</p>
+            </Show>
+            <div class="editor-frame" data-testid="editor-frame" data-state=move || editor_state.get()>
+                <div id=EDITOR_ID></div>
             </div>
         </main>
+    }
+}
+
+/// A server function's message without its transport prefix.
+pub(crate) fn server_message(raw: &str) -> String {
+    raw.rsplit_once("error running server function: ")
+        .map_or(raw, |(_, m)| m)
+        .to_owned()
+}
+
+#[cfg(feature = "hydrate")]
+async fn start_editor(
+    page_id: &str,
+    file: &str,
+    api_js: &str,
+    config: &str,
+    editor_state: RwSignal<String>,
+    editor_error: RwSignal<Option<String>>,
+) {
+    use crate::pages::office_editor::{Events, start};
+    let (page_id, file) = (page_id.to_owned(), file.to_owned());
+    let events = Events {
+        on_ready: Box::new(move || editor_state.set("ready".into())),
+        on_error: Box::new(move |message| {
+            editor_error.set(Some(crate::pages::frame::report(
+                "The editor reported an error",
+                message,
+            )));
+        }),
+        // "Edit" in a document opened for viewing: open it again for editing.
+        on_request_edit_rights: Box::new(move || {
+            let _ = open_in_confluence(&page_id, &file, false);
+        }),
+    };
+    if let Err(message) = start(api_js, EDITOR_ID, config, events).await {
+        editor_state.set("failed".into());
+        editor_error.set(Some(crate::pages::frame::report(
+            "Cannot start the editor",
+            message,
+        )));
+    }
+}
+
+/// Opens the document page for `file` through the host.
+pub fn open_in_confluence(page_id: &str, file: &str, view: bool) -> Result<(), String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let mut custom = serde_json::json!({ "pageId": page_id, "attachment": file });
+        if view {
+            custom["mode"] = "view".into();
+        }
+        let context = serde_json::json!({
+            "addonKey": crate::descriptor::APP_KEY,
+            "moduleKey": crate::descriptor::keys::DOCUMENT_PAGE,
+            "customData": custom,
+        });
+        connect::bridge::navigator::go("addonModule", &context).map_err(|e| e.to_string())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (page_id, file, view);
+        Ok(())
+    }
+}
+
+/// Convert to OOXML, with the conversion's progress, then open the result.
+#[component]
+fn ConvertPanel(page_id: String, file: String, target: &'static str) -> impl IntoView {
+    let progress = RwSignal::new(None::<u8>);
+    let result = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<String>);
+    let convert = {
+        let (page_id, file) = (page_id.clone(), file.clone());
+        move |_| {
+            #[cfg(feature = "hydrate")]
+            {
+                let (page_id, file) = (page_id.clone(), file.clone());
+                failure.set(None);
+                progress.set(Some(0));
+                leptos::task::spawn_local(async move {
+                    loop {
+                        match crate::office::convert_document(page_id.clone(), file.clone()).await {
+                            Ok(step) => {
+                                progress.set(Some(step.percent));
+                                if let Some(name) = step.file_name {
+                                    result.set(Some(name));
+                                    return;
+                                }
+                            }
+                            Err(err) => {
+                                progress.set(None);
+                                failure.set(Some(crate::pages::frame::report(
+                                    "Conversion failed",
+                                    server_message(&err.to_string()),
+                                )));
+                                return;
+                            }
+                        }
+                        gloo_timers::future::TimeoutFuture::new(1_000).await;
+                    }
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&page_id, &file);
+        }
+    };
+    let open_result = move |_: leptos::ev::MouseEvent| {
+        if let Some(name) = result.get_untracked() {
+            let _ = open_in_confluence(&page_id, &name, false);
+        }
+    };
+    let open_result = StoredValue::new(open_result);
+    let label = format!("Convert to {}", target.to_ascii_uppercase());
+    view! {
+        <section class="convert" data-testid="convert-panel">
+            <button
+                class="button button-primary"
+                data-testid="convert"
+                disabled=move || progress.get().is_some() && result.get().is_none()
+                on:click=convert
+            >
+                {label}
+            </button>
+            <Show when=move || progress.get().is_some()>
+                <progress max="100" data-testid="convert-progress" value=move || progress.get().unwrap_or(0)></progress>
+                <span class="muted small" data-testid="convert-percent">{move || format!("{}%", progress.get().unwrap_or(0))}</span>
+            </Show>
+            <Show when=move || result.get().is_some()>
+                <p class="status" role="status" data-testid="convert-done">
+                    "Saved as " {move || result.get().unwrap_or_default()} " next to the original. "
+                    <button class="button" data-testid="open-converted" on:click=move |ev| open_result.with_value(|f| f(ev))>"Open it"</button>
+                </p>
+            </Show>
+            <Show when=move || failure.get().is_some()>
+                <p class="error" role="alert" data-testid="convert-error">{move || failure.get().unwrap_or_default()}</p>
+            </Show>
+        </section>
     }
 }

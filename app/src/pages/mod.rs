@@ -9,3 +9,4 @@ pub mod frame;
 pub mod home;
 pub mod macro_editor;
 pub mod not_found;
+pub mod office_editor;

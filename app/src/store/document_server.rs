@@ -28,6 +28,11 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
+/// The stored row, secret still sealed.
+pub async fn find<C: ConnectionTrait>(db: &C, client_key: &str) -> Result<Option<Model>, DbErr> {
+    Entity::find_by_id(client_key.to_owned()).one(db).await
+}
+
 /// What the settings screen may see: never the secret, only whether one is set.
 pub async fn view<C: ConnectionTrait>(
     db: &C,

@@ -15,6 +15,8 @@ pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(CreateSelfCheck),
         Box::new(CreateDocumentServer),
         Box::new(CreateAttachmentActivity),
+        Box::new(CreateOfficeSession),
+        Box::new(CreateOfficeSave),
     ]
 }
 
@@ -196,6 +198,121 @@ impl MigrationTrait for CreateAttachmentActivity {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_table(Table::drop().table(AttachmentActivity::Table).to_owned())
+            .await
+    }
+}
+
+struct CreateOfficeSession;
+
+impl MigrationName for CreateOfficeSession {
+    fn name(&self) -> &str {
+        "m20261122_000004_app_create_office_session"
+    }
+}
+
+#[derive(DeriveIden)]
+enum OfficeSession {
+    Table,
+    DocKey,
+    ClientKey,
+    PageId,
+    AttachmentId,
+    BaseVersion,
+    SavedVersion,
+    State,
+    Users,
+    Notice,
+    UpdatedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateOfficeSession {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use OfficeSession as S;
+        manager
+            .create_table(
+                Table::create()
+                    .table(S::Table)
+                    .if_not_exists()
+                    .col(ColumnDef::new(S::DocKey).string().not_null().primary_key())
+                    .col(ColumnDef::new(S::ClientKey).string().not_null())
+                    .col(ColumnDef::new(S::PageId).string().not_null())
+                    .col(ColumnDef::new(S::AttachmentId).string().not_null())
+                    .col(ColumnDef::new(S::BaseVersion).integer().not_null())
+                    .col(ColumnDef::new(S::SavedVersion).integer().null())
+                    .col(ColumnDef::new(S::State).string().not_null())
+                    .col(ColumnDef::new(S::Users).text().not_null())
+                    .col(ColumnDef::new(S::Notice).text().null())
+                    .col(
+                        ColumnDef::new(S::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("office_session_by_attachment")
+                    .table(S::Table)
+                    .col(S::ClientKey)
+                    .col(S::AttachmentId)
+                    .if_not_exists()
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(OfficeSession::Table).to_owned())
+            .await
+    }
+}
+
+struct CreateOfficeSave;
+
+impl MigrationName for CreateOfficeSave {
+    fn name(&self) -> &str {
+        "m20261122_000005_app_create_office_save"
+    }
+}
+
+#[derive(DeriveIden)]
+enum OfficeSave {
+    Table,
+    SaveId,
+    ClientKey,
+    Result,
+    CreatedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateOfficeSave {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use OfficeSave as S;
+        manager
+            .create_table(
+                Table::create()
+                    .table(S::Table)
+                    .if_not_exists()
+                    .col(ColumnDef::new(S::SaveId).string().not_null().primary_key())
+                    .col(ColumnDef::new(S::ClientKey).string().not_null())
+                    .col(ColumnDef::new(S::Result).string().null())
+                    .col(
+                        ColumnDef::new(S::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(OfficeSave::Table).to_owned())
             .await
     }
 }

@@ -4,4 +4,6 @@
 pub mod attachment_activity;
 pub mod document_server;
 pub mod migration;
+pub mod office_save;
+pub mod office_session;
 pub mod self_check;

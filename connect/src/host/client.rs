@@ -10,6 +10,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::{Method, StatusCode, header};
 use serde::{Serialize, de::DeserializeOwned};
+use sha2::Digest;
 use url::Url;
 
 use super::oauth::{OAuthError, UserTokens};
@@ -80,6 +81,44 @@ impl HostBody {
                 .map_err(|e| HostError::Decode(e.to_string()))?
                 .into(),
         })
+    }
+}
+
+impl HostBody {
+    /// A `multipart/form-data` body with one file part named `file` and plain text fields,
+    /// the shape Confluence's attachment upload expects.
+    pub fn multipart_file(
+        file_name: &str,
+        media_type: &str,
+        data: &[u8],
+        fields: &[(&str, &str)],
+    ) -> Self {
+        // A boundary that cannot occur in the file: derived from its hash.
+        let boundary = format!("connect-{}", hex::encode(&sha2::Sha256::digest(data)[..12]));
+        let quote = |s: &str| s.replace(['"', '\r', '\n'], "_");
+        let mut out = Vec::with_capacity(data.len() + 512);
+        for (name, value) in fields {
+            out.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n{value}\r\n",
+                    quote(name)
+                )
+                .as_bytes(),
+            );
+        }
+        out.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: {media_type}\r\n\r\n",
+                quote(file_name)
+            )
+            .as_bytes(),
+        );
+        out.extend_from_slice(data);
+        out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        Self {
+            content_type: format!("multipart/form-data; boundary={boundary}"),
+            bytes: out.into(),
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use chacha20poly1305::{
     KeyInit, XChaCha20Poly1305, XNonce,
     aead::{Aead, AeadCore, OsRng, Payload},
 };
+use sha2::{Digest, Sha256};
 
 /// Ciphertexts start with this, so a future key or algorithm change can be told apart.
 const PREFIX: &str = "v1:";
@@ -32,6 +33,8 @@ pub enum SecretError {
 #[derive(Clone)]
 pub struct SecretBox {
     cipher: XChaCha20Poly1305,
+    /// Keys for other purposes are derived from this one, never the cipher key itself.
+    derive_root: [u8; 32],
 }
 
 impl std::fmt::Debug for SecretBox {
@@ -47,7 +50,15 @@ impl SecretBox {
             .decode(key.trim())
             .map_err(|_| SecretError::BadKey)?;
         let cipher = XChaCha20Poly1305::new_from_slice(&bytes).map_err(|_| SecretError::BadKey)?;
-        Ok(Self { cipher })
+        let derive_root = Sha256::new()
+            .chain_update(b"connect/secret-box/derive/v1")
+            .chain_update(&bytes)
+            .finalize()
+            .into();
+        Ok(Self {
+            cipher,
+            derive_root,
+        })
     }
 
     /// A fresh random key, base64-encoded.
@@ -89,6 +100,17 @@ impl SecretBox {
             dev_key_file.display()
         );
         Ok((Self::from_base64(&key)?, Some(warning)))
+    }
+
+    /// A 32-byte key for `purpose` (e.g. signing an app's own link tokens), derived from the
+    /// secret key: stable across restarts, different per purpose, useless for decryption.
+    pub fn derive_key(&self, purpose: &str) -> [u8; 32] {
+        Sha256::new()
+            .chain_update(self.derive_root)
+            .chain_update((purpose.len() as u64).to_be_bytes())
+            .chain_update(purpose.as_bytes())
+            .finalize()
+            .into()
     }
 
     /// `v1:` + base64(nonce ‖ ciphertext), bound to `context` (the clientKey).

@@ -1,0 +1,446 @@
+//! The callback endpoint: the Document Server reports on an editing session here.
+//!
+//! A callback is accepted only with a valid Confluo link token (which site, attachment, session
+//! and person) and, when the site has a secret, a valid Document Server token whose fields are
+//! the only ones trusted. Saves (statuses 2, 3 and 6) are idempotent: each is claimed in the
+//! store before the upload, so a retried callback stores its file once, and `{"error":0}` is
+//! answered only once the file is safely in Confluence. A failed upload answers 5xx, which the
+//! Document Server retries. When the attachment changed in Confluence during the session, the
+//! edit is still saved, as a new version whose comment says so, and the session keeps a notice
+//! for the people who open the document next.
+
+use std::time::Duration;
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{Query, State},
+    http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{
+    confluence::{Confluence, Upload},
+    ds_client::{Conversion, DocumentServer},
+    ds_token::{self, DsTokenError},
+    error::OfficeError,
+    formats,
+    link_token::{LinkClaims, Purpose},
+    site,
+};
+use crate::{
+    state::AppState,
+    store::{
+        office_save::{self, Claim},
+        office_session,
+    },
+};
+
+/// What a callback status asks of Confluo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plan {
+    /// 1: people joined or left; remember who is in the session.
+    Track,
+    /// 4: everyone left without changes.
+    Close,
+    /// 2 (final), 3 (final, assembled with errors), 6 (intermediate, session goes on).
+    Save { last: bool, damaged: bool },
+    /// 0, 5, 7 and anything unknown: log and acknowledge.
+    Acknowledge,
+}
+
+pub fn plan(status: i64) -> Plan {
+    match status {
+        1 => Plan::Track,
+        2 => Plan::Save {
+            last: true,
+            damaged: false,
+        },
+        3 => Plan::Save {
+            last: true,
+            damaged: true,
+        },
+        4 => Plan::Close,
+        6 => Plan::Save {
+            last: false,
+            damaged: false,
+        },
+        _ => Plan::Acknowledge,
+    }
+}
+
+/// `?t=` of a link.
+#[derive(Deserialize)]
+pub struct LinkQuery {
+    #[serde(default)]
+    t: String,
+}
+
+impl LinkQuery {
+    pub fn token(&self) -> &str {
+        &self.t
+    }
+}
+
+/// The Document Server's answer: `error` 0 means "taken care of".
+fn answer(status: StatusCode, error: u8, message: &str) -> Response {
+    let body = if error == 0 {
+        json!({ "error": 0 })
+    } else {
+        json!({ "error": error, "message": message })
+    };
+    (status, Json(body)).into_response()
+}
+
+fn refused(status: StatusCode, message: &str) -> Response {
+    tracing::warn!(
+        status = status.as_u16(),
+        reason = message,
+        "callback refused"
+    );
+    answer(status, 1, message)
+}
+
+/// `POST /office/callback?t=…`
+pub async fn handle(
+    State(state): State<AppState>,
+    Query(query): Query<LinkQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let link = match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::Callback) {
+        Ok(link) => link,
+        Err(err) => return refused(StatusCode::UNAUTHORIZED, &format!("the callback {err}")),
+    };
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return refused(StatusCode::BAD_REQUEST, "the body is not JSON");
+    };
+    let (tenant, ds) = match site::for_document_server(&state, &link.tnt).await {
+        Ok(found) => found,
+        Err((status, message)) => return refused(status, &message),
+    };
+    let fields = match &ds.secret {
+        Some(secret) => {
+            let header = headers
+                .get(ds.jwt_header.as_str())
+                .and_then(|v| v.to_str().ok());
+            match ds_token::verified_fields(&body, header, secret) {
+                Ok(fields) => fields,
+                Err(DsTokenError::Missing) => {
+                    return refused(
+                        StatusCode::UNAUTHORIZED,
+                        "the callback carries no Document Server token",
+                    );
+                }
+                Err(err) => return refused(StatusCode::FORBIDDEN, &err.to_string()),
+            }
+        }
+        None => body,
+    };
+    if fields.get("key").and_then(Value::as_str) != Some(link.key.as_str()) {
+        return refused(
+            StatusCode::FORBIDDEN,
+            "the callback is for another document",
+        );
+    }
+    let Some(status) = fields.get("status").and_then(Value::as_i64) else {
+        return refused(StatusCode::BAD_REQUEST, "the callback has no status");
+    };
+    let session = Session {
+        state: &state,
+        confluence: Confluence::new(&state.connect, &tenant),
+        ds: &ds,
+        link: &link,
+        fields: &fields,
+    };
+    tracing::info!(status, key = %link.key, "callback");
+    let outcome = match plan(status) {
+        Plan::Track => session.track().await,
+        Plan::Close => office_session::close(&state.db, &link.key)
+            .await
+            .map_err(Into::into),
+        Plan::Save { last, damaged } => return session.save(last, damaged).await,
+        Plan::Acknowledge => {
+            if status == 7 {
+                tracing::warn!(key = %link.key, "the Document Server reports a failed forced save");
+            }
+            Ok(())
+        }
+    };
+    match outcome {
+        Ok(()) => answer(StatusCode::OK, 0, ""),
+        Err(err) => {
+            tracing::error!(error = %err, status, "callback failed");
+            answer(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                1,
+                "the callback could not be recorded",
+            )
+        }
+    }
+}
+
+struct Session<'a> {
+    state: &'a AppState,
+    confluence: Confluence<'a>,
+    ds: &'a DocumentServer,
+    link: &'a LinkClaims,
+    fields: &'a Value,
+}
+
+impl Session<'_> {
+    fn users(&self) -> Vec<String> {
+        self.fields
+            .get("users")
+            .and_then(Value::as_array)
+            .map(|users| {
+                users
+                    .iter()
+                    .filter_map(|u| u.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    async fn track(&self) -> Result<(), OfficeError> {
+        let db = &self.state.db;
+        // A session opened before this row existed (e.g. the key came from a live session).
+        office_session::opening(
+            db,
+            &self.link.key,
+            &self.link.tnt,
+            &self.link.page,
+            &self.link.att,
+            self.link.ver,
+        )
+        .await?;
+        office_session::set_users(db, &self.link.key, &self.users()).await?;
+        Ok(())
+    }
+
+    /// Identifies this save so a repeated delivery finds it.
+    fn save_id(&self, last: bool) -> String {
+        if last {
+            return format!("{}/final", self.link.key);
+        }
+        let mark = self
+            .fields
+            .get("lastsave")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| {
+                self.fields.get("url").and_then(Value::as_str).map(|u| {
+                    use sha2::Digest;
+                    hex::encode(&sha2::Sha256::digest(u.as_bytes())[..8])
+                })
+            })
+            .unwrap_or_default();
+        format!("{}/force/{mark}", self.link.key)
+    }
+
+    async fn save(&self, last: bool, damaged: bool) -> Response {
+        let db = &self.state.db;
+        let save_id = self.save_id(last);
+        match office_save::claim(db, &save_id, &self.link.tnt).await {
+            Ok(Claim::Mine) => {}
+            Ok(Claim::Done(version)) => {
+                tracing::info!(save = %save_id, version, "repeated callback: already saved");
+                return answer(StatusCode::OK, 0, "");
+            }
+            Ok(Claim::InProgress) => {
+                return answer(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    1,
+                    "this save is in progress",
+                );
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "callback: claiming the save failed");
+                return answer(StatusCode::SERVICE_UNAVAILABLE, 1, "try again");
+            }
+        }
+        match self.store(last, damaged).await {
+            Ok(Stored::Version(version)) => {
+                if let Err(err) = office_save::complete(db, &save_id, &version.to_string()).await {
+                    // The file is in Confluence; only the record of it failed.
+                    tracing::error!(error = %err, "callback: recording the save failed");
+                }
+                answer(StatusCode::OK, 0, "")
+            }
+            Ok(Stored::Refused(message)) => {
+                let _ = office_save::release(db, &save_id).await;
+                // Not retried by the Document Server: it keeps the file among its forgotten files.
+                tracing::warn!(key = %self.link.key, reason = %message, "save refused");
+                answer(StatusCode::OK, 1, &message)
+            }
+            Err(err) => {
+                let _ = office_save::release(db, &save_id).await;
+                tracing::error!(error = %err, key = %self.link.key, "save failed; the Document Server will retry");
+                answer(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    1,
+                    "the file could not be stored; try again",
+                )
+            }
+        }
+    }
+
+    /// Downloads the result and stores it in Confluence as the editor.
+    async fn store(&self, last: bool, damaged: bool) -> Result<Stored, OfficeError> {
+        let db = &self.state.db;
+        let http = &self.state.http;
+        let Some(url) = self.fields.get("url").and_then(Value::as_str) else {
+            return Ok(Stored::Refused("the callback has no file url".into()));
+        };
+        // The last editor first, as the Document Server reports; the link's person otherwise.
+        let editor = self
+            .users()
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| self.link.sub.clone());
+        let access = self.confluence.access(&editor, &self.link.page).await?;
+        if !access.edit {
+            return Ok(Stored::Refused(format!(
+                "{editor} may no longer change this page's attachments"
+            )));
+        }
+        let Some(att) = self.confluence.by_id(&self.link.att).await? else {
+            return Ok(Stored::Refused(
+                "the attachment was deleted during editing".into(),
+            ));
+        };
+        let mut data = self.ds.download(http, url).await?;
+        let ext = formats::extension(att.title()).unwrap_or_default();
+        let file_type = self
+            .fields
+            .get("filetype")
+            .and_then(Value::as_str)
+            .unwrap_or(&ext)
+            .to_ascii_lowercase();
+        if file_type != ext {
+            data = self.convert_back(url, &file_type, &ext).await?;
+        }
+        let session = office_session::get(db, &self.link.key).await?;
+        let base = session.as_ref().map_or(self.link.ver, |s| s.base_version);
+        let ours = session.as_ref().and_then(|s| s.saved_version);
+        let current = att.version();
+        let conflict = current != base && Some(current) != ours;
+        let name = self
+            .confluence
+            .person(&editor)
+            .await
+            .map(|p| p.display_name)
+            .unwrap_or_else(|_| editor.clone());
+        let comment = match (conflict, damaged, last) {
+            (true, _, _) => format!(
+                "Edited in ONLYOFFICE by {name} from version {base}. Version {current} was uploaded in Confluence meanwhile and is not part of this edit: compare the two."
+            ),
+            (false, true, _) => format!(
+                "Saved by ONLYOFFICE after a problem assembling {name}'s edit: check this version."
+            ),
+            (false, false, true) => format!("Edited in ONLYOFFICE by {name}"),
+            (false, false, false) => format!("Intermediate save from ONLYOFFICE by {name}"),
+        };
+        let media_type = formats::by_extension(&ext)
+            .map(|f| f.media_type)
+            .unwrap_or(att.attachment.extensions.media_type.as_str())
+            .to_owned();
+        let version = self
+            .confluence
+            .upload_version(
+                &editor,
+                &self.link.page,
+                att.id(),
+                &Upload {
+                    file_name: att.title(),
+                    media_type: &media_type,
+                    data: &data,
+                    comment: &comment,
+                },
+            )
+            .await?;
+        let notice = conflict.then(|| {
+            format!(
+                "{name}'s edit was saved as version {version}. Version {current} had been uploaded in Confluence during the editing session, so compare the two."
+            )
+        });
+        let state = if last {
+            office_session::SAVED
+        } else {
+            office_session::OPEN
+        };
+        office_session::saved(db, &self.link.key, version, state, notice.as_deref()).await?;
+        tracing::info!(key = %self.link.key, version, conflict, "edit saved");
+        Ok(Stored::Version(version))
+    }
+
+    /// The edited file in the attachment's own format, converted by the Document Server.
+    async fn convert_back(&self, url: &str, from: &str, to: &str) -> Result<Bytes, OfficeError> {
+        let key = format!("{}-save-{}", self.link.key, to);
+        let key = if super::doc_key::is_valid(&key) {
+            key
+        } else {
+            self.link.key.clone()
+        };
+        for _ in 0..120 {
+            match self
+                .ds
+                .convert(&self.state.http, &key, from, to, url, "saved")
+                .await?
+            {
+                Conversion::Done { file_url, .. } => {
+                    return Ok(self.ds.download(&self.state.http, &file_url).await?);
+                }
+                Conversion::Running { .. } => tokio::time::sleep(Duration::from_secs(1)).await,
+            }
+        }
+        Err(OfficeError::Other(
+            "converting the edited file back took too long".into(),
+        ))
+    }
+}
+
+enum Stored {
+    Version(i32),
+    /// Will not succeed on a retry either.
+    Refused(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_a_plan() {
+        assert_eq!(plan(0), Plan::Acknowledge);
+        assert_eq!(plan(1), Plan::Track);
+        assert_eq!(
+            plan(2),
+            Plan::Save {
+                last: true,
+                damaged: false
+            }
+        );
+        assert_eq!(
+            plan(3),
+            Plan::Save {
+                last: true,
+                damaged: true
+            }
+        );
+        assert_eq!(plan(4), Plan::Close);
+        assert_eq!(plan(5), Plan::Acknowledge);
+        assert_eq!(
+            plan(6),
+            Plan::Save {
+                last: false,
+                damaged: false
+            }
+        );
+        assert_eq!(plan(7), Plan::Acknowledge);
+        assert_eq!(plan(99), Plan::Acknowledge);
+        assert_eq!(plan(-1), Plan::Acknowledge);
+    }
+}

@@ -1,0 +1,290 @@
+//! What the office features ask of Confluence: attachments, what a person may do on a page
+//! (asked as that person), downloads, and uploads of new versions credited to the editor.
+
+use connect::{
+    Connect,
+    host::client::{HostBody, HostClient, HostError},
+    store::tenant::Tenant,
+};
+use reqwest::{Method, header};
+use serde::Deserialize;
+
+use crate::{
+    documents::{Attachment, Results},
+    permissions::WithOperations,
+};
+
+/// An attachment as the office features need it.
+#[derive(Clone, Debug, Deserialize)]
+pub struct StoredAttachment {
+    #[serde(flatten)]
+    pub attachment: Attachment,
+    #[serde(rename = "_links", default)]
+    pub links: Links,
+    /// The page it is attached to, when the caller knows it.
+    #[serde(skip)]
+    pub page_id: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Links {
+    #[serde(default)]
+    pub download: String,
+}
+
+impl StoredAttachment {
+    pub fn id(&self) -> &str {
+        &self.attachment.id
+    }
+    pub fn title(&self) -> &str {
+        &self.attachment.title
+    }
+    pub fn version(&self) -> i32 {
+        i32::try_from(self.attachment.version.number).unwrap_or(i32::MAX)
+    }
+}
+
+/// What a person may do on a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageAccess {
+    pub read: bool,
+    /// May add and update the page's attachments.
+    pub edit: bool,
+}
+
+#[derive(Deserialize)]
+struct UserJson {
+    #[serde(rename = "displayName", default)]
+    display_name: String,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+/// A person as the editor shows them.
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub account_id: String,
+    pub display_name: String,
+    pub locale: Option<String>,
+}
+
+/// The host calls of the office features for one site.
+pub struct Confluence<'a> {
+    connect: &'a Connect,
+    tenant: &'a Tenant,
+}
+
+impl<'a> Confluence<'a> {
+    pub fn new(connect: &'a Connect, tenant: &'a Tenant) -> Self {
+        Self { connect, tenant }
+    }
+
+    fn app(&self) -> HostClient {
+        self.connect.host_client(self.tenant)
+    }
+
+    fn user(&self, account_id: &str) -> HostClient {
+        self.connect
+            .host_client_as_user(self.tenant, account_id)
+            .with_header(
+                header::HeaderName::from_static("x-atlassian-token"),
+                header::HeaderValue::from_static("no-check"),
+            )
+    }
+
+    /// What `account_id` may do on `page_id`, asked as that person: a page they cannot see
+    /// answers 403/404, which is "no access", not an error.
+    pub async fn access(&self, account_id: &str, page_id: &str) -> Result<PageAccess, HostError> {
+        let target = format!("/rest/api/content/{}?expand=operations", encode(page_id));
+        match self
+            .user(account_id)
+            .get_json::<WithOperations>(&target)
+            .await
+        {
+            Ok(page) => Ok(PageAccess {
+                read: true,
+                edit: page.allows("update", "page") || page.allows("create", "attachment"),
+            }),
+            Err(err) if matches!(err.status().map(|s| s.as_u16()), Some(403 | 404)) => {
+                Ok(PageAccess {
+                    read: false,
+                    edit: false,
+                })
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    /// The page's attachment called `file_name`, read as the app.
+    pub async fn find(
+        &self,
+        page_id: &str,
+        file_name: &str,
+    ) -> Result<Option<StoredAttachment>, HostError> {
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("filename", file_name)
+            .append_pair("expand", "version")
+            .finish();
+        let list: Results<StoredAttachment> = self
+            .app()
+            .get_json(&format!(
+                "/rest/api/content/{}/child/attachment?{query}",
+                encode(page_id)
+            ))
+            .await?;
+        Ok(list
+            .results
+            .into_iter()
+            .find(|a| a.attachment.title == file_name))
+    }
+
+    /// The names of the page's attachments.
+    pub async fn names(&self, page_id: &str) -> Result<Vec<String>, HostError> {
+        let list: Results<StoredAttachment> = self
+            .app()
+            .get_json(&format!(
+                "/rest/api/content/{}/child/attachment?limit=200",
+                encode(page_id)
+            ))
+            .await?;
+        Ok(list
+            .results
+            .into_iter()
+            .map(|a| a.attachment.title)
+            .collect())
+    }
+
+    /// The attachment by id, read as the app (`None` when it is gone).
+    pub async fn by_id(&self, attachment_id: &str) -> Result<Option<StoredAttachment>, HostError> {
+        match self
+            .app()
+            .get_json::<StoredAttachment>(&format!(
+                "/rest/api/content/{}?expand=version",
+                encode(attachment_id)
+            ))
+            .await
+        {
+            Ok(att) => Ok(Some(att)),
+            Err(err) if err.status().map(|s| s.as_u16()) == Some(404) => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// The bytes of one version of an attachment, as a streaming response, read as the app.
+    pub async fn download(
+        &self,
+        att: &StoredAttachment,
+        version: i32,
+    ) -> Result<reqwest::Response, HostError> {
+        let link = if att.links.download.is_empty() {
+            return Err(HostError::Decode(
+                "the attachment has no download link".into(),
+            ));
+        } else {
+            att.links.download.clone()
+        };
+        // The link names the latest version; ask for the one the session is about.
+        let mut url = self.app().resolve(&link)?;
+        let pairs: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| k != "version")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        url.query_pairs_mut()
+            .clear()
+            .extend_pairs(pairs)
+            .append_pair("version", &version.to_string());
+        self.app().send_ok(Method::GET, url.as_str(), None).await
+    }
+
+    /// A person, as the app reads them.
+    pub async fn person(&self, account_id: &str) -> Result<Person, HostError> {
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("accountId", account_id)
+            .finish();
+        let user: UserJson = self
+            .app()
+            .get_json(&format!("/rest/api/user?{query}"))
+            .await?;
+        Ok(Person {
+            account_id: account_id.to_owned(),
+            display_name: user.display_name,
+            locale: user.locale,
+        })
+    }
+
+    /// Uploads a new version of the attachment, as `account_id`; the new version number.
+    pub async fn upload_version(
+        &self,
+        account_id: &str,
+        page_id: &str,
+        attachment_id: &str,
+        file: &Upload<'_>,
+    ) -> Result<i32, HostError> {
+        let att: StoredAttachment = self
+            .user(account_id)
+            .send_ok(
+                Method::POST,
+                &format!(
+                    "/rest/api/content/{}/child/attachment/{}/data",
+                    encode(page_id),
+                    encode(attachment_id)
+                ),
+                Some(file.body()),
+            )
+            .await?
+            .json()
+            .await
+            .map_err(|e| HostError::Decode(e.to_string()))?;
+        Ok(att.version())
+    }
+
+    /// Adds a new attachment to the page, as `account_id`.
+    pub async fn upload_new(
+        &self,
+        account_id: &str,
+        page_id: &str,
+        file: &Upload<'_>,
+    ) -> Result<StoredAttachment, HostError> {
+        let list: Results<StoredAttachment> = self
+            .user(account_id)
+            .send_ok(
+                Method::POST,
+                &format!("/rest/api/content/{}/child/attachment", encode(page_id)),
+                Some(file.body()),
+            )
+            .await?
+            .json()
+            .await
+            .map_err(|e| HostError::Decode(e.to_string()))?;
+        list.results
+            .into_iter()
+            .next()
+            .ok_or_else(|| HostError::Decode("the upload answered no attachment".into()))
+    }
+}
+
+/// A file to upload, with the version comment Confluence shows.
+pub struct Upload<'a> {
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    pub data: &'a [u8],
+    pub comment: &'a str,
+}
+
+impl Upload<'_> {
+    /// Minor edits: saves from the editor do not notify page watchers.
+    fn body(&self) -> HostBody {
+        HostBody::multipart_file(
+            self.file_name,
+            self.media_type,
+            self.data,
+            &[("comment", self.comment), ("minorEdit", "true")],
+        )
+    }
+}
+
+/// An id as one path segment.
+fn encode(segment: &str) -> String {
+    form_urlencoded::byte_serialize(segment.as_bytes()).collect()
+}

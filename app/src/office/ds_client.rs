@@ -1,0 +1,376 @@
+//! Calls from Confluo to a site's Document Server: health check, commands, conversions, and
+//! downloads of the files it produced. Server-to-server calls go to the internal address when
+//! the administrator set one; file URLs the Document Server hands back carry its public address
+//! and are rewritten to the internal one.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::StreamExt;
+use reqwest::{StatusCode, header};
+use serde_json::{Value, json};
+
+use super::ds_token;
+
+/// The largest file Confluo downloads from the Document Server (its own download cap).
+pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
+/// How long one call may take before Confluo gives up on it.
+const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The HTTP client for Document Server calls: bounded connects and redirects; each call sets
+/// its own overall timeout.
+pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::limited(3))
+        .user_agent(concat!("Confluo/", env!("CARGO_PKG_VERSION")))
+        .build()
+}
+
+/// A site's Document Server, secret opened.
+#[derive(Clone, Debug)]
+pub struct DocumentServer {
+    pub public_url: String,
+    pub internal_url: Option<String>,
+    pub secret: Option<String>,
+    pub jwt_header: String,
+}
+
+/// Why a call to the Document Server failed, in words an administrator can act on.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DsError {
+    #[error("the Document Server at {0} cannot be reached")]
+    Unreachable(String),
+    #[error("the Document Server did not answer within {0} seconds")]
+    Timeout(u64),
+    #[error("the Document Server answered HTTP {0}")]
+    Status(u16),
+    #[error("the Document Server reports it is not healthy (healthcheck answered {0:?})")]
+    Unhealthy(String),
+    #[error("the Document Server's answer is not understood: {0}")]
+    BadAnswer(String),
+    #[error("the Document Server refused the command: {0}")]
+    Command(String),
+    #[error("the conversion failed: {0}")]
+    Conversion(String),
+    #[error("the file is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024)]
+    TooLarge,
+    #[error("the Document Server secret cannot be used: {0}")]
+    Secret(String),
+}
+
+/// A conversion's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Conversion {
+    Running { percent: u8 },
+    Done { file_url: String, file_type: String },
+}
+
+/// Words for the Document Server's command error codes.
+pub fn command_error(code: i64) -> &'static str {
+    match code {
+        1 => "the document key is missing or no document has it",
+        2 => "the callback address is wrong",
+        3 => "internal error of the Document Server",
+        4 => "nothing changed since the last save",
+        5 => "unknown command",
+        6 => "invalid token: the secret does not match the Document Server's",
+        7 => "the token has expired: check the clocks of both servers",
+        _ => "unknown error",
+    }
+}
+
+/// Words for the conversion API's error codes.
+pub fn conversion_error(code: i64) -> &'static str {
+    match code {
+        -2 => "the conversion timed out",
+        -3 => "the file is damaged or its content cannot be converted",
+        -4 => "the Document Server could not download the file from Confluo",
+        -5 => "the file is password-protected",
+        -6 => "the Document Server's database failed",
+        -7 => "the request was not accepted (bad parameters)",
+        -8 => "invalid or expired token: the secret does not match the Document Server's",
+        -9 => "the output format could not be determined",
+        -10 => "the file is too large for the Document Server",
+        _ => "unknown conversion error",
+    }
+}
+
+impl DocumentServer {
+    fn trimmed(url: &str) -> &str {
+        url.trim().trim_end_matches('/')
+    }
+
+    /// Where Confluo itself calls the Document Server.
+    pub fn server_url(&self) -> &str {
+        Self::trimmed(self.internal_url.as_deref().unwrap_or(&self.public_url))
+    }
+
+    /// The editor script the browser loads.
+    pub fn api_js_url(&self, doc_key: &str) -> String {
+        format!(
+            "{}/web-apps/apps/api/documents/api.js?shardkey={doc_key}",
+            Self::trimmed(&self.public_url)
+        )
+    }
+
+    /// A Document Server file URL (public address) as Confluo should fetch it.
+    pub fn internal_file_url(&self, url: &str) -> String {
+        match &self.internal_url {
+            Some(internal) => {
+                let public = Self::trimmed(&self.public_url);
+                match url.strip_prefix(public) {
+                    Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                        format!("{}{rest}", Self::trimmed(internal))
+                    }
+                    _ => url.to_owned(),
+                }
+            }
+            None => url.to_owned(),
+        }
+    }
+
+    fn transport(&self, err: reqwest::Error, timeout: Duration) -> DsError {
+        if err.is_timeout() {
+            DsError::Timeout(timeout.as_secs())
+        } else {
+            DsError::Unreachable(self.server_url().to_owned())
+        }
+    }
+
+    /// `GET /healthcheck`: `Ok` when it answers `true`.
+    pub async fn healthcheck(&self, http: &reqwest::Client) -> Result<(), DsError> {
+        let response = http
+            .get(format!("{}/healthcheck", self.server_url()))
+            .timeout(CALL_TIMEOUT)
+            .send()
+            .await
+            .map_err(|e| self.transport(e, CALL_TIMEOUT))?;
+        let status = response.status();
+        let body = response.text().await.unwrap_or_default();
+        if !status.is_success() {
+            return Err(DsError::Status(status.as_u16()));
+        }
+        match body.trim() {
+            "true" => Ok(()),
+            other => Err(DsError::Unhealthy(other.chars().take(40).collect())),
+        }
+    }
+
+    /// A JSON request to the Document Server, signed in the body and in the header.
+    async fn post_signed(
+        &self,
+        http: &reqwest::Client,
+        path: &str,
+        mut fields: Value,
+    ) -> Result<Value, DsError> {
+        let mut request = http
+            .post(format!("{}{path}", self.server_url()))
+            .header(header::ACCEPT, "application/json")
+            .timeout(CALL_TIMEOUT);
+        if let Some(secret) = &self.secret {
+            let now = chrono::Utc::now().timestamp();
+            let header_token = ds_token::sign_header(&fields, secret, now)
+                .map_err(|e| DsError::Secret(e.to_string()))?;
+            let body_token =
+                ds_token::sign(&fields, secret, now).map_err(|e| DsError::Secret(e.to_string()))?;
+            request = request.header(self.jwt_header.as_str(), format!("Bearer {header_token}"));
+            fields["token"] = Value::String(body_token);
+        }
+        let response = request
+            .json(&fields)
+            .send()
+            .await
+            .map_err(|e| self.transport(e, CALL_TIMEOUT))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(DsError::Status(status.as_u16()));
+        }
+        response
+            .json::<Value>()
+            .await
+            .map_err(|e| DsError::BadAnswer(e.to_string()))
+    }
+
+    /// Runs a command (`POST /command`); an error code becomes [`DsError::Command`].
+    pub async fn command(&self, http: &reqwest::Client, fields: Value) -> Result<Value, DsError> {
+        let answer = self.post_signed(http, "/command", fields).await?;
+        match answer.get("error").and_then(Value::as_i64) {
+            Some(0) => Ok(answer),
+            Some(code) => Err(DsError::Command(format!(
+                "error {code}: {}",
+                command_error(code)
+            ))),
+            None => Err(DsError::BadAnswer("no error code".into())),
+        }
+    }
+
+    /// The Document Server's version (the `version` command), proving the secret is right.
+    pub async fn version(&self, http: &reqwest::Client) -> Result<String, DsError> {
+        let answer = self.command(http, json!({ "c": "version" })).await?;
+        answer
+            .get("version")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| DsError::BadAnswer("no version in the answer".into()))
+    }
+
+    /// Starts or polls an asynchronous conversion; repeat the same request until it is done.
+    pub async fn convert(
+        &self,
+        http: &reqwest::Client,
+        key: &str,
+        file_type: &str,
+        output_type: &str,
+        url: &str,
+        title: &str,
+    ) -> Result<Conversion, DsError> {
+        let fields = json!({
+            "async": true,
+            "filetype": file_type,
+            "outputtype": output_type,
+            "key": key,
+            "url": url,
+            "title": title,
+        });
+        let answer = self
+            .post_signed(http, &format!("/converter?shardkey={key}"), fields)
+            .await?;
+        if let Some(code) = answer.get("error").and_then(Value::as_i64) {
+            return Err(DsError::Conversion(format!(
+                "{} (error {code})",
+                conversion_error(code)
+            )));
+        }
+        let done = answer
+            .get("endConvert")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        if !done {
+            let percent = answer.get("percent").and_then(Value::as_u64).unwrap_or(0);
+            return Ok(Conversion::Running {
+                percent: percent.min(99) as u8,
+            });
+        }
+        match (
+            answer.get("fileUrl").and_then(Value::as_str),
+            answer.get("fileType").and_then(Value::as_str),
+        ) {
+            (Some(file_url), file_type) => Ok(Conversion::Done {
+                file_url: file_url.to_owned(),
+                file_type: file_type.unwrap_or(output_type).to_ascii_lowercase(),
+            }),
+            _ => Err(DsError::BadAnswer(
+                "a finished conversion without fileUrl".into(),
+            )),
+        }
+    }
+
+    /// Whether `url` points at this Document Server (its public or internal address): Confluo
+    /// fetches nothing else on its behalf.
+    pub fn owns(&self, url: &str) -> bool {
+        let origin = |u: &str| reqwest::Url::parse(u.trim()).ok().map(|u| u.origin());
+        let Some(target) = origin(url) else {
+            return false;
+        };
+        [Some(self.public_url.as_str()), self.internal_url.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|base| origin(base) == Some(target.clone()))
+    }
+
+    /// Downloads a file the Document Server produced, within [`MAX_FILE_BYTES`].
+    pub async fn download(&self, http: &reqwest::Client, url: &str) -> Result<Bytes, DsError> {
+        if !self.owns(url) {
+            return Err(DsError::BadAnswer(
+                "the file address is not on the Document Server".into(),
+            ));
+        }
+        let url = self.internal_file_url(url);
+        let response = http
+            .get(&url)
+            .timeout(DOWNLOAD_TIMEOUT)
+            .send()
+            .await
+            .map_err(|e| self.transport(e, DOWNLOAD_TIMEOUT))?;
+        let status = response.status();
+        if status != StatusCode::OK {
+            return Err(DsError::Status(status.as_u16()));
+        }
+        if response
+            .content_length()
+            .is_some_and(|len| len > MAX_FILE_BYTES)
+        {
+            return Err(DsError::TooLarge);
+        }
+        let mut body = Vec::new();
+        let mut stream = response.bytes_stream();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| self.transport(e, DOWNLOAD_TIMEOUT))?;
+            if (body.len() + chunk.len()) as u64 > MAX_FILE_BYTES {
+                return Err(DsError::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ds(internal: Option<&str>) -> DocumentServer {
+        DocumentServer {
+            public_url: "https://docs.example.com/".into(),
+            internal_url: internal.map(str::to_owned),
+            secret: None,
+            jwt_header: "Authorization".into(),
+        }
+    }
+
+    #[test]
+    fn addresses() {
+        let public = ds(None);
+        assert_eq!(public.server_url(), "https://docs.example.com");
+        assert_eq!(
+            public.api_js_url("k1"),
+            "https://docs.example.com/web-apps/apps/api/documents/api.js?shardkey=k1"
+        );
+        let split = ds(Some("http://onlyoffice:8080/"));
+        assert_eq!(split.server_url(), "http://onlyoffice:8080");
+        assert_eq!(
+            split.internal_file_url(
+                "https://docs.example.com/cache/files/data/k_1/output.docx/a.docx?md5=x"
+            ),
+            "http://onlyoffice:8080/cache/files/data/k_1/output.docx/a.docx?md5=x"
+        );
+        // Other hosts, and look-alike prefixes, are left alone.
+        assert_eq!(
+            split.internal_file_url("https://other/x"),
+            "https://other/x"
+        );
+        assert_eq!(
+            split.internal_file_url("https://docs.example.com.evil/x"),
+            "https://docs.example.com.evil/x"
+        );
+    }
+
+    #[test]
+    fn only_its_own_files_are_fetched() {
+        let split = ds(Some("http://onlyoffice:8080/"));
+        assert!(split.owns("https://docs.example.com/cache/x"));
+        assert!(split.owns("http://onlyoffice:8080/cache/x"));
+        assert!(!split.owns("http://169.254.169.254/latest/meta-data"));
+        assert!(!split.owns("https://docs.example.com:444/cache/x"));
+        assert!(!split.owns("not a url"));
+    }
+
+    #[test]
+    fn error_words() {
+        assert!(command_error(6).contains("secret"));
+        assert!(conversion_error(-4).contains("download"));
+        assert!(conversion_error(-10).contains("too large"));
+    }
+}

@@ -1,0 +1,223 @@
+//! Office editing with ONLYOFFICE Docs: open attachments in the Document Server's editor, save
+//! each edit back as a new attachment version credited to the editor, convert legacy and ODF
+//! files to OOXML, create new documents.
+//!
+//! The types and server functions here are shared with the browser; everything that talks to
+//! the Document Server or Confluence is server-only.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::context_client::ContextClient;
+
+pub mod formats;
+
+#[cfg(feature = "ssr")]
+pub mod callback;
+#[cfg(feature = "ssr")]
+pub mod confluence;
+#[cfg(feature = "ssr")]
+pub mod doc_key;
+#[cfg(feature = "ssr")]
+pub mod ds_client;
+#[cfg(feature = "ssr")]
+pub mod ds_token;
+#[cfg(feature = "ssr")]
+pub mod editor_config;
+#[cfg(feature = "ssr")]
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod file_link;
+#[cfg(feature = "ssr")]
+pub mod link_token;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod site;
+#[cfg(feature = "ssr")]
+pub mod templates;
+#[cfg(feature = "ssr")]
+pub mod test_connection;
+
+/// The endpoints the Document Server calls.
+pub mod paths {
+    pub const FILE: &str = "/office/file";
+    pub const CALLBACK: &str = "/office/callback";
+}
+
+/// What the editor page needs to start the Document Server's editor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorLaunch {
+    /// The Document Server's `api.js`.
+    pub api_js: String,
+    /// The signed DocEditor config, as JSON.
+    pub config: String,
+    pub editing: bool,
+    /// Why the document opens for viewing, when it does.
+    pub reason: Option<String>,
+    pub title: String,
+    pub version: i32,
+    pub attachment_id: String,
+}
+
+/// One step of a conversion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversionStep {
+    pub percent: u8,
+    /// The new attachment, once the conversion is stored.
+    pub file_name: Option<String>,
+}
+
+/// What "Create new" makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NewDocumentKind {
+    Document,
+    Spreadsheet,
+    Presentation,
+}
+
+impl NewDocumentKind {
+    pub const ALL: [NewDocumentKind; 3] = [
+        NewDocumentKind::Document,
+        NewDocumentKind::Spreadsheet,
+        NewDocumentKind::Presentation,
+    ];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            NewDocumentKind::Document => "docx",
+            NewDocumentKind::Spreadsheet => "xlsx",
+            NewDocumentKind::Presentation => "pptx",
+        }
+    }
+
+    pub fn default_title(self) -> &'static str {
+        match self {
+            NewDocumentKind::Document => "New document",
+            NewDocumentKind::Spreadsheet => "New spreadsheet",
+            NewDocumentKind::Presentation => "New presentation",
+        }
+    }
+}
+
+/// One check of "Test connection".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionCheck {
+    pub name: String,
+    pub ok: bool,
+    pub message: String,
+}
+
+/// The result of "Test connection".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionReport {
+    pub checks: Vec<ConnectionCheck>,
+    pub version: Option<String>,
+}
+
+impl ConnectionReport {
+    pub fn ok(&self) -> bool {
+        !self.checks.is_empty() && self.checks.iter().all(|c| c.ok)
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn caller_scope() -> Result<(crate::tenant_scope::TenantScope, String), ServerFnError> {
+    let scope = crate::tenant_scope::tenant_scope().await?;
+    let account_id = scope.account_id.clone().ok_or_else(|| {
+        crate::tenant_scope::refuse(
+            axum::http::StatusCode::FORBIDDEN,
+            "sign in to Confluence to open documents",
+        )
+    })?;
+    Ok((scope, account_id))
+}
+
+/// Opens a page's attachment in the editor: for editing when the caller may edit the page and
+/// the format allows it, for viewing otherwise or when `view` asks for it.
+#[server(endpoint = "office/open", client = ContextClient)]
+pub async fn open_document(
+    page_id: String,
+    file_name: String,
+    view: bool,
+    locale: Option<String>,
+) -> Result<EditorLaunch, ServerFnError> {
+    let (scope, account_id) = caller_scope().await?;
+    let caller = service::Caller {
+        scope: &scope,
+        account_id: &account_id,
+    };
+    service::open(&caller, &page_id, &file_name, view, locale.as_deref())
+        .await
+        .map_err(|err| err.into_server_error("Opening the document"))
+}
+
+/// Starts or continues converting an attachment to OOXML; call again until `file_name` is set.
+#[server(endpoint = "office/convert", client = ContextClient)]
+pub async fn convert_document(
+    page_id: String,
+    file_name: String,
+) -> Result<ConversionStep, ServerFnError> {
+    let (scope, account_id) = caller_scope().await?;
+    let caller = service::Caller {
+        scope: &scope,
+        account_id: &account_id,
+    };
+    service::convert_step(&caller, &page_id, &file_name)
+        .await
+        .map_err(|err| err.into_server_error("Converting the document"))
+}
+
+/// Creates a blank document on the page; its file name.
+#[server(endpoint = "office/create", client = ContextClient)]
+pub async fn create_document(
+    page_id: String,
+    kind: NewDocumentKind,
+    title: String,
+) -> Result<String, ServerFnError> {
+    let (scope, account_id) = caller_scope().await?;
+    let caller = service::Caller {
+        scope: &scope,
+        account_id: &account_id,
+    };
+    service::create(&caller, &page_id, kind, &title)
+        .await
+        .map_err(|err| err.into_server_error("Creating the document"))
+}
+
+/// What the last save of an attachment wants people to know, if anything.
+#[server(endpoint = "office/notice", client = ContextClient)]
+pub async fn save_notice(attachment_id: String) -> Result<Option<String>, ServerFnError> {
+    let scope = crate::tenant_scope::tenant_scope().await?;
+    crate::store::office_session::latest_notice(&scope.state.db, scope.client_key(), &attachment_id)
+        .await
+        .map(|row| row.and_then(|r| r.notice))
+        .map_err(|err| {
+            tracing::error!(error = %err, "reading save notices failed");
+            ServerFnError::new("the document's save history could not be read")
+        })
+}
+
+/// Tests the settings in the form (the stored secret when the form leaves it empty): health
+/// check, then the `version` command, which proves the secret and header. Administrators only.
+#[server(endpoint = "document-server/test", client = ContextClient)]
+pub async fn test_document_server(
+    form: crate::settings::DocumentServerForm,
+) -> Result<ConnectionReport, ServerFnError> {
+    let scope = crate::settings::admin_scope().await?;
+    test_connection::run(&scope, &form)
+        .await
+        .map_err(|err| err.into_server_error("Testing the connection"))
+}
+
+/// The routes the Document Server calls.
+#[cfg(feature = "ssr")]
+pub fn routes() -> axum::Router<crate::state::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route(paths::FILE, get(file_link::handle))
+        .route(
+            paths::CALLBACK,
+            post(callback::handle).layer(axum::extract::DefaultBodyLimit::max(1024 * 1024)),
+        )
+}

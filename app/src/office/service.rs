@@ -1,0 +1,336 @@
+//! The office actions behind the server functions: open an attachment in the editor, convert a
+//! legacy file to OOXML, create a new document. Every decision about what a person may do is
+//! made here, from Confluence's answers, never from the browser's.
+
+use super::{
+    EditorLaunch, NewDocumentKind,
+    confluence::{Confluence, StoredAttachment, Upload},
+    doc_key,
+    ds_client::{Conversion, DocumentServer, MAX_FILE_BYTES},
+    editor_config::{self, EditorInput, Mode},
+    error::OfficeError,
+    formats::{self, Action, Format},
+    link_token::{LinkClaims, Purpose},
+    site, templates,
+};
+use crate::{store::office_session, tenant_scope::TenantScope};
+
+/// A person and site, verified.
+pub struct Caller<'a> {
+    pub scope: &'a TenantScope,
+    pub account_id: &'a str,
+}
+
+impl Caller<'_> {
+    fn confluence(&self) -> Confluence<'_> {
+        Confluence::new(&self.scope.state.connect, &self.scope.tenant)
+    }
+
+    fn client_key(&self) -> &str {
+        self.scope.client_key()
+    }
+
+    fn now(&self) -> i64 {
+        self.scope.state.connect.now()
+    }
+
+    fn link(
+        &self,
+        purpose: Purpose,
+        att: &StoredAttachment,
+        version: i32,
+        key: &str,
+    ) -> Result<String, OfficeError> {
+        let claims = LinkClaims::new(
+            purpose,
+            self.client_key(),
+            self.account_id,
+            &att_page(att),
+            att.id(),
+            version,
+            key,
+            self.now(),
+        );
+        let token = claims.sign(&site::link_key(&self.scope.state))?;
+        let path = match purpose {
+            Purpose::File => super::paths::FILE,
+            Purpose::Callback => super::paths::CALLBACK,
+        };
+        Ok(site::app_url(
+            &self.scope.state,
+            &format!("{path}?t={token}"),
+        ))
+    }
+
+    /// The attachment, checked: the caller can see the page, the file is there, not too large.
+    async fn attachment(
+        &self,
+        page_id: &str,
+        file_name: &str,
+    ) -> Result<(StoredAttachment, Format, bool), OfficeError> {
+        let confluence = self.confluence();
+        let access = confluence.access(self.account_id, page_id).await?;
+        if !access.read {
+            return Err(OfficeError::NoAccess);
+        }
+        let format = formats::format_of(file_name).ok_or_else(|| {
+            OfficeError::Unsupported(formats::extension(file_name).unwrap_or_default())
+        })?;
+        let mut att = confluence
+            .find(page_id, file_name)
+            .await?
+            .ok_or_else(|| OfficeError::Gone(file_name.to_owned()))?;
+        if att.attachment.extensions.file_size > MAX_FILE_BYTES {
+            return Err(OfficeError::TooLarge(MAX_FILE_BYTES / 1024 / 1024));
+        }
+        att.page_id = Some(page_id.to_owned());
+        Ok((att, format, access.edit))
+    }
+}
+
+/// The page an attachment is on (kept with the link so callbacks need no lookup).
+fn att_page(att: &StoredAttachment) -> String {
+    att.page_id.clone().unwrap_or_default()
+}
+
+/// Opens `file_name` on `page_id` for the caller: edit when they may and the format allows,
+/// view otherwise (or when `view` asks for it).
+pub async fn open(
+    caller: &Caller<'_>,
+    page_id: &str,
+    file_name: &str,
+    view: bool,
+    locale: Option<&str>,
+) -> Result<EditorLaunch, OfficeError> {
+    let state = &caller.scope.state;
+    let ds = site::document_server(state, caller.client_key()).await?;
+    let (att, format, may_edit) = caller.attachment(page_id, file_name).await?;
+    let (editable, why_not) = match format.action {
+        Action::Edit => (true, None),
+        Action::Convert => (
+            false,
+            Some(format!(
+                "{} files open for viewing. Convert it to {} to edit it.",
+                format.ext.to_ascii_uppercase(),
+                format.document_type.ooxml().to_ascii_uppercase()
+            )),
+        ),
+        Action::Form => match form_support(&ds, state).await {
+            true => (true, None),
+            false => (
+                false,
+                Some("This Document Server opens DOCXF and OFORM files for viewing only.".into()),
+            ),
+        },
+    };
+    let mode = match (editable && may_edit, view) {
+        (true, false) => Mode::Edit,
+        (true, true) => Mode::ViewByChoice,
+        (false, _) => Mode::View,
+    };
+    let reason = match mode {
+        Mode::Edit => None,
+        Mode::ViewByChoice => Some("Opened for viewing. Choose Edit to change it.".to_owned()),
+        Mode::View if !may_edit => {
+            Some("You may view this document; editing needs permission to change this page.".into())
+        }
+        Mode::View => why_not,
+    };
+    let version = att.version();
+    // Co-editors share the live session's key; otherwise the version's own key.
+    let key = match office_session::live(&state.db, caller.client_key(), att.id(), version).await? {
+        Some(session) => session.doc_key,
+        None => doc_key::editing(caller.client_key(), att.id(), version),
+    };
+    let base_version = office_session::get(&state.db, &key)
+        .await?
+        .map_or(version, |s| s.base_version);
+    if mode == Mode::Edit {
+        office_session::opening(
+            &state.db,
+            &key,
+            caller.client_key(),
+            page_id,
+            att.id(),
+            version,
+        )
+        .await?;
+    }
+    let person = caller.confluence().person(caller.account_id).await?;
+    let file_url = caller.link(Purpose::File, &att, version, &key)?;
+    let callback_url = caller.link(Purpose::Callback, &att, base_version, &key)?;
+    let input = EditorInput {
+        format,
+        title: att.title(),
+        doc_key: &key,
+        file_url: &file_url,
+        callback_url: Some(&callback_url),
+        mode,
+        user_id: caller.account_id,
+        user_name: &person.display_name,
+        locale: locale.or(person.locale.as_deref()),
+        attachment_id: att.id(),
+        instance_id: &caller.scope.tenant.base_url,
+    };
+    let config = editor_config::signed(&input, ds.secret.as_deref(), caller.now())?;
+    Ok(EditorLaunch {
+        api_js: ds.api_js_url(&key),
+        config: config.to_string(),
+        editing: mode == Mode::Edit,
+        reason,
+        title: att.title().to_owned(),
+        version,
+        attachment_id: att.id().to_owned(),
+    })
+}
+
+/// Whether the Document Server still edits DOCXF and fills OFORM (7.x; 8.0 moved to PDF forms).
+async fn form_support(ds: &DocumentServer, state: &crate::state::AppState) -> bool {
+    match ds.version(&state.http).await {
+        Ok(version) => version
+            .split('.')
+            .next()
+            .and_then(|major| major.parse::<u32>().ok())
+            .is_some_and(|major| major < 8),
+        Err(_) => false,
+    }
+}
+
+/// One step of converting `file_name` to OOXML: starts the conversion or polls it, and once it
+/// is done stores the result as a new attachment next to the source (never replacing it).
+pub async fn convert_step(
+    caller: &Caller<'_>,
+    page_id: &str,
+    file_name: &str,
+) -> Result<super::ConversionStep, OfficeError> {
+    use crate::store::office_save::{self, Claim};
+    let state = &caller.scope.state;
+    let ds = site::document_server(state, caller.client_key()).await?;
+    let (att, format, may_edit) = caller.attachment(page_id, file_name).await?;
+    if !may_edit {
+        return Err(OfficeError::ReadOnly);
+    }
+    let target = format
+        .convert_to()
+        .ok_or_else(|| OfficeError::Other(format!("{file_name} needs no conversion")))?;
+    let version = att.version();
+    let key = doc_key::conversion(caller.client_key(), att.id(), version, target);
+    let save_id = format!("{key}/convert");
+    if let Claim::Done(name) = office_save::claim(&state.db, &save_id, caller.client_key()).await? {
+        return Ok(super::ConversionStep {
+            percent: 100,
+            file_name: Some(name),
+        });
+    }
+    let result = async {
+        let url = caller.link(Purpose::File, &att, version, &key)?;
+        let target_name = formats::with_extension(att.title(), target);
+        match ds
+            .convert(&state.http, &key, format.ext, target, &url, &target_name)
+            .await?
+        {
+            Conversion::Running { percent } => Ok(super::ConversionStep {
+                percent,
+                file_name: None,
+            }),
+            Conversion::Done { file_url, .. } => {
+                let data = ds.download(&state.http, &file_url).await?;
+                let confluence = caller.confluence();
+                let names = confluence.names(page_id).await?;
+                let name = formats::unique_name(&target_name, |n| names.iter().any(|t| t == n));
+                let media_type = formats::by_extension(target)
+                    .map_or("application/octet-stream", |f| f.media_type);
+                let comment = format!(
+                    "Converted from {} (version {version}) with ONLYOFFICE",
+                    att.title()
+                );
+                let stored = confluence
+                    .upload_new(
+                        caller.account_id,
+                        page_id,
+                        &Upload {
+                            file_name: &name,
+                            media_type,
+                            data: &data,
+                            comment: &comment,
+                        },
+                    )
+                    .await?;
+                office_save::complete(&state.db, &save_id, stored.title()).await?;
+                Ok(super::ConversionStep {
+                    percent: 100,
+                    file_name: Some(stored.title().to_owned()),
+                })
+            }
+        }
+    }
+    .await;
+    // Not stored (running or failed): the next step may claim it again.
+    if !matches!(&result, Ok(step) if step.file_name.is_some()) {
+        office_save::release(&state.db, &save_id).await?;
+    }
+    result
+}
+
+/// Creates a blank document on the page, as the caller; its file name.
+pub async fn create(
+    caller: &Caller<'_>,
+    page_id: &str,
+    kind: NewDocumentKind,
+    title: &str,
+) -> Result<String, OfficeError> {
+    let confluence = caller.confluence();
+    let access = confluence.access(caller.account_id, page_id).await?;
+    if !access.read {
+        return Err(OfficeError::NoAccess);
+    }
+    if !access.edit {
+        return Err(OfficeError::ReadOnly);
+    }
+    let ext = kind.extension();
+    let stem = clean_title(title).unwrap_or_else(|| kind.default_title().to_owned());
+    let names = confluence.names(page_id).await?;
+    let name = formats::unique_name(&format!("{stem}.{ext}"), |n| names.iter().any(|t| t == n));
+    let media_type =
+        formats::by_extension(ext).map_or("application/octet-stream", |f| f.media_type);
+    let stored = confluence
+        .upload_new(
+            caller.account_id,
+            page_id,
+            &Upload {
+                file_name: &name,
+                media_type,
+                data: templates::blank(kind),
+                comment: "Created with Confluo",
+            },
+        )
+        .await?;
+    Ok(stored.title().to_owned())
+}
+
+/// A file name stem from what a person typed: no path separators or control characters.
+pub fn clean_title(title: &str) -> Option<String> {
+    let cleaned: String = title
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_matches('.').trim();
+    let cleaned: String = cleaned.chars().take(120).collect();
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(clean_title("  Q3 plan  ").as_deref(), Some("Q3 plan"));
+        assert_eq!(clean_title("../etc/passwd").as_deref(), Some("etcpasswd"));
+        assert_eq!(clean_title(" ... "), None);
+        assert_eq!(clean_title("a\u{0}b").as_deref(), Some("ab"));
+        assert_eq!(clean_title(&"x".repeat(300)).map(|t| t.len()), Some(120));
+    }
+}

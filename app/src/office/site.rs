@@ -1,0 +1,80 @@
+//! A site's office setup: its Document Server with the secret opened, and the key that signs
+//! Confluo's own links.
+
+use axum::http::StatusCode;
+use connect::store::tenant::Tenant;
+
+use super::{ds_client::DocumentServer, error::OfficeError, link_token};
+use crate::state::AppState;
+
+/// The site's Document Server, or [`OfficeError::NotConfigured`].
+pub async fn document_server(
+    state: &AppState,
+    client_key: &str,
+) -> Result<DocumentServer, OfficeError> {
+    let row = crate::store::document_server::find(&state.db, client_key)
+        .await?
+        .ok_or(OfficeError::NotConfigured)?;
+    let secret = match &row.secret_sealed {
+        Some(sealed) => Some(
+            state
+                .connect
+                .tenants()
+                .secrets()
+                .open(sealed, client_key)
+                .map_err(|_| OfficeError::SecretUnreadable)?,
+        ),
+        None => None,
+    };
+    Ok(DocumentServer {
+        public_url: row.public_url,
+        internal_url: row.internal_url,
+        secret,
+        jwt_header: row.jwt_header,
+    })
+}
+
+/// The key Confluo signs its file and callback links with.
+pub fn link_key(state: &AppState) -> [u8; 32] {
+    state
+        .connect
+        .tenants()
+        .secrets()
+        .derive_key(link_token::KEY_PURPOSE)
+}
+
+/// An absolute URL of this app.
+pub fn app_url(state: &AppState, path_and_query: &str) -> String {
+    format!(
+        "{}{path_and_query}",
+        state.connect.settings().base_url_str()
+    )
+}
+
+/// The installed site a Document Server request is for, and its Document Server; otherwise the
+/// status to answer and why (gone: uninstalled; unavailable: try again later).
+pub async fn for_document_server(
+    state: &AppState,
+    client_key: &str,
+) -> Result<(Tenant, DocumentServer), (StatusCode, String)> {
+    let tenant = match state.connect.tenants().find(client_key).await {
+        Ok(Some(tenant)) if tenant.installed => tenant,
+        Ok(_) => {
+            return Err((
+                StatusCode::GONE,
+                "Confluo is no longer installed on this site".into(),
+            ));
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "tenant lookup failed");
+            return Err((StatusCode::SERVICE_UNAVAILABLE, "try again".into()));
+        }
+    };
+    match document_server(state, &tenant.client_key).await {
+        Ok(ds) => Ok((tenant, ds)),
+        Err(err) => {
+            tracing::error!(error = %err, "no usable Document Server settings");
+            Err((StatusCode::SERVICE_UNAVAILABLE, err.to_string()))
+        }
+    }
+}
