@@ -52,6 +52,8 @@ test('an administrator tests the connection (success and each failure) and saves
   await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
   const frame = await appFrame(host, '/admin/settings');
   await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  // The stored settings (from the earlier suite) fill the form once loaded; type after that.
+  await expect(frame.getByTestId('settings-state')).toContainText('Saved');
   const test = async () => {
     await frame.getByTestId('settings-test').click();
     await expect(frame.getByTestId('settings-test')).toHaveText('Test connection');

@@ -168,7 +168,8 @@ pub async fn open(
         mode,
         user_id: caller.account_id,
         user_name: &person.display_name,
-        locale: locale.or(person.locale.as_deref()),
+        // Confluence's own record of the person first; the browser's report otherwise.
+        locale: person.locale.as_deref().or(locale),
         attachment_id: att.id(),
         instance_id: &caller.scope.tenant.base_url,
     };
