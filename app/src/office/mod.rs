@@ -121,6 +121,7 @@ impl ConnectionReport {
     }
 }
 
+/// The verified site and signed-in person a server function acts for.
 #[cfg(feature = "ssr")]
 async fn caller_scope() -> Result<(crate::tenant_scope::TenantScope, String), ServerFnError> {
     let scope = crate::tenant_scope::tenant_scope().await?;
@@ -143,10 +144,7 @@ pub async fn open_document(
     locale: Option<String>,
 ) -> Result<EditorLaunch, ServerFnError> {
     let (scope, account_id) = caller_scope().await?;
-    let caller = service::Caller {
-        scope: &scope,
-        account_id: &account_id,
-    };
+    let caller = service::Caller::new(&scope, &account_id);
     service::open(&caller, &page_id, &file_name, view, locale.as_deref())
         .await
         .map_err(|err| err.into_server_error("Opening the document"))
@@ -159,10 +157,7 @@ pub async fn convert_document(
     file_name: String,
 ) -> Result<ConversionStep, ServerFnError> {
     let (scope, account_id) = caller_scope().await?;
-    let caller = service::Caller {
-        scope: &scope,
-        account_id: &account_id,
-    };
+    let caller = service::Caller::new(&scope, &account_id);
     service::convert_step(&caller, &page_id, &file_name)
         .await
         .map_err(|err| err.into_server_error("Converting the document"))
@@ -176,10 +171,7 @@ pub async fn create_document(
     title: String,
 ) -> Result<String, ServerFnError> {
     let (scope, account_id) = caller_scope().await?;
-    let caller = service::Caller {
-        scope: &scope,
-        account_id: &account_id,
-    };
+    let caller = service::Caller::new(&scope, &account_id);
     service::create(&caller, &page_id, kind, &title)
         .await
         .map_err(|err| err.into_server_error("Creating the document"))

@@ -21,9 +21,39 @@ pub struct Caller<'a> {
     pub account_id: &'a str,
 }
 
-impl Caller<'_> {
+impl<'a> Caller<'a> {
+    pub fn new(scope: &'a TenantScope, account_id: &'a str) -> Self {
+        Self { scope, account_id }
+    }
+
     fn confluence(&self) -> Confluence<'_> {
         Confluence::new(&self.scope.state.connect, &self.scope.tenant)
+    }
+
+    /// Attaches `data` to the page as a new file, as the caller, under `name` or the first free
+    /// `name (n)`.
+    async fn attach_new(
+        &self,
+        page_id: &str,
+        name: &str,
+        ext: &str,
+        data: &[u8],
+        comment: &str,
+    ) -> Result<StoredAttachment, OfficeError> {
+        let confluence = self.confluence();
+        let names = confluence.names(page_id).await?;
+        let name = formats::unique_name(name, |n| names.iter().any(|t| t == n));
+        let media_type =
+            formats::by_extension(ext).map_or("application/octet-stream", |f| f.media_type);
+        let file = Upload {
+            file_name: &name,
+            media_type,
+            data,
+            comment,
+        };
+        Ok(confluence
+            .upload_new(self.account_id, page_id, &file)
+            .await?)
     }
 
     fn client_key(&self) -> &str {
@@ -138,13 +168,15 @@ pub async fn open(
     };
     let version = att.version();
     // Co-editors share the live session's key; otherwise the version's own key.
-    let key = match office_session::live(&state.db, caller.client_key(), att.id(), version).await? {
-        Some(session) => session.doc_key,
-        None => doc_key::editing(caller.client_key(), att.id(), version),
-    };
-    let base_version = office_session::get(&state.db, &key)
-        .await?
-        .map_or(version, |s| s.base_version);
+    // The key a row for this version would have was derived from it, so its base is `version`.
+    let (key, base_version) =
+        match office_session::live(&state.db, caller.client_key(), att.id(), version).await? {
+            Some(session) => (session.doc_key, session.base_version),
+            None => (
+                doc_key::editing(caller.client_key(), att.id(), version),
+                version,
+            ),
+        };
     if mode == Mode::Edit {
         office_session::opening(
             &state.db,
@@ -236,26 +268,12 @@ pub async fn convert_step(
             }),
             Conversion::Done { file_url, .. } => {
                 let data = ds.download(&state.http, &file_url).await?;
-                let confluence = caller.confluence();
-                let names = confluence.names(page_id).await?;
-                let name = formats::unique_name(&target_name, |n| names.iter().any(|t| t == n));
-                let media_type = formats::by_extension(target)
-                    .map_or("application/octet-stream", |f| f.media_type);
                 let comment = format!(
                     "Converted from {} (version {version}) with ONLYOFFICE",
                     att.title()
                 );
-                let stored = confluence
-                    .upload_new(
-                        caller.account_id,
-                        page_id,
-                        &Upload {
-                            file_name: &name,
-                            media_type,
-                            data: &data,
-                            comment: &comment,
-                        },
-                    )
+                let stored = caller
+                    .attach_new(page_id, &target_name, target, &data, &comment)
                     .await?;
                 office_save::complete(&state.db, &save_id, stored.title()).await?;
                 Ok(super::ConversionStep {
@@ -290,20 +308,13 @@ pub async fn create(
     }
     let ext = kind.extension();
     let stem = clean_title(title).unwrap_or_else(|| kind.default_title().to_owned());
-    let names = confluence.names(page_id).await?;
-    let name = formats::unique_name(&format!("{stem}.{ext}"), |n| names.iter().any(|t| t == n));
-    let media_type =
-        formats::by_extension(ext).map_or("application/octet-stream", |f| f.media_type);
-    let stored = confluence
-        .upload_new(
-            caller.account_id,
+    let stored = caller
+        .attach_new(
             page_id,
-            &Upload {
-                file_name: &name,
-                media_type,
-                data: templates::blank(kind),
-                comment: "Created with Confluo",
-            },
+            &format!("{stem}.{ext}"),
+            ext,
+            templates::blank(kind),
+            "Created with Confluo",
         )
         .await?;
     Ok(stored.title().to_owned())
