@@ -52,7 +52,8 @@ pub fn descriptor(base_url: &str) -> Descriptor {
         description: Some("Shows an attached office document and opens it for editing.".into()),
         categories: vec!["media".into()],
         output_type: Some("block".into()),
-        body_type: Some("none".into()),
+        // The body is an optional caption shown under the document.
+        body_type: Some("plain-text".into()),
         parameters: vec![MacroParameter {
             identifier: "attachment".into(),
             name: "Attachment".into(),

@@ -46,13 +46,7 @@ pub struct Results<T> {
 
 /// The kinds of office file Confluo works with, by file name.
 pub fn document_kind(file_name: &str) -> Option<&'static str> {
-    let ext = file_name.rsplit_once('.')?.1.to_ascii_lowercase();
-    Some(match ext.as_str() {
-        "docx" | "docxf" | "oform" | "odt" | "doc" => "Document",
-        "xlsx" | "ods" | "xls" => "Spreadsheet",
-        "pptx" | "odp" | "ppt" => "Presentation",
-        _ => return None,
-    })
+    crate::office::formats::format_of(file_name).map(|f| f.document_type.noun())
 }
 
 /// Bytes as a person reads them.
@@ -102,7 +96,9 @@ mod tests {
         assert_eq!(document_kind("Report.DOCX"), Some("Document"));
         assert_eq!(document_kind("b.xls"), Some("Spreadsheet"));
         assert_eq!(document_kind("c.odp"), Some("Presentation"));
-        assert_eq!(document_kind("notes.txt"), None);
+        assert_eq!(document_kind("notes.txt"), Some("Document"));
+        assert_eq!(document_kind("scan.pdf"), Some("PDF"));
+        assert_eq!(document_kind("archive.zip"), None);
         assert_eq!(document_kind("noext"), None);
         assert_eq!(human_size(512), "512 B");
         assert_eq!(human_size(2048), "2.0 KB");

@@ -1,9 +1,10 @@
 //! The app's tables on SQLite and PostgreSQL: Document Server settings per site with a
-//! write-only secret, and reported attachment changes that never go back in time.
+//! write-only secret, reported attachment changes that never go back in time, editing sessions
+//! (live key, saves, presence) and save claims that make repeated callbacks store once.
 
 use app::{
     settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
-    store::{attachment_activity, document_server},
+    store::{attachment_activity, document_server, office_save, office_session},
 };
 use connect::store::secrets::SecretBox;
 use sea_orm::{DatabaseConnection, EntityTrait};
@@ -144,7 +145,118 @@ async fn reported_changes_keep_the_newest_version(db: &DatabaseConnection) {
     );
 }
 
+async fn editing_sessions_share_a_live_key_and_end_once(db: &DatabaseConnection) {
+    use office_session::{CLOSED, OPEN, SAVED};
+    office_session::opening(db, "k-v1", "site-a", "p1", "att1", 1)
+        .await
+        .unwrap();
+    // A second opener of the same key keeps the row as it is.
+    office_session::opening(db, "k-v1", "site-a", "p1", "att1", 1)
+        .await
+        .unwrap();
+    let live = office_session::live(db, "site-a", "att1", 1).await.unwrap();
+    assert_eq!(live.map(|s| s.doc_key), Some("k-v1".to_owned()));
+    assert_eq!(
+        office_session::live(db, "site-b", "att1", 1).await.unwrap(),
+        None
+    );
+
+    office_session::set_users(db, "k-v1", &["carol".into(), "alice".into()])
+        .await
+        .unwrap();
+    let long_ago = chrono::Utc::now() - chrono::Duration::hours(1);
+    let editing = office_session::editing_on_page(db, "site-a", "p1", long_ago)
+        .await
+        .unwrap();
+    assert_eq!(editing.len(), 1);
+    assert_eq!(
+        office_session::people(&editing[0].users).collect::<Vec<_>>(),
+        ["carol", "alice"]
+    );
+    // Sessions not heard of since `since` are not shown as editing.
+    let later = chrono::Utc::now() + chrono::Duration::minutes(1);
+    assert!(
+        office_session::editing_on_page(db, "site-a", "p1", later)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // An intermediate save keeps the session live, now found from the version it wrote.
+    office_session::saved(db, "k-v1", 2, OPEN, None)
+        .await
+        .unwrap();
+    let live = office_session::live(db, "site-a", "att1", 2).await.unwrap();
+    assert_eq!(live.map(|s| s.doc_key), Some("k-v1".to_owned()));
+    assert_eq!(
+        office_session::live(db, "site-a", "att1", 1).await.unwrap(),
+        None
+    );
+
+    // The final save ends it, with a notice; a late "closed" does not reopen or overwrite it.
+    office_session::saved(db, "k-v1", 3, SAVED, Some("compare versions"))
+        .await
+        .unwrap();
+    office_session::close(db, "k-v1").await.unwrap();
+    let row = office_session::get(db, "k-v1").await.unwrap().unwrap();
+    assert_eq!((row.state.as_str(), row.saved_version), (SAVED, Some(3)));
+    assert_eq!(
+        office_session::live(db, "site-a", "att1", 3).await.unwrap(),
+        None
+    );
+    let notice = office_session::latest_notice(db, "site-a", "att1")
+        .await
+        .unwrap()
+        .and_then(|r| r.notice);
+    assert_eq!(notice.as_deref(), Some("compare versions"));
+
+    // Everyone leaving without changes closes a session and empties it.
+    office_session::opening(db, "k2-v3", "site-a", "p1", "att1", 3)
+        .await
+        .unwrap();
+    office_session::set_users(db, "k2-v3", &["bob".into()])
+        .await
+        .unwrap();
+    office_session::close(db, "k2-v3").await.unwrap();
+    let row = office_session::get(db, "k2-v3").await.unwrap().unwrap();
+    assert_eq!((row.state.as_str(), row.users.as_str()), (CLOSED, ""));
+    assert!(
+        office_session::editing_on_page(db, "site-a", "p1", long_ago)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn a_save_is_claimed_once_and_released_on_failure(db: &DatabaseConnection) {
+    use office_save::Claim;
+    assert_eq!(
+        office_save::claim(db, "k/final", "site-a").await.unwrap(),
+        Claim::Mine
+    );
+    // A retry arriving while the first delivery works waits.
+    assert_eq!(
+        office_save::claim(db, "k/final", "site-a").await.unwrap(),
+        Claim::InProgress
+    );
+    // A failed attempt lets the next retry do it.
+    office_save::release(db, "k/final").await.unwrap();
+    assert_eq!(
+        office_save::claim(db, "k/final", "site-a").await.unwrap(),
+        Claim::Mine
+    );
+    office_save::complete(db, "k/final", "4").await.unwrap();
+    // Once stored, repeats learn the version and store nothing; release no longer undoes it.
+    office_save::release(db, "k/final").await.unwrap();
+    assert_eq!(
+        office_save::claim(db, "k/final", "site-a").await.unwrap(),
+        Claim::Done("4".into())
+    );
+}
+
 connect::store_tests!(Migrator =>
     document_server_settings_are_per_site_and_the_secret_write_only,
     reported_changes_keep_the_newest_version,
+    editing_sessions_share_a_live_key_and_end_once,
+    a_save_is_claimed_once_and_released_on_failure,
 );

@@ -8,6 +8,7 @@
   var parentOrigin = params.get('parentOrigin');
   var session = null;
   var config = null;
+  var capabilitiesNow = [];
   var root = document.getElementById('ds-editor');
 
   function emit(event, data) {
@@ -55,9 +56,35 @@
     } else if (capabilities.indexOf('onRequestEditRights') >= 0 && (config.document.permissions || {}).edit !== false) {
       bar.appendChild(button('ds-edit-rights', 'Edit current file', function () { emit('onRequestEditRights'); }));
     }
+    if (capabilities.indexOf('onRequestHistory') >= 0) {
+      bar.appendChild(button('ds-history', 'Version history', function () { emit('onRequestHistory'); }));
+    }
     bar.appendChild(button('ds-close', 'Close', leave));
     root.appendChild(bar);
+    root.appendChild(el('div', { id: 'ds-history-panel' }));
     root.appendChild(el('p', { id: 'ds-size' }, 'Downloaded ' + result.size + ' bytes'));
+  }
+
+  // The history panel as the real editor fills it from refreshHistory: one row per version,
+  // each opening through onRequestHistoryData, with Restore when the page handles it.
+  function showHistory(data) {
+    var panel = document.getElementById('ds-history-panel');
+    if (!panel) return;
+    panel.innerHTML = '';
+    if (data.error) { panel.appendChild(el('p', { id: 'ds-history-error' }, data.error)); return; }
+    panel.dataset.current = String(data.currentVersion);
+    var list = el('ol', { id: 'ds-history' });
+    (data.history || []).forEach(function (h) {
+      var item = el('li', { 'data-version': String(h.version), 'data-key': h.key }, 'v' + h.version + ' ' + ((h.user || {}).name || '') + ' ' + (h.created || ''));
+      item.appendChild(button('ds-history-open-' + h.version, 'Open', function () { emit('onRequestHistoryData', h.version); }));
+      if (capabilitiesNow.indexOf('onRequestRestore') >= 0 && root.dataset.mode === 'edit' && h.version !== data.currentVersion) {
+        item.appendChild(button('ds-restore-' + h.version, 'Restore', function () { emit('onRequestRestore', { version: h.version, fileType: config.document.fileType }); }));
+      }
+      list.appendChild(item);
+    });
+    panel.appendChild(list);
+    panel.appendChild(el('p', { id: 'ds-history-view' }, ''));
+    panel.appendChild(button('ds-history-close', 'Close history', function () { emit('onRequestHistoryClose'); }));
   }
 
   function leave() {
@@ -87,12 +114,22 @@
           return;
         }
         session = result;
-        render(result, msg.data.capabilities || []);
+        capabilitiesNow = msg.data.capabilities || [];
+        render(result, capabilitiesNow);
         emit('onAppReady');
         emit('onDocumentReady');
         emit('onInfo', { mode: result.mode });
       });
       return;
+    }
+    if (msg.command === 'refreshHistory') showHistory(msg.data || {});
+    if (msg.command === 'setHistoryData') {
+      post('/_ds/history', { key: config.document.key, data: msg.data }).then(function (r) {
+        var view = document.getElementById('ds-history-view');
+        if (!view) return;
+        view.dataset.state = r.ok ? 'ready' : 'error';
+        view.textContent = r.ok ? 'Version ' + r.version + ': ' + r.text : r.message;
+      });
     }
     // Method calls from api.js are recorded by the server for assertions.
     post('/_ds/method', { key: config && config.document.key, command: msg.command, data: msg.data });

@@ -68,7 +68,7 @@ async function download(url, signed) {
     try {
       const r = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(120_000) });
       const data = Buffer.from(await r.arrayBuffer());
-      record({ dir: 'out', kind: 'download', url: url.replace(/([?&]t=)[^&]+/, '$1…'), status: r.status, sentToken: !!headers[config.header], size: data.length });
+      record({ dir: 'out', kind: 'download', url: url.replace(/([?&]token=)[^&]+/, '$1…'), status: r.status, sentToken: !!headers[config.header], size: data.length });
       if (r.status === 200 || r.status === 206) {
         if (data.length > MAX_DOWNLOAD) throw Object.assign(new Error('file too large'), { tooLarge: true });
         return data;
@@ -145,6 +145,25 @@ function checkConfigToken(cfg) {
   return null;
 }
 
+/** `setHistoryData` from the page: checks its token as the real editor does, then fetches the version. */
+async function historyData(body) {
+  const d = body.data ?? {};
+  if (d.error) return { ok: false, message: d.error };
+  if (config.browserJwt && config.secret) {
+    let claims;
+    try { claims = verify(d.token ?? '', config.secret); } catch (err) { return { ok: false, message: 'The document security token is not correctly formed.' }; }
+    if (claims.url !== d.url || claims.key !== d.key || claims.version !== d.version) return { ok: false, message: 'The document security token is not correctly formed.' };
+  }
+  if (!KEY_RE.test(d.key ?? '')) return { ok: false, message: 'Invalid document key' };
+  try {
+    const data = await download(d.url, !!config.secret);
+    record({ dir: 'in', kind: 'history', version: d.version, key: d.key, size: data.length });
+    return { ok: true, version: d.version, size: data.length, text: data.toString('utf8', 0, 120) };
+  } catch (err) {
+    return { ok: false, message: 'Download failed.' };
+  }
+}
+
 async function open(req, body) {
   const cfg = body.config;
   const key = cfg?.document?.key;
@@ -160,7 +179,7 @@ async function open(req, body) {
     } catch (err) {
       return { error: true, code: -4, message: err.tooLarge ? 'The file size exceeds the limitation' : 'Download failed.' };
     }
-    session = { key, data, fileType: cfg.document.fileType, title: cfg.document.title, users: new Map(), dirty: false, lastEditor: null, saved: false, base: `http://${req.headers.host}` };
+    session = { key, data, fileType: cfg.document.fileType, title: cfg.document.title, users: new Map(), dirty: false, changedSinceForcesave: false, lastEditor: null, saved: false, base: `http://${req.headers.host}` };
     sessions.set(key, session);
   }
   const user = cfg.editorConfig?.user ?? {};
@@ -213,9 +232,11 @@ async function saveSession(session, status, extra = {}) {
     users: [editor],
     actions: [{ type: 0, userid: editor }],
     lastsave: new Date().toISOString(),
-    notmodified: false,
+    // As the real server: the final save says whether anything changed since the last forced one.
+    notmodified: status === 2 && !session.changedSinceForcesave,
     ...extra,
   };
+  if (status === 6) session.changedSinceForcesave = false;
   const ok = await callback(session, target, body, { retry: status === 2 });
   if (status === 2) {
     session.saved = true;
@@ -252,7 +273,7 @@ async function command(body, headerValue) {
       return { error: 0, key: fields.key };
     case 'forcesave':
       if (!session) return { error: 1, key: fields.key };
-      if (!session.dirty) return { error: 4, key: fields.key };
+      if (!session.changedSinceForcesave) return { error: 4, key: fields.key };
       setTimeout(() => saveSession(session, 6, { forcesavetype: 0 }), 10);
       return { error: 0, key: fields.key };
     case 'meta':
@@ -346,16 +367,19 @@ const server = createServer(async (req, res) => {
       if (!session) return send(res, 404, { error: 'no session' });
       if (p === '/_ds/edit') {
         session.dirty = true;
+        session.changedSinceForcesave = true;
         session.lastEditor = body.userId;
         session.lastEditorName = session.users.get(body.userId)?.name;
         session.editors = Object.fromEntries([...session.users].map(([id, u]) => [id, u.callbackUrl]));
         session.lastCallbackUrl = session.users.get(body.userId)?.callbackUrl;
-      } else {
+      } else if (session.changedSinceForcesave) {
+        // Like the real Save button: nothing to store when nothing changed since the last save.
         setTimeout(() => saveSession(session, 6, { forcesavetype: 1 }), 10);
       }
       return send(res, 200, { ok: true });
     }
     if (p === '/_ds/leave') return send(res, 200, await leave(body));
+    if (p === '/_ds/history') return send(res, 200, await historyData(body));
     if (p === '/_ds/method') {
       record({ dir: 'in', kind: 'method', command: body.command });
       return send(res, 200, { ok: true });

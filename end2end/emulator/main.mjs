@@ -119,6 +119,7 @@ function publicState() {
     calls: rest.calls,
     deliveries: rest.deliveries,
     pages: Object.values(model.pages).map((p) => ({ id: p.id, title: p.title, version: p.version, macros: p.macros })),
+    properties: model.properties,
     attachments: Object.values(model.attachments).map((a) => ({
       id: a.id,
       pageId: a.pageId,

@@ -217,6 +217,13 @@ export class Rest {
       if (att && att.status === 'current') return { status: 200, json: this.attachmentJson(att) };
       throw new HttpError(404, `No content with id ${r[1]}`);
     }
+    if ((r = m(/^\/rest\/api\/content\/(att[^/]+)\/version$/)) && req.method === 'GET') {
+      // An attachment's versions, newest first, as Confluence lists them.
+      const att = this.model.attachments[r[1]];
+      if (!att || att.status !== 'current') throw new HttpError(404, `No attachment ${r[1]}`);
+      const results = [...att.versions].reverse().map((v) => ({ number: v.number, when: v.when, message: v.comment, by: this.userJson(v.by) }));
+      return { status: 200, json: { results, start: 0, limit: 200, size: results.length } };
+    }
     if ((r = m(/^\/rest\/api\/content\/(att[^/]+)$/)) && req.method === 'DELETE') {
       // Moves an attachment to the trash, as Confluence does.
       const att = this.model.attachments[r[1]];

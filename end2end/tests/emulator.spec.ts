@@ -131,13 +131,58 @@ test('the macro editor saves the chosen attachment into the macro', async ({ hos
   const editor = await appFrame(host, '/macro/document-editor');
   // The current parameter is preselected.
   await expect(editor.getByLabel('report.docx')).toBeChecked();
+  await expect(editor.getByTestId('macro-caption')).toHaveValue('');
   await editor.getByLabel('budget.xlsx').check();
+  await editor.getByTestId('macro-caption').fill('Figures signed off in March');
   await editor.getByTestId('macro-save').click();
   await expect.poll(async () => (await state(request)).pages.find((p: any) => p.id === pageId).macros[0].params).toEqual({ attachment: 'budget.xlsx' });
-  // The page re-renders the macro with its new parameter.
+  // The caption is the macro's body (saveMacro's second argument).
+  expect((await state(request)).pages.find((p: any) => p.id === pageId).macros[0].body).toBe('Figures signed off in March');
+  // The page re-renders the macro with its new parameter and reads its body back.
   const macro = await appFrame(host, '/macro/document', 'attachment=budget.xlsx');
   await expect(macro.getByTestId('doc-title')).toHaveText('budget.xlsx');
   await expect(macro.getByTestId('doc-kind')).toHaveText('Spreadsheet');
+  await expect(macro.getByTestId('doc-caption')).toHaveText('Figures signed off in March');
+  // Editing again starts from the saved caption.
+  await host.getByRole('button', { name: 'Edit macro' }).click();
+  const again = await appFrame(host, '/macro/document-editor');
+  await expect(again.getByTestId('macro-caption')).toHaveValue('Figures signed off in March');
+  // Cancel closes the editor (AP.confluence.closeMacroEditor) and saves nothing.
+  const pageVersion = (await state(request)).pages.find((p: any) => p.id === pageId).version;
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await expect(host.locator('#emu-macro-editor')).toHaveCount(0);
+  expect((await state(request)).pages.find((p: any) => p.id === pageId).version).toBe(pageVersion);
+});
+
+test('opened outside Confluence (no all.js), a screen says so instead of waiting forever', async ({ browser, request }) => {
+  const pageId = await pageWithDocument(request, 'Outside page');
+  const { url } = await emu(request, 'iframe-url', {
+    appKey: APP_KEY,
+    key: 'office-document',
+    context: { 'page.id': pageId, 'content.id': pageId, attachment: 'report.docx', 'macro.id': 'doc-1' },
+  });
+  const context = await browser.newContext();
+  await context.route('https://connect-cdn.atl-paas.net/**', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByTestId('doc-error')).toContainText('this page works only inside Confluence');
+  await context.close();
+});
+
+test('in the editor preview the macro shows its document without navigation (AP.context.getContext)', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Preview page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}?output=preview`);
+  const macro = await appFrame(host, '/macro/document');
+  await expect(macro.getByTestId('doc-title')).toHaveText('report.docx');
+  await expect(macro.getByTestId('doc-preview-note')).toBeVisible();
+  await expect(macro.getByTestId('open-document')).toBeHidden();
+  // On the page itself the actions are there.
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const shown = await appFrame(host, '/macro/document');
+  await expect(shown.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(shown.getByTestId('open-document')).toBeVisible();
+  await expect(shown.getByTestId('doc-preview-note')).toBeHidden();
 });
 
 test('the configure page validates, saves per site, keeps the secret write-only and reloads', async ({ host }) => {
@@ -249,6 +294,12 @@ test('Open goes to the document page through AP.navigator with custom data, and 
   await expect(page.getByTestId('doc-title')).toHaveText('report.docx');
   // The site's Document Server (docs.example.com, set above) is out of reach from here.
   await expect(page.getByTestId('editor-error')).toContainText('ONLYOFFICE cannot be reached');
+  // A link to share, from where the host says the page is (AP.navigator.getLocation).
+  await page.getByTestId('share-link').click();
+  const link = new URL(await page.getByTestId('share-url').inputValue());
+  expect(link.pathname).toBe(`/wiki/plugins/servlet/ac/${APP_KEY}/document-view`);
+  expect(link.searchParams.get('ac.attachment')).toBe('report.docx');
+  expect(link.searchParams.get('ac.pageId')).toBe(pageId);
   await page.getByTestId('back-to-page').click();
   await expect(host).toHaveURL(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
   await expect((await appFrame(host, '/macro/document')).getByTestId('doc-title')).toHaveText('report.docx');

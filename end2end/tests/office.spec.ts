@@ -34,6 +34,16 @@ async function openDocument(page: Page, pageId: string, file: string, editorApp 
   return { doc, editor: editor! };
 }
 
+/** The attachments dialog opened from the document macro of the page shown in `page`. */
+async function dialogFromMacro(page: Page): Promise<{ macro: Frame; dialog: Frame }> {
+  const macro = await appFrame(page, '/macro/document');
+  await expect(macro.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await macro.getByTestId('choose-document').click();
+  const dialog = await appFrame(page, '/dialog/attachments');
+  await expect(dialog.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  return { macro, dialog };
+}
+
 function attachment(s: any, pageId: string, file: string) {
   return s.attachments.find((a: any) => a.pageId === pageId && a.fileName === file && a.status === 'current');
 }
@@ -52,8 +62,8 @@ test('an administrator tests the connection (success and each failure) and saves
   await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
   const frame = await appFrame(host, '/admin/settings');
   await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
-  // The stored settings (from the earlier suite) fill the form once loaded; type after that.
-  await expect(frame.getByTestId('settings-state')).toContainText('Saved');
+  // Stored settings (an earlier suite may have saved some) fill the form once loaded; type after that.
+  await expect(frame.getByTestId('settings-state')).toHaveText(/Saved|Not configured yet/);
   const test = async () => {
     await frame.getByTestId('settings-test').click();
     await expect(frame.getByTestId('settings-test')).toHaveText('Test connection');
@@ -148,6 +158,21 @@ test('two people co-edit with one key; one version, credited to the last editor'
   const session = (await ds(request, 'sessions')).find((s: any) => s.key === key);
   expect(session.users).toEqual(['emu-alice', 'emu-carol']);
 
+  // Anyone who may read the page sees who is editing, in the attachments dialog (status 1).
+  await expect
+    .poll(async () => (await ds(request, 'log')).filter((e: any) => e.kind === 'callback' && e.key === key && e.status === 1 && e.ok).length)
+    .toBeGreaterThanOrEqual(2);
+  const readerContext = await browser.newContext();
+  await hostRoutes(readerContext);
+  const reader = await readerContext.newPage();
+  await login(reader, 'emu-bob');
+  await reader.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const { dialog } = await dialogFromMacro(reader);
+  const row = dialog.getByTestId('attachment-option').filter({ hasText: 'report.docx' });
+  await expect(row.getByTestId('attachment-presence')).toHaveText('Being edited by Alice Admin, Carol Editor');
+  await expect(dialog.getByTestId('attachment-presence')).toHaveCount(1);
+  await readerContext.close();
+
   await alice.editor.locator('#ds-type').click();
   await carol.editor.locator('#ds-type').click();
   await alice.editor.locator('#ds-close').click();
@@ -160,6 +185,122 @@ test('two people co-edit with one key; one version, credited to the last editor'
   const again = await openDocument(host, pageId, 'report.docx');
   await expect(again.editor.locator('#ds-key')).not.toHaveText(key!);
   await expect(again.doc.getByTestId('editor-mode')).toContainText('Editing');
+});
+
+test('Save now stores a version while the session goes on; a late joiner stays in it; closing adds no duplicate', async ({ host, browser, request }) => {
+  const pageId = await pageWithDocument(request, 'Forcesave page');
+  await login(host, 'emu-carol');
+  const carol = await openDocument(host, pageId, 'report.docx');
+  const key = await carol.editor.locator('#ds-key').textContent();
+  await carol.editor.locator('#ds-type').click();
+  await carol.editor.locator('#ds-save').click();
+  await expect.poll(async () => (await versions(request, pageId, 'report.docx')).length, { timeout: 20_000 }).toBe(2);
+  const intermediate = (await versions(request, pageId, 'report.docx'))[1];
+  expect(intermediate).toMatchObject({ by: 'emu-carol', comment: 'Intermediate save from ONLYOFFICE by Carol Editor' });
+
+  // Someone opening now joins the running session (same key), not version 2 on its own.
+  const context = await browser.newContext();
+  await hostRoutes(context);
+  const other = await context.newPage();
+  await login(other, 'emu-alice');
+  const alice = await openDocument(other, pageId, 'report.docx');
+  await expect(alice.editor.locator('#ds-key')).toHaveText(key!);
+
+  // More typing, then everyone leaves: the final save is version 3, with no conflict note.
+  await alice.editor.locator('#ds-type').click();
+  await alice.editor.locator('#ds-close').click();
+  await carol.editor.locator('#ds-close').click();
+  await expect.poll(async () => (await versions(request, pageId, 'report.docx')).length, { timeout: 20_000 }).toBe(3);
+  expect((await versions(request, pageId, 'report.docx'))[2]).toMatchObject({ by: 'emu-alice', comment: 'Edited in ONLYOFFICE by Alice Admin' });
+  await context.close();
+
+  // Save now, then close without further changes: the final callback says "not modified".
+  const again = await openDocument(host, pageId, 'report.docx');
+  await again.editor.locator('#ds-type').click();
+  await again.editor.locator('#ds-save').click();
+  await expect.poll(async () => (await versions(request, pageId, 'report.docx')).length, { timeout: 20_000 }).toBe(4);
+  await again.editor.locator('#ds-close').click();
+  const againKey = await again.editor.locator('#ds-key').textContent();
+  await expect
+    .poll(async () => (await ds(request, 'log')).filter((e: any) => e.kind === 'callback' && e.key === againKey && e.status === 2).map((c: any) => `${c.responseStatus}:${c.responseError}`), { timeout: 20_000 })
+    .toEqual(['200:0']);
+  expect(await versions(request, pageId, 'report.docx')).toHaveLength(4);
+});
+
+test('a PDF is edited in the PDF editor on Document Server 8+, viewed on 7; XPS is viewed', async ({ host, request }) => {
+  const page = await emu(request, 'pages', { title: 'PDF page' });
+  await emu(request, 'attachments', { pageId: page.id, fileName: 'contract.pdf', mediaType: 'application/pdf', content: '%PDF-1.7 contract', as: 'emu-alice' });
+  await emu(request, 'attachments', { pageId: page.id, fileName: 'print.xps', mediaType: 'application/vnd.ms-xpsdocument', content: 'xps print', as: 'emu-alice' });
+  await login(host, 'emu-carol');
+  const { doc, editor } = await openDocument(host, page.id, 'contract.pdf', 'pdfeditor');
+  await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
+  await expect(editor.locator('#ds-mode')).toHaveText('edit');
+  await editor.locator('#ds-type').click();
+  await editor.locator('#ds-close').click();
+  await expect.poll(async () => (await versions(request, page.id, 'contract.pdf')).length, { timeout: 20_000 }).toBe(2);
+  const saved = attachment(await state(request), page.id, 'contract.pdf');
+  expect(saved.versions[1].by).toBe('emu-carol');
+  expect(saved.mediaType).toBe('application/pdf');
+
+  const xps = await openDocument(host, page.id, 'print.xps', 'pdfeditor');
+  await expect(xps.doc.getByTestId('editor-mode')).toHaveText('Viewing');
+  await expect(xps.doc.getByTestId('view-reason')).toHaveText('XPS files open for viewing.');
+
+  // An older Document Server shows PDFs in its document viewer.
+  await ds(request, 'config', { version: '7.4.1.36' });
+  try {
+    const old = await openDocument(host, page.id, 'contract.pdf', 'documenteditor');
+    await expect(old.doc.getByTestId('editor-mode')).toHaveText('Viewing');
+    await expect(old.doc.getByTestId('view-reason')).toHaveText('This Document Server opens PDF files for viewing only.');
+  } finally {
+    await ds(request, 'config', { version: '9.3.0.123' });
+  }
+});
+
+test('the version history lists Confluence versions, opens an older one read-only and restores it', async ({ host, request }, testInfo) => {
+  const pageId = await pageWithDocument(request, 'History page');
+  await emu(request, 'attachments', { pageId, fileName: 'report.docx', content: 'PK second draft by Alice', as: 'emu-alice', comment: 'second draft' });
+  await login(host, 'emu-carol');
+  const { editor } = await openDocument(host, pageId, 'report.docx');
+  await editor.locator('#ds-history').click();
+  const rows = editor.locator('#ds-history li');
+  await expect(rows).toHaveCount(2);
+  await expect(editor.locator('#ds-history-panel')).toHaveAttribute('data-current', '2');
+  await expect(rows.nth(0)).toHaveAttribute('data-version', '1');
+  await expect(rows.nth(1)).toContainText('v2 Alice Admin');
+  // Each version has its own key; the current one is the editor's.
+  const key = await editor.locator('#ds-key').textContent();
+  await expect(rows.nth(1)).toHaveAttribute('data-key', key!);
+  await expect(rows.nth(0)).not.toHaveAttribute('data-key', key!);
+
+  // Version 1 opens through a signed link to exactly that version (the stand-in checks the token).
+  await editor.locator('#ds-history-open-1').click();
+  await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-state', 'ready');
+  await expect(editor.locator('#ds-history-view')).toContainText('Version 1: PK report body');
+  await host.screenshot({ path: testInfo.outputPath('guide-history.png'), fullPage: true });
+
+  // Restore version 1: it becomes version 3, credited to Carol, and the panel shows it.
+  await editor.locator('#ds-restore-1').click();
+  await expect(rows).toHaveCount(3);
+  const all = await versions(request, pageId, 'report.docx');
+  expect(all).toHaveLength(3);
+  expect(all[2]).toMatchObject({ by: 'emu-carol', comment: 'Restored version 1 in ONLYOFFICE by Carol Editor', sha256: all[0].sha256 });
+
+  // A reader sees the history but cannot restore.
+  await login(host, 'emu-bob');
+  const reader = await openDocument(host, pageId, 'report.docx');
+  await reader.editor.locator('#ds-history').click();
+  await expect(reader.editor.locator('#ds-history li')).toHaveCount(3);
+  await expect(reader.editor.locator('[id^=ds-restore-]')).toHaveCount(0);
+  // And the server refuses a forged restore from a reader.
+  const token = await reader.doc.evaluate(() => (window as any).AP.context.getToken());
+  const res = await request.post(`${APP}/api/office/restore`, {
+    headers: { authorization: `JWT ${token}` },
+    form: { page_id: pageId, file_name: 'report.docx', version: '1' },
+  });
+  expect(res.status()).toBe(403);
+  expect(await res.text()).toContain("You may not change this page's attachments");
+  expect(await versions(request, pageId, 'report.docx')).toHaveLength(3);
 });
 
 test('an ODT converts to DOCX with progress, as a new attachment next to the original', async ({ host, request }) => {
@@ -188,11 +329,7 @@ test('create a new spreadsheet from the attachments dialog and open it', async (
   const pageId = await pageWithDocument(request, 'Create page');
   await login(host, 'emu-alice');
   await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
-  const macro = await appFrame(host, '/macro/document');
-  await expect(macro.locator('html')).toHaveAttribute('data-hydrated', 'true');
-  await macro.getByTestId('choose-document').click();
-  const dialog = await appFrame(host, '/dialog/attachments');
-  await expect(dialog.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  const { dialog } = await dialogFromMacro(host);
   await dialog.getByTestId('create-kind').selectOption('xlsx');
   await dialog.getByTestId('create-title').fill('Q4 budget');
   await dialog.getByTestId('create-submit').click();
@@ -204,6 +341,48 @@ test('create a new spreadsheet from the attachments dialog and open it', async (
   await expect(host).toHaveURL(/document-view\?/);
   const doc = await appFrame(host, '/documents/view', 'ac.attachment=Q4');
   await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
+  // Opening from the dialog is remembered on the page (a content property), newest first.
+  const property = (await state(request)).properties[pageId]['confluo-recent-documents'];
+  expect(property.value).toEqual({ documents: ['Q4 budget.xlsx'] });
+  expect(property.version).toBe(1);
+});
+
+test('the macro hears of a document created in the dialog (AP.events), reloads the page or stops listening', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Events page');
+  await login(host, 'emu-alice');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const createIn = async (kind: string, title: string) => {
+    const { macro, dialog } = await dialogFromMacro(host);
+    await dialog.getByTestId('create-kind').selectOption(kind);
+    await dialog.getByTestId('create-title').fill(title);
+    await dialog.getByTestId('create-submit').click();
+    await expect(dialog.getByTestId('create-result')).toHaveText(`Created ${title}.${kind}.`);
+    await host.locator('.aui-dialog2 button', { hasText: 'Cancel' }).click();
+    await expect(host.locator('.aui-dialog2')).toBeHidden();
+    return macro;
+  };
+  let macro = await createIn('pptx', 'Kick-off');
+  await expect(macro.getByTestId('doc-added')).toContainText('Kick-off.pptx was added to this page.');
+  // Reload (AP.navigator.reload): the host page loads again.
+  await host.evaluate(() => ((window as any).beforeReload = true));
+  await macro.getByTestId('reload-page').click();
+  await expect.poll(() => host.evaluate(() => (window as any).beforeReload ?? false)).toBe(false);
+  macro = await createIn('docx', 'Agenda');
+  await expect(macro.getByTestId('doc-added')).toContainText('Agenda.docx was added to this page.');
+  // "Don't tell me again" removes the listener (AP.events.off): the next one is not announced.
+  await macro.getByTestId('dismiss-added').click();
+  await expect(macro.getByTestId('doc-added')).toBeHidden();
+  macro = await createIn('xlsx', 'Costs');
+  await expect(macro.getByTestId('doc-added')).toBeHidden();
+  expect(attachment(await state(request), pageId, 'Costs.xlsx')).toBeTruthy();
+  // The dialog lists what was opened from it on this page.
+  const { dialog } = await dialogFromMacro(host);
+  await dialog.getByLabel('Agenda.docx').check();
+  await dialog.getByTestId('dialog-view').click();
+  await expect(host).toHaveURL(/document-view\?/);
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const { dialog: reopened } = await dialogFromMacro(host);
+  await expect(reopened.getByTestId('dialog-recent')).toHaveText('Recently opened here: Agenda.docx');
 });
 
 test('forged and unsigned callbacks are refused and change nothing', async ({ host, request }) => {
@@ -222,7 +401,7 @@ test('forged and unsigned callbacks are refused and change nothing', async ({ ho
   const otherKey = await ds(request, 'forged-callback', { url: callbackUrl, key: 'another-key', secret: SECRET });
   expect(otherKey.status).toBe(403);
   // The file link refuses requests without the Document Server's token.
-  const file = await request.get(`${APP}/office/file?t=x`);
+  const file = await request.get(`${APP}/office/file?token=x`);
   expect(file.status()).toBe(401);
   expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
   await editor.locator('#ds-close').click();

@@ -71,16 +71,16 @@ pub fn plan(status: i64) -> Plan {
     }
 }
 
-/// `?t=` of a link.
+/// `?token=` of a link (named so that the framework's log redaction hides it).
 #[derive(Deserialize)]
 pub struct LinkQuery {
     #[serde(default)]
-    t: String,
+    token: String,
 }
 
 impl LinkQuery {
     pub fn token(&self) -> &str {
-        &self.t
+        &self.token
     }
 }
 
@@ -103,7 +103,7 @@ fn refused(status: StatusCode, message: &str) -> Response {
     answer(status, 1, message)
 }
 
-/// `POST /office/callback?t=…`
+/// `POST /office/callback?token=…`
 pub async fn handle(
     State(state): State<AppState>,
     Query(query): Query<LinkQuery>,
@@ -242,6 +242,39 @@ impl Session<'_> {
 
     async fn save(&self, last: bool, damaged: bool) -> Response {
         let db = &self.state.db;
+        if last && self.fields.get("notmodified").and_then(Value::as_bool) == Some(true) {
+            match office_session::get(db, &self.link.key).await {
+                // Nothing changed since a forced save stored this session's work: ending the
+                // session must not add the same file again.
+                Ok(Some(office_session::Model {
+                    saved_version: Some(version),
+                    notice,
+                    ..
+                })) => {
+                    return match office_session::saved(
+                        db,
+                        &self.link.key,
+                        version,
+                        office_session::SAVED,
+                        notice.as_deref(),
+                    )
+                    .await
+                    {
+                        Ok(()) => answer(StatusCode::OK, 0, ""),
+                        Err(err) => {
+                            tracing::error!(error = %err, "callback: closing the session failed");
+                            answer(StatusCode::SERVICE_UNAVAILABLE, 1, "try again")
+                        }
+                    };
+                }
+                // Not saved by us yet (say the forced save failed): store it now.
+                Ok(_) => {}
+                Err(err) => {
+                    tracing::error!(error = %err, "callback: reading the session failed");
+                    return answer(StatusCode::SERVICE_UNAVAILABLE, 1, "try again");
+                }
+            }
+        }
         let save_id = self.save_id(last);
         match office_save::claim(db, &save_id, &self.link.tnt).await {
             Ok(Claim::Mine) => {}

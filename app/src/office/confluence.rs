@@ -197,6 +197,22 @@ impl<'a> Confluence<'a> {
         self.app().send_ok(Method::GET, url.as_str(), None).await
     }
 
+    /// The attachment's versions, as `account_id` may see them.
+    pub async fn versions(
+        &self,
+        account_id: &str,
+        attachment_id: &str,
+    ) -> Result<Vec<super::history::VersionJson>, HostError> {
+        let list: Results<super::history::VersionJson> = self
+            .user(account_id)
+            .get_json(&format!(
+                "/rest/api/content/{}/version?limit=200",
+                encode(attachment_id)
+            ))
+            .await?;
+        Ok(list.results)
+    }
+
     /// A person, as the app reads them.
     pub async fn person(&self, account_id: &str) -> Result<Person, HostError> {
         let query: String = form_urlencoded::Serializer::new(String::new())

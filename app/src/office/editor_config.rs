@@ -89,7 +89,8 @@ pub fn config(input: &EditorInput<'_>) -> Value {
                 "name": input.user_name.chars().take(128).collect::<String>(),
             },
             "coEditing": { "mode": "fast", "change": true },
-            "customization": { "forcesave": false, "autosave": true },
+            // The Save button stores a Confluence version now (status 6, same session).
+            "customization": { "forcesave": editing, "autosave": true },
         },
     });
     if let (true, Some(url)) = (editing, input.callback_url) {
@@ -121,8 +122,8 @@ mod tests {
             format: format_of("a.docx").unwrap(),
             title: "Plan.docx",
             doc_key: "abc-att1-v2",
-            file_url: "https://app/office/file?t=f",
-            callback_url: Some("https://app/office/callback?t=c"),
+            file_url: "https://app/office/file?token=f",
+            callback_url: Some("https://app/office/callback?token=c"),
             mode,
             user_id: "acc-1",
             user_name: "Ada",
@@ -139,18 +140,21 @@ mod tests {
         assert_eq!(edit["document"]["permissions"]["edit"], true);
         assert_eq!(
             edit["editorConfig"]["callbackUrl"],
-            "https://app/office/callback?t=c"
+            "https://app/office/callback?token=c"
         );
         assert_eq!(edit["documentType"], "word");
         assert_eq!(edit["document"]["fileType"], "docx");
         assert_eq!(edit["editorConfig"]["lang"], "de");
         assert_eq!(edit["editorConfig"]["region"], "de-DE");
+        // The Save button stores a version only for editors.
+        assert_eq!(edit["editorConfig"]["customization"]["forcesave"], true);
 
         let view = config(&input(Mode::View));
         assert_eq!(view["editorConfig"]["mode"], "view");
         assert_eq!(view["document"]["permissions"]["edit"], false);
         assert_eq!(view["document"]["permissions"]["comment"], false);
         assert!(view["editorConfig"].get("callbackUrl").is_none());
+        assert_eq!(view["editorConfig"]["customization"]["forcesave"], false);
 
         let chosen = config(&input(Mode::ViewByChoice));
         assert_eq!(chosen["editorConfig"]["mode"], "view");

@@ -43,21 +43,34 @@ pub enum OfficeError {
 impl OfficeError {
     /// For a server function: logged with its detail, answered with words a person can use.
     pub fn into_server_error(self, doing: &str) -> ServerFnError {
-        match &self {
+        use axum::http::StatusCode;
+        let status = match &self {
+            OfficeError::NotConfigured => StatusCode::CONFLICT,
+            OfficeError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            OfficeError::Gone(_) => StatusCode::NOT_FOUND,
+            OfficeError::NoAccess | OfficeError::ReadOnly => StatusCode::FORBIDDEN,
+            OfficeError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            OfficeError::Host(_) | OfficeError::Ds(_) => StatusCode::BAD_GATEWAY,
+            OfficeError::Db(_) => StatusCode::SERVICE_UNAVAILABLE,
+            OfficeError::Other(_) => StatusCode::BAD_REQUEST,
+            OfficeError::Token(_) | OfficeError::Link(_) | OfficeError::SecretUnreadable => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        };
+        let message = match &self {
             OfficeError::Db(err) => {
                 tracing::error!(error = %err, "{doing}: database error");
-                ServerFnError::new(format!(
-                    "{doing} failed: the database did not answer; try again"
-                ))
+                format!("{doing} failed: the database did not answer; try again")
             }
             OfficeError::Host(err) => {
                 tracing::warn!(error = %err, "{doing}: Confluence call failed");
-                ServerFnError::new(format!("{doing} failed: {self}"))
+                format!("{doing} failed: {self}")
             }
             _ => {
                 tracing::info!(error = %self, "{doing} refused");
-                ServerFnError::new(self.to_string())
+                self.to_string()
             }
-        }
+        };
+        crate::tenant_scope::refuse(status, message)
     }
 }

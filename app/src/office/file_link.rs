@@ -1,4 +1,4 @@
-//! The file endpoint the Document Server downloads attachments from: `GET /office/file?t=…`.
+//! The file endpoint the Document Server downloads attachments from: `GET /office/file?token=…`.
 //!
 //! The link token names the site, attachment and version and expires within minutes; when the
 //! site has a Document Server secret, the request must also carry the Document Server's header

@@ -7,6 +7,8 @@ pub enum DocumentType {
     Word,
     Cell,
     Slide,
+    /// PDF and other fixed layouts (Document Server 8 and later; `word` before).
+    Pdf,
 }
 
 impl DocumentType {
@@ -15,13 +17,14 @@ impl DocumentType {
             DocumentType::Word => "word",
             DocumentType::Cell => "cell",
             DocumentType::Slide => "slide",
+            DocumentType::Pdf => "pdf",
         }
     }
 
     /// The OOXML format documents of this family are converted to.
     pub fn ooxml(self) -> &'static str {
         match self {
-            DocumentType::Word => "docx",
+            DocumentType::Word | DocumentType::Pdf => "docx",
             DocumentType::Cell => "xlsx",
             DocumentType::Slide => "pptx",
         }
@@ -33,6 +36,7 @@ impl DocumentType {
             DocumentType::Word => "Document",
             DocumentType::Cell => "Spreadsheet",
             DocumentType::Slide => "Presentation",
+            DocumentType::Pdf => "PDF",
         }
     }
 }
@@ -46,6 +50,10 @@ pub enum Action {
     Form,
     /// Legacy or ODF: viewed, and converted to OOXML as a new attachment to edit.
     Convert,
+    /// PDF: edited (and its forms filled) on Document Server 8 and later, viewed before.
+    PdfEditor,
+    /// Viewed only (XPS, DjVu).
+    View,
 }
 
 /// One format Confluo knows.
@@ -81,7 +89,9 @@ const fn f(
 use Action::*;
 use DocumentType::*;
 
-/// Every format Confluo offers an action for.
+/// Every format Confluo offers an action for (the Document Server's format catalogue, section
+/// "Supported formats": editable OOXML, formats shown and converted to OOXML, PDF and fixed
+/// layouts).
 pub const FORMATS: &[Format] = &[
     f(
         "docx",
@@ -90,16 +100,82 @@ pub const FORMATS: &[Format] = &[
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
     f(
+        "docm",
+        Word,
+        Edit,
+        "application/vnd.ms-word.document.macroEnabled.12",
+    ),
+    f(
+        "dotx",
+        Word,
+        Edit,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+    ),
+    f(
+        "dotm",
+        Word,
+        Edit,
+        "application/vnd.ms-word.template.macroEnabled.12",
+    ),
+    f(
         "xlsx",
         Cell,
         Edit,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
     f(
+        "xlsm",
+        Cell,
+        Edit,
+        "application/vnd.ms-excel.sheet.macroEnabled.12",
+    ),
+    f(
+        "xltx",
+        Cell,
+        Edit,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
+    ),
+    f(
+        "xltm",
+        Cell,
+        Edit,
+        "application/vnd.ms-excel.template.macroEnabled.12",
+    ),
+    f(
         "pptx",
         Slide,
         Edit,
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+    f(
+        "pptm",
+        Slide,
+        Edit,
+        "application/vnd.ms-powerpoint.presentation.macroEnabled.12",
+    ),
+    f(
+        "ppsx",
+        Slide,
+        Edit,
+        "application/vnd.openxmlformats-officedocument.presentationml.slideshow",
+    ),
+    f(
+        "ppsm",
+        Slide,
+        Edit,
+        "application/vnd.ms-powerpoint.slideshow.macroEnabled.12",
+    ),
+    f(
+        "potx",
+        Slide,
+        Edit,
+        "application/vnd.openxmlformats-officedocument.presentationml.template",
+    ),
+    f(
+        "potm",
+        Slide,
+        Edit,
+        "application/vnd.ms-powerpoint.template.macroEnabled.12",
     ),
     f(
         "docxf",
@@ -119,21 +195,76 @@ pub const FORMATS: &[Format] = &[
         Convert,
         "application/vnd.oasis.opendocument.text",
     ),
+    f(
+        "ott",
+        Word,
+        Convert,
+        "application/vnd.oasis.opendocument.text-template",
+    ),
     f("doc", Word, Convert, "application/msword"),
+    f("dot", Word, Convert, "application/msword"),
+    f("rtf", Word, Convert, "application/rtf"),
+    f("txt", Word, Convert, "text/plain"),
+    f("md", Word, Convert, "text/markdown"),
+    f("html", Word, Convert, "text/html"),
+    f("htm", Word, Convert, "text/html"),
+    f("mht", Word, Convert, "message/rfc822"),
+    f("mhtml", Word, Convert, "message/rfc822"),
+    f("epub", Word, Convert, "application/epub+zip"),
+    f("fb2", Word, Convert, "application/x-fictionbook+xml"),
+    f(
+        "fodt",
+        Word,
+        Convert,
+        "application/vnd.oasis.opendocument.text-flat-xml",
+    ),
     f(
         "ods",
         Cell,
         Convert,
         "application/vnd.oasis.opendocument.spreadsheet",
     ),
+    f(
+        "ots",
+        Cell,
+        Convert,
+        "application/vnd.oasis.opendocument.spreadsheet-template",
+    ),
     f("xls", Cell, Convert, "application/vnd.ms-excel"),
+    f("xlt", Cell, Convert, "application/vnd.ms-excel"),
+    f("csv", Cell, Convert, "text/csv"),
+    f("tsv", Cell, Convert, "text/tab-separated-values"),
+    f(
+        "fods",
+        Cell,
+        Convert,
+        "application/vnd.oasis.opendocument.spreadsheet-flat-xml",
+    ),
     f(
         "odp",
         Slide,
         Convert,
         "application/vnd.oasis.opendocument.presentation",
     ),
+    f(
+        "otp",
+        Slide,
+        Convert,
+        "application/vnd.oasis.opendocument.presentation-template",
+    ),
     f("ppt", Slide, Convert, "application/vnd.ms-powerpoint"),
+    f("pps", Slide, Convert, "application/vnd.ms-powerpoint"),
+    f("pot", Slide, Convert, "application/vnd.ms-powerpoint"),
+    f(
+        "fodp",
+        Slide,
+        Convert,
+        "application/vnd.oasis.opendocument.presentation-flat-xml",
+    ),
+    f("pdf", Pdf, PdfEditor, "application/pdf"),
+    f("xps", Pdf, View, "application/vnd.ms-xpsdocument"),
+    f("oxps", Pdf, View, "application/oxps"),
+    f("djvu", Pdf, View, "image/vnd.djvu"),
 ];
 
 /// The lower-case extension of `file_name`, if it has one.
@@ -199,9 +330,43 @@ mod tests {
             );
         }
         assert_eq!(format_of("a.oform").unwrap().action, Action::Form);
-        assert_eq!(format_of("notes.txt"), None);
+        assert_eq!(format_of("archive.zip"), None);
         assert_eq!(format_of(".docx"), None);
         assert_eq!(format_of("docx"), None);
+    }
+
+    #[test]
+    fn the_catalogue_is_consistent() {
+        for f in FORMATS {
+            assert_eq!(f.ext, f.ext.to_ascii_lowercase());
+            assert_eq!(
+                FORMATS.iter().filter(|g| g.ext == f.ext).count(),
+                1,
+                "{}",
+                f.ext
+            );
+            assert!(f.media_type.contains('/'), "{}", f.ext);
+            // What a format converts to is itself editable.
+            if let Some(target) = f.convert_to() {
+                assert_eq!(by_extension(target).map(|t| t.action), Some(Action::Edit));
+            }
+        }
+        assert_eq!(format_of("deck.PPSX").map(|f| f.action), Some(Action::Edit));
+        assert_eq!(
+            format_of("data.csv").and_then(|f| f.convert_to()),
+            Some("xlsx")
+        );
+        assert_eq!(
+            format_of("notes.md").and_then(|f| f.convert_to()),
+            Some("docx")
+        );
+        let pdf = format_of("scan.pdf").unwrap();
+        assert_eq!(
+            (pdf.document_type.as_str(), pdf.action),
+            ("pdf", Action::PdfEditor)
+        );
+        assert_eq!(format_of("print.xps").map(|f| f.action), Some(Action::View));
+        assert_eq!(format_of("archive.zip"), None);
     }
 
     #[test]

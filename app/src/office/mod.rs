@@ -29,6 +29,8 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod file_link;
 #[cfg(feature = "ssr")]
+pub mod history;
+#[cfg(feature = "ssr")]
 pub mod link_token;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -43,6 +45,39 @@ pub mod test_connection;
 pub mod paths {
     pub const FILE: &str = "/office/file";
     pub const CALLBACK: &str = "/office/callback";
+}
+
+/// The editor's version history, in the shape `refreshHistory` takes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct History {
+    pub current_version: i32,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// When it was stored, as the panel shows it (`2026-11-22 10:05`).
+    pub created: String,
+    pub key: String,
+    pub version: i32,
+    pub user: HistoryUser,
+    /// Confluence's version comment.
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryUser {
+    pub id: String,
+    pub name: String,
+}
+
+/// Who is editing one of a page's attachments right now, as the Document Server reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presence {
+    pub attachment_id: String,
+    /// Display names.
+    pub people: Vec<String>,
 }
 
 /// What the editor page needs to start the Document Server's editor.
@@ -123,7 +158,7 @@ impl ConnectionReport {
 
 /// The verified site and signed-in person a server function acts for.
 #[cfg(feature = "ssr")]
-async fn caller_scope() -> Result<(crate::tenant_scope::TenantScope, String), ServerFnError> {
+async fn caller() -> Result<service::Caller, ServerFnError> {
     let scope = crate::tenant_scope::tenant_scope().await?;
     let account_id = scope.account_id.clone().ok_or_else(|| {
         crate::tenant_scope::refuse(
@@ -131,7 +166,7 @@ async fn caller_scope() -> Result<(crate::tenant_scope::TenantScope, String), Se
             "sign in to Confluence to open documents",
         )
     })?;
-    Ok((scope, account_id))
+    Ok(service::Caller::new(scope, account_id))
 }
 
 /// Opens a page's attachment in the editor: for editing when the caller may edit the page and
@@ -143,8 +178,7 @@ pub async fn open_document(
     view: bool,
     locale: Option<String>,
 ) -> Result<EditorLaunch, ServerFnError> {
-    let (scope, account_id) = caller_scope().await?;
-    let caller = service::Caller::new(&scope, &account_id);
+    let caller = caller().await?;
     service::open(&caller, &page_id, &file_name, view, locale.as_deref())
         .await
         .map_err(|err| err.into_server_error("Opening the document"))
@@ -156,8 +190,7 @@ pub async fn convert_document(
     page_id: String,
     file_name: String,
 ) -> Result<ConversionStep, ServerFnError> {
-    let (scope, account_id) = caller_scope().await?;
-    let caller = service::Caller::new(&scope, &account_id);
+    let caller = caller().await?;
     service::convert_step(&caller, &page_id, &file_name)
         .await
         .map_err(|err| err.into_server_error("Converting the document"))
@@ -170,11 +203,58 @@ pub async fn create_document(
     kind: NewDocumentKind,
     title: String,
 ) -> Result<String, ServerFnError> {
-    let (scope, account_id) = caller_scope().await?;
-    let caller = service::Caller::new(&scope, &account_id);
+    let caller = caller().await?;
     service::create(&caller, &page_id, kind, &title)
         .await
         .map_err(|err| err.into_server_error("Creating the document"))
+}
+
+/// Who is editing which of the page's attachments now (for people who may read the page).
+#[server(endpoint = "office/presence", client = ContextClient)]
+pub async fn editing_now(page_id: String) -> Result<Vec<Presence>, ServerFnError> {
+    let caller = caller().await?;
+    service::presence(&caller, &page_id)
+        .await
+        .map_err(|err| err.into_server_error("Reading who is editing"))
+}
+
+/// The attachment's versions for the editor's history panel.
+#[server(endpoint = "office/history", client = ContextClient)]
+pub async fn document_history(
+    page_id: String,
+    file_name: String,
+) -> Result<History, ServerFnError> {
+    let caller = caller().await?;
+    history::list(&caller, &page_id, &file_name)
+        .await
+        .map_err(|err| err.into_server_error("Reading the version history"))
+}
+
+/// One version for the history panel, as JSON for `setHistoryData` (signed link and token).
+#[server(endpoint = "office/history-data", client = ContextClient)]
+pub async fn history_data(
+    page_id: String,
+    file_name: String,
+    version: i32,
+) -> Result<String, ServerFnError> {
+    let caller = caller().await?;
+    history::data(&caller, &page_id, &file_name, version)
+        .await
+        .map(|data| data.to_string())
+        .map_err(|err| err.into_server_error("Opening that version"))
+}
+
+/// Stores an earlier version as the newest one, as the caller; the new version number.
+#[server(endpoint = "office/restore", client = ContextClient)]
+pub async fn restore_version(
+    page_id: String,
+    file_name: String,
+    version: i32,
+) -> Result<i32, ServerFnError> {
+    let caller = caller().await?;
+    history::restore(&caller, &page_id, &file_name, version)
+        .await
+        .map_err(|err| err.into_server_error("Restoring the version"))
 }
 
 /// What the last save of an attachment wants people to know, if anything.

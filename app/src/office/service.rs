@@ -16,17 +16,17 @@ use super::{
 use crate::{store::office_session, tenant_scope::TenantScope};
 
 /// A person and site, verified.
-pub struct Caller<'a> {
-    pub scope: &'a TenantScope,
-    pub account_id: &'a str,
+pub struct Caller {
+    pub scope: TenantScope,
+    pub account_id: String,
 }
 
-impl<'a> Caller<'a> {
-    pub fn new(scope: &'a TenantScope, account_id: &'a str) -> Self {
+impl Caller {
+    pub fn new(scope: TenantScope, account_id: String) -> Self {
         Self { scope, account_id }
     }
 
-    fn confluence(&self) -> Confluence<'_> {
+    pub(super) fn confluence(&self) -> Confluence<'_> {
         Confluence::new(&self.scope.state.connect, &self.scope.tenant)
     }
 
@@ -52,19 +52,19 @@ impl<'a> Caller<'a> {
             comment,
         };
         Ok(confluence
-            .upload_new(self.account_id, page_id, &file)
+            .upload_new(&self.account_id, page_id, &file)
             .await?)
     }
 
-    fn client_key(&self) -> &str {
+    pub(super) fn client_key(&self) -> &str {
         self.scope.client_key()
     }
 
-    fn now(&self) -> i64 {
+    pub(super) fn now(&self) -> i64 {
         self.scope.state.connect.now()
     }
 
-    fn link(
+    pub(super) fn link(
         &self,
         purpose: Purpose,
         att: &StoredAttachment,
@@ -74,7 +74,7 @@ impl<'a> Caller<'a> {
         let claims = LinkClaims::new(
             purpose,
             self.client_key(),
-            self.account_id,
+            &self.account_id,
             &att_page(att),
             att.id(),
             version,
@@ -88,18 +88,18 @@ impl<'a> Caller<'a> {
         };
         Ok(site::app_url(
             &self.scope.state,
-            &format!("{path}?t={token}"),
+            &format!("{path}?token={token}"),
         ))
     }
 
     /// The attachment, checked: the caller can see the page, the file is there, not too large.
-    async fn attachment(
+    pub(super) async fn attachment(
         &self,
         page_id: &str,
         file_name: &str,
     ) -> Result<(StoredAttachment, Format, bool), OfficeError> {
         let confluence = self.confluence();
-        let access = confluence.access(self.account_id, page_id).await?;
+        let access = confluence.access(&self.account_id, page_id).await?;
         if !access.read {
             return Err(OfficeError::NoAccess);
         }
@@ -126,7 +126,7 @@ fn att_page(att: &StoredAttachment) -> String {
 /// Opens `file_name` on `page_id` for the caller: edit when they may and the format allows,
 /// view otherwise (or when `view` asks for it).
 pub async fn open(
-    caller: &Caller<'_>,
+    caller: &Caller,
     page_id: &str,
     file_name: &str,
     view: bool,
@@ -135,8 +135,27 @@ pub async fn open(
     let state = &caller.scope.state;
     let ds = site::document_server(state, caller.client_key()).await?;
     let (att, format, may_edit) = caller.attachment(page_id, file_name).await?;
+    let mut format = format;
     let (editable, why_not) = match format.action {
         Action::Edit => (true, None),
+        Action::View => (
+            false,
+            Some(format!(
+                "{} files open for viewing.",
+                format.ext.to_ascii_uppercase()
+            )),
+        ),
+        Action::PdfEditor => match ds_major(&ds, state).await {
+            Some(major) if major >= 8 => (true, None),
+            _ => {
+                // Before 8.0 the Document Server shows PDFs in the document viewer.
+                format.document_type = formats::DocumentType::Word;
+                (
+                    false,
+                    Some("This Document Server opens PDF files for viewing only.".into()),
+                )
+            }
+        },
         Action::Convert => (
             false,
             Some(format!(
@@ -188,7 +207,7 @@ pub async fn open(
         )
         .await?;
     }
-    let person = caller.confluence().person(caller.account_id).await?;
+    let person = caller.confluence().person(&caller.account_id).await?;
     let file_url = caller.link(Purpose::File, &att, version, &key)?;
     let callback_url = caller.link(Purpose::Callback, &att, base_version, &key)?;
     let input = EditorInput {
@@ -198,7 +217,7 @@ pub async fn open(
         file_url: &file_url,
         callback_url: Some(&callback_url),
         mode,
-        user_id: caller.account_id,
+        user_id: &caller.account_id,
         user_name: &person.display_name,
         // Confluence's own record of the person first; the browser's report otherwise.
         locale: person.locale.as_deref().or(locale),
@@ -219,20 +238,19 @@ pub async fn open(
 
 /// Whether the Document Server still edits DOCXF and fills OFORM (7.x; 8.0 moved to PDF forms).
 async fn form_support(ds: &DocumentServer, state: &crate::state::AppState) -> bool {
-    match ds.version(&state.http).await {
-        Ok(version) => version
-            .split('.')
-            .next()
-            .and_then(|major| major.parse::<u32>().ok())
-            .is_some_and(|major| major < 8),
-        Err(_) => false,
-    }
+    ds_major(ds, state).await.is_some_and(|major| major < 8)
+}
+
+/// The Document Server's major version, from the `version` command; `None` when it cannot say.
+async fn ds_major(ds: &DocumentServer, state: &crate::state::AppState) -> Option<u32> {
+    let version = ds.version(&state.http).await.ok()?;
+    version.split('.').next()?.parse::<u32>().ok()
 }
 
 /// One step of converting `file_name` to OOXML: starts the conversion or polls it, and once it
 /// is done stores the result as a new attachment next to the source (never replacing it).
 pub async fn convert_step(
-    caller: &Caller<'_>,
+    caller: &Caller,
     page_id: &str,
     file_name: &str,
 ) -> Result<super::ConversionStep, OfficeError> {
@@ -293,13 +311,13 @@ pub async fn convert_step(
 
 /// Creates a blank document on the page, as the caller; its file name.
 pub async fn create(
-    caller: &Caller<'_>,
+    caller: &Caller,
     page_id: &str,
     kind: NewDocumentKind,
     title: &str,
 ) -> Result<String, OfficeError> {
     let confluence = caller.confluence();
-    let access = confluence.access(caller.account_id, page_id).await?;
+    let access = confluence.access(&caller.account_id, page_id).await?;
     if !access.read {
         return Err(OfficeError::NoAccess);
     }
@@ -318,6 +336,58 @@ pub async fn create(
         )
         .await?;
     Ok(stored.title().to_owned())
+}
+
+/// Sessions not heard of for this long no longer show people as editing: a Document Server
+/// that went away without a last callback must not leave them there for good.
+const PRESENCE_HORIZON_HOURS: i64 = 12;
+
+/// Who is editing the page's attachments now, by display name.
+pub async fn presence(caller: &Caller, page_id: &str) -> Result<Vec<super::Presence>, OfficeError> {
+    let confluence = caller.confluence();
+    if !confluence.access(&caller.account_id, page_id).await?.read {
+        return Err(OfficeError::NoAccess);
+    }
+    let since = chrono::Utc::now() - chrono::Duration::hours(PRESENCE_HORIZON_HOURS);
+    let sessions = office_session::editing_on_page(
+        &caller.scope.state.db,
+        caller.scope.client_key(),
+        page_id,
+        since,
+    )
+    .await?;
+    let mut names = std::collections::HashMap::<String, String>::new();
+    let mut out = Vec::<super::Presence>::new();
+    for session in sessions {
+        let mut people = Vec::new();
+        for account in office_session::people(&session.users) {
+            if !names.contains_key(account) {
+                // A name Confluence cannot give still shows that someone is there.
+                let name = confluence
+                    .person(account)
+                    .await
+                    .map(|p| p.display_name)
+                    .unwrap_or_else(|_| "someone".to_owned());
+                names.insert(account.to_owned(), name);
+            }
+            if let Some(name) = names.get(account)
+                && !people.contains(name)
+            {
+                people.push(name.clone());
+            }
+        }
+        match out
+            .iter_mut()
+            .find(|p| p.attachment_id == session.attachment_id)
+        {
+            Some(known) => known.people.extend(people),
+            None => out.push(super::Presence {
+                attachment_id: session.attachment_id,
+                people,
+            }),
+        }
+    }
+    Ok(out)
 }
 
 /// A file name stem from what a person typed: no path separators or control characters.

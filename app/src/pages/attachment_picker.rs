@@ -17,11 +17,13 @@ pub async fn load_attachments(page_id: &str, into: RwSignal<Load<Vec<Attachment>
     });
 }
 
-/// Radio buttons over `attachments`; `selected` holds the chosen file name.
+/// Radio buttons over `attachments`; `selected` holds the chosen file name. With `editing`, each
+/// row says who is editing that attachment now.
 #[component]
 pub fn AttachmentPicker(
     attachments: RwSignal<Load<Vec<Attachment>>>,
     selected: RwSignal<Option<String>>,
+    #[prop(optional)] editing: Option<RwSignal<Vec<crate::office::Presence>>>,
 ) -> impl IntoView {
     move || {
         match attachments.get() {
@@ -41,6 +43,16 @@ pub fn AttachmentPicker(
                             let checked_title = title.clone();
                             let set_title = title.clone();
                             let office = document_kind(&title).is_some();
+                            let id = att.id.clone();
+                            let who = move || {
+                                editing.and_then(|e| {
+                                    e.with(|list| {
+                                        list.iter()
+                                            .find(|p| p.attachment_id == id && !p.people.is_empty())
+                                            .map(|p| format!("Being edited by {}", p.people.join(", ")))
+                                    })
+                                })
+                            };
                             view! {
                                 <label class="picker-row" class:muted=!office data-testid="attachment-option">
                                     <input
@@ -56,6 +68,9 @@ pub fn AttachmentPicker(
                                         {human_size(att.extensions.file_size)} " · v"
                                         {att.version.number}
                                     </span>
+                                    {move || who().map(|text| view! {
+                                        <span class="presence small" data-testid="attachment-presence">{text}</span>
+                                    })}
                                 </label>
                             }
                         })

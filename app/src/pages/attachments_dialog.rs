@@ -55,24 +55,60 @@ pub fn AttachmentsDialog() -> impl IntoView {
         let chosen = selected.get().is_some();
         let _ = connect::bridge::dialog::set_button_enabled("submit", chosen);
     });
+    let recent = RwSignal::new(Vec::<String>::new());
+    let editing = RwSignal::new(Vec::<crate::office::Presence>::new());
+    #[cfg(feature = "hydrate")]
+    {
+        let page_id = page_id.clone();
+        leptos::task::spawn_local(async move {
+            // Only a hint: the list works without it.
+            if let Ok(now) = crate::office::editing_now(page_id).await {
+                editing.set(now);
+            }
+        });
+    }
+    #[cfg(feature = "hydrate")]
+    leptos::task::spawn_local(async move {
+        if let Ok(Some(property)) =
+            connect::bridge::confluence::content_property(RECENT_PROPERTY).await
+        {
+            recent.set(recent_names(&property.value));
+        }
+    });
     let open = {
         let page_id = page_id.clone();
         move |view: bool| {
-            if let Some(name) = selected.get_untracked() {
-                match crate::pages::document_page::open_in_confluence(&page_id, &name, view) {
-                    Ok(()) => {
-                        #[cfg(feature = "hydrate")]
-                        let _ =
-                            connect::bridge::dialog::close(&serde_json::json!({ "opened": name }));
-                    }
-                    Err(err) => hint.set(Some(crate::pages::frame::report(
-                        "Cannot open the document",
-                        err,
-                    ))),
-                }
-            } else {
+            let Some(name) = selected.get_untracked() else {
                 hint.set(Some("Choose a document first.".into()));
+                return;
+            };
+            let page_id = page_id.clone();
+            let go = move || match crate::pages::document_page::open_in_confluence(
+                &page_id, &name, view,
+            ) {
+                Ok(()) => {
+                    #[cfg(feature = "hydrate")]
+                    let _ = connect::bridge::dialog::close(&serde_json::json!({ "opened": name }));
+                }
+                Err(err) => hint.set(Some(crate::pages::frame::report(
+                    "Cannot open the document",
+                    err,
+                ))),
+            };
+            #[cfg(feature = "hydrate")]
+            {
+                let name = selected.get_untracked().unwrap_or_default();
+                leptos::task::spawn_local(async move {
+                    // Best effort: a reader may not change the page, and a host that does not
+                    // answer must not hold up opening for more than a moment.
+                    let remember = std::pin::pin!(remember_opened(&name));
+                    let patience = gloo_timers::future::TimeoutFuture::new(2_000);
+                    let _ = futures::future::select(remember, patience).await;
+                    go();
+                });
             }
+            #[cfg(not(feature = "hydrate"))]
+            go();
         }
     };
     let open_edit = open.clone();
@@ -86,7 +122,12 @@ pub fn AttachmentsDialog() -> impl IntoView {
         <HostScript size_to_parent=true/>
         <main class="dialog" data-testid="attachments-dialog">
             <h1 class="visually-hidden">"Office documents on this page"</h1>
-            <AttachmentPicker attachments selected/>
+            <AttachmentPicker attachments selected editing/>
+            <Show when=move || !recent.get().is_empty()>
+                <p class="muted small recent" data-testid="dialog-recent">
+                    "Recently opened here: " {move || recent.get().join(", ")}
+                </p>
+            </Show>
             <div class="actions">
                 <button class="button button-primary" data-testid="dialog-open" disabled=move || !chosen_office()
                     on:click=move |_| open_edit(false)>"Open"</button>
@@ -122,12 +163,16 @@ fn CreateDocument(
             });
         }
     };
-    // Created: list it and choose it, ready to open.
+    // Created: list it and choose it, ready to open, and tell the page's macros.
     Effect::new(move |_| {
         if let Some(Ok(name)) = create.value().get() {
-            selected.set(Some(name));
+            selected.set(Some(name.clone()));
             #[cfg(feature = "hydrate")]
             {
+                let _ = connect::bridge::events::emit(
+                    crate::pages::document_macro::ATTACHMENTS_CHANGED,
+                    &serde_json::json!({ "created": name }),
+                );
                 let page_id = page_id.clone();
                 leptos::task::spawn_local(async move {
                     crate::pages::attachment_picker::load_attachments(&page_id, attachments).await;
@@ -166,5 +211,83 @@ fn CreateDocument(
                 }}
             </p>
         </form>
+    }
+}
+
+/// The page's content property listing the documents last opened from this dialog, newest first.
+#[cfg(feature = "hydrate")]
+pub(crate) const RECENT_PROPERTY: &str = "confluo-recent-documents";
+#[cfg(any(feature = "hydrate", test))]
+const RECENT_LIMIT: usize = 5;
+
+#[cfg(any(feature = "hydrate", test))]
+pub(crate) fn recent_names(value: &serde_json::Value) -> Vec<String> {
+    value
+        .get("documents")
+        .and_then(|v| v.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .take(RECENT_LIMIT)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `name` first, then the others, without repeats, at most [`RECENT_LIMIT`].
+#[cfg(any(feature = "hydrate", test))]
+pub(crate) fn with_recent(previous: &[String], name: &str) -> serde_json::Value {
+    let documents: Vec<&str> = std::iter::once(name)
+        .chain(previous.iter().map(String::as_str).filter(|n| *n != name))
+        .take(RECENT_LIMIT)
+        .collect();
+    serde_json::json!({ "documents": documents })
+}
+
+/// Records `name` in the page's recent documents; retried once when another writer got there
+/// first (Confluence refuses a stale version number).
+#[cfg(feature = "hydrate")]
+async fn remember_opened(name: &str) -> Result<(), connect::bridge::BridgeError> {
+    use connect::bridge::confluence::{ContentProperty, content_property, set_content_property};
+    let mut last = Err(connect::bridge::BridgeError::NoHost);
+    for _ in 0..2 {
+        let previous = content_property(RECENT_PROPERTY).await?;
+        let names = previous
+            .as_ref()
+            .map(|p| recent_names(&p.value))
+            .unwrap_or_default();
+        let next = ContentProperty::next(
+            RECENT_PROPERTY,
+            with_recent(&names, name),
+            previous.as_ref(),
+        );
+        last = set_content_property(&next).await.map(drop);
+        if last.is_ok() {
+            break;
+        }
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{recent_names, with_recent};
+
+    #[test]
+    fn recent_documents_newest_first_without_repeats_and_bounded() {
+        let names: Vec<String> = ["a.docx", "b.xlsx", "c.pptx", "d.docx", "e.docx"]
+            .map(String::from)
+            .to_vec();
+        let value = with_recent(&names, "c.pptx");
+        assert_eq!(
+            recent_names(&value),
+            ["c.pptx", "a.docx", "b.xlsx", "d.docx", "e.docx"]
+        );
+        let value = with_recent(&names, "new.docx");
+        assert_eq!(
+            recent_names(&value),
+            ["new.docx", "a.docx", "b.xlsx", "c.pptx", "d.docx"]
+        );
+        assert!(recent_names(&serde_json::json!({ "documents": "oops" })).is_empty());
     }
 }

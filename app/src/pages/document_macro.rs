@@ -18,6 +18,12 @@ pub fn DocumentMacro() -> impl IntoView {
     let attachment = RwSignal::new(Load::<Attachment>::Loading);
     let activity = RwSignal::new(Load::<Option<ReportedChange>>::Loading);
     let chosen = RwSignal::new(None::<String>);
+    let caption = RwSignal::new(String::new());
+    // Shown in the editor's preview or an export: no navigation away from there.
+    let displayed = RwSignal::new(true);
+    let added = RwSignal::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    let added_listener = StoredValue::new_local(None::<connect::bridge::events::Listener>);
 
     #[cfg(feature = "hydrate")]
     {
@@ -28,15 +34,26 @@ pub fn DocumentMacro() -> impl IntoView {
                 load(&page_id, &file, attachment, activity).await;
                 crate::pages::frame::resize_soon();
             });
-        });
-        Effect::new(move |_| {
-            // The attachments dialog answers here when it closes with a choice.
-            let _ = connect::bridge::events::on("dialog.close", move |data| {
-                if let Some(title) = data.get("attachment").and_then(|v| v.as_str()) {
-                    chosen.set(Some(title.to_owned()));
+            leptos::task::spawn_local(async move {
+                use connect::bridge::{confluence, context};
+                if let Ok(body) = confluence::macro_body().await {
+                    caption.set(body.trim().to_owned());
+                }
+                if let Ok(ctx) = context::context().await {
+                    displayed.set(output_is_display(&ctx));
+                }
+                crate::pages::frame::resize_soon();
+            });
+            // A document created in the attachments dialog is announced to the page's macros.
+            let listener = connect::bridge::events::on(ATTACHMENTS_CHANGED, move |data| {
+                if let Some(name) = data.get("created").and_then(|v| v.as_str()) {
+                    added.set(Some(name.to_owned()));
                     crate::pages::frame::resize_soon();
                 }
             });
+            if let Ok(listener) = listener {
+                added_listener.set_value(Some(listener));
+            }
         });
     }
 
@@ -55,7 +72,14 @@ pub fn DocumentMacro() -> impl IntoView {
                     })),
                     ..DialogOptions::default()
                 };
-                if let Err(err) = create(&options) {
+                // This dialog's answer (a choice, or nothing when cancelled) arrives once.
+                let listening = connect::bridge::events::once("dialog.close", move |data| {
+                    if let Some(title) = data.get("attachment").and_then(|v| v.as_str()) {
+                        chosen.set(Some(title.to_owned()));
+                        crate::pages::frame::resize_soon();
+                    }
+                });
+                if let Err(err) = listening.and_then(|()| create(&options)) {
                     crate::pages::frame::report("Cannot open the dialog", err.to_string());
                 }
             }
@@ -82,6 +106,21 @@ pub fn DocumentMacro() -> impl IntoView {
             #[cfg(not(feature = "hydrate"))]
             let _ = (&page_id, &file);
         }
+    };
+    let reload = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Err(err) = connect::bridge::navigator::reload() {
+            crate::pages::frame::report("Cannot reload the page", err.to_string());
+        }
+    };
+    // "Stop telling me": the listener is removed, later additions are not announced here.
+    let dismiss = move |_| {
+        added.set(None);
+        #[cfg(feature = "hydrate")]
+        if let Some(listener) = added_listener.try_update_value(Option::take).flatten() {
+            let _ = listener.off();
+        }
+        crate::pages::frame::resize_soon();
     };
     let empty = file.is_empty();
     view! {
@@ -112,6 +151,9 @@ pub fn DocumentMacro() -> impl IntoView {
                     Load::Ready(att) => view! { <DocumentCard att/> }.into_any(),
                 }
             }}
+            <Show when=move || !caption.get().is_empty()>
+                <p class="doc-caption" data-testid="doc-caption">{move || caption.get()}</p>
+            </Show>
             <p class="muted small" data-testid="doc-activity">
                 {move || match activity.get() {
                     Load::Loading => String::new(),
@@ -120,7 +162,10 @@ pub fn DocumentMacro() -> impl IntoView {
                     Load::Ready(Some(a)) => activity_text(&a),
                 }}
             </p>
-            <div class="actions">
+            <Show when=move || !displayed.get()>
+                <p class="muted small" data-testid="doc-preview-note">"Open the page to edit or view this document."</p>
+            </Show>
+            <div class="actions" hidden=move || !displayed.get()>
                 <Show when=move || !empty>
                     <button class="button button-primary" data-testid="open-document" on:click=open_page.clone()>
                         "Open"
@@ -130,6 +175,13 @@ pub fn DocumentMacro() -> impl IntoView {
                     "Other documents on this page…"
                 </button>
             </div>
+            <Show when=move || added.get().is_some()>
+                <div class="notice" role="status" data-testid="doc-added">
+                    <span>{move || added.get().unwrap_or_default()} " was added to this page."</span>
+                    <button class="button" data-testid="reload-page" on:click=reload>"Reload the page"</button>
+                    <button class="button button-subtle" data-testid="dismiss-added" on:click=dismiss>"Don't tell me again"</button>
+                </div>
+            </Show>
             <Show when=move || chosen.get().is_some()>
                 <p class="status" role="status" data-testid="dialog-choice">
                     "Chosen in the dialog: " {move || chosen.get().unwrap_or_default()}
@@ -157,6 +209,20 @@ pub(crate) fn DocumentCard(att: Attachment) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The event the attachments dialog sends to the page's macros after adding a document.
+#[cfg(feature = "hydrate")]
+pub(crate) const ATTACHMENTS_CHANGED: &str = "confluo.attachments-changed";
+
+/// Whether the macro is shown on the page itself (`display`), not in the editor's preview or an
+/// export, where navigating away would lose unsaved work.
+#[cfg(any(feature = "hydrate", test))]
+pub(crate) fn output_is_display(context: &serde_json::Value) -> bool {
+    context
+        .pointer("/confluence/macro/outputType")
+        .and_then(|v| v.as_str())
+        .is_none_or(|t| t == "display")
 }
 
 pub(crate) fn activity_text(a: &ReportedChange) -> String {
@@ -212,4 +278,20 @@ pub(crate) async fn load(
         Ok(a) => Load::Ready(a),
         Err(err) => Load::Failed(report("Confluo server", err.to_string())),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::output_is_display;
+    use serde_json::json;
+
+    #[test]
+    fn only_the_page_view_offers_navigation() {
+        let ctx = |t: &str| json!({ "confluence": { "macro": { "outputType": t } } });
+        assert!(output_is_display(&ctx("display")));
+        assert!(!output_is_display(&ctx("preview")));
+        assert!(!output_is_display(&ctx("export")));
+        // Hosts that do not say are treated as the page view.
+        assert!(output_is_display(&json!({ "confluence": {} })));
+    }
 }

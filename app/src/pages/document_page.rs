@@ -48,6 +48,7 @@ pub fn DocumentPage() -> impl IntoView {
                     ))),
                     Ok(ready) => {
                         let (api_js, config) = (ready.api_js.clone(), ready.config.clone());
+                        let editing = ready.editing;
                         let attachment_id = ready.attachment_id.clone();
                         launch.set(Load::Ready(ready));
                         if let Ok(Some(text)) = crate::office::save_notice(attachment_id).await {
@@ -58,6 +59,7 @@ pub fn DocumentPage() -> impl IntoView {
                             &file,
                             &api_js,
                             &config,
+                            editing,
                             editor_state,
                             editor_error,
                         )
@@ -83,6 +85,28 @@ pub fn DocumentPage() -> impl IntoView {
         }
     };
 
+    // A link others can follow to this document: where the host page is, from the host.
+    let share = RwSignal::new(None::<String>);
+    let show_link = move |_| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            match connect::bridge::navigator::location().await {
+                Ok(location) => match location.get("href").and_then(|v| v.as_str()) {
+                    Some(href) => share.set(Some(href.to_owned())),
+                    None => {
+                        crate::pages::frame::report(
+                            "Cannot make a link",
+                            "Confluence did not say where this page is.".into(),
+                        );
+                    }
+                },
+                Err(err) => {
+                    crate::pages::frame::report("Cannot make a link", err.to_string());
+                }
+            }
+        });
+    };
+
     view! {
         <HostScript size_to_parent=true/>
         <main class="document-page" data-testid="document-page">
@@ -100,6 +124,22 @@ pub fn DocumentPage() -> impl IntoView {
                     }
                     _ => ().into_any(),
                 }}
+                <button class="button button-subtle" data-testid="share-link" on:click=show_link>"Link to this document"</button>
+                <Show when=move || share.get().is_some()>
+                    <input class="link-field" readonly aria-label="Link to this document" data-testid="share-url"
+                        prop:value=move || share.get().unwrap_or_default()
+                        on:focus=move |ev| {
+                            #[cfg(feature = "hydrate")]
+                            {
+                                use wasm_bindgen::JsCast;
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.select();
+                                }
+                            }
+                            #[cfg(not(feature = "hydrate"))]
+                            let _ = ev;
+                        }/>
+                </Show>
             </header>
             {
                 let file = file.clone();
@@ -138,11 +178,17 @@ async fn start_editor(
     file: &str,
     api_js: &str,
     config: &str,
+    editing: bool,
     editor_state: RwSignal<String>,
     editor_error: RwSignal<Option<String>>,
 ) {
     use crate::pages::office_editor::{Events, start};
     let (page_id, file) = (page_id.to_owned(), file.to_owned());
+    let history = HistoryPanel {
+        page_id: page_id.clone(),
+        file: file.clone(),
+    };
+    let (h1, h2, h3) = (history.clone(), history.clone(), history.clone());
     let events = Events {
         on_ready: Box::new(move || editor_state.set("ready".into())),
         on_error: Box::new(move |message| {
@@ -155,6 +201,16 @@ async fn start_editor(
         on_request_edit_rights: Box::new(move || {
             let _ = open_in_confluence(&page_id, &file, false);
         }),
+        on_request_history: Some(Box::new(move || h1.refresh())),
+        on_request_history_data: Some(Box::new(move |version| h2.show(version))),
+        // Back from the history to the document as it is now.
+        on_request_history_close: Some(Box::new(|| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        })),
+        on_request_restore: editing
+            .then(|| Box::new(move |version| h3.restore(version)) as Box<dyn Fn(i32)>),
     };
     if let Err(message) = start(api_js, EDITOR_ID, config, events).await {
         editor_state.set("failed".into());
@@ -162,6 +218,62 @@ async fn start_editor(
             "Cannot start the editor",
             message,
         )));
+    }
+}
+
+/// The editor's version history: Confluence's versions, one opened read-only, one restored.
+#[cfg(feature = "hydrate")]
+#[derive(Clone)]
+struct HistoryPanel {
+    page_id: String,
+    file: String,
+}
+
+#[cfg(feature = "hydrate")]
+impl HistoryPanel {
+    fn refresh(&self) {
+        let (page_id, file) = (self.page_id.clone(), self.file.clone());
+        leptos::task::spawn_local(async move {
+            let arg = match crate::office::document_history(page_id, file).await {
+                Ok(history) => serde_json::to_string(&history).unwrap_or_default(),
+                Err(err) => {
+                    serde_json::json!({ "error": server_message(&err.to_string()) }).to_string()
+                }
+            };
+            let _ = crate::pages::office_editor::call("refreshHistory", &arg);
+        });
+    }
+
+    fn show(&self, version: i32) {
+        let (page_id, file) = (self.page_id.clone(), self.file.clone());
+        leptos::task::spawn_local(async move {
+            let arg = match crate::office::history_data(page_id, file, version).await {
+                Ok(data) => data,
+                Err(err) => serde_json::json!({
+                    "error": server_message(&err.to_string()),
+                    "version": version,
+                })
+                .to_string(),
+            };
+            let _ = crate::pages::office_editor::call("setHistoryData", &arg);
+        });
+    }
+
+    fn restore(&self, version: i32) {
+        let this = self.clone();
+        leptos::task::spawn_local(async move {
+            match crate::office::restore_version(this.page_id.clone(), this.file.clone(), version)
+                .await
+            {
+                Ok(_) => this.refresh(),
+                Err(err) => {
+                    let message = server_message(&err.to_string());
+                    crate::pages::frame::report("Cannot restore the version", message.clone());
+                    let arg = serde_json::json!({ "error": message }).to_string();
+                    let _ = crate::pages::office_editor::call("refreshHistory", &arg);
+                }
+            }
+        });
     }
 }
 

@@ -16,6 +16,7 @@ pub fn DocumentMacroEditor() -> impl IntoView {
     let attachments = RwSignal::new(Load::<Vec<Attachment>>::Loading);
     let selected = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    let caption = RwSignal::new(String::new());
 
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
@@ -27,6 +28,9 @@ pub fn DocumentMacroEditor() -> impl IntoView {
                 && !name.is_empty()
             {
                 selected.set(Some(name.to_owned()));
+            }
+            if let Ok(body) = connect::bridge::confluence::macro_body().await {
+                caption.set(body);
             }
             attachments.set(match crate::documents::page_attachments(&page_id).await {
                 Ok(list) => Load::Ready(list),
@@ -45,9 +49,10 @@ pub fn DocumentMacroEditor() -> impl IntoView {
             return;
         };
         #[cfg(feature = "hydrate")]
-        if let Err(err) =
-            connect::bridge::confluence::save_macro(&serde_json::json!({ "attachment": name }))
-        {
+        if let Err(err) = connect::bridge::confluence::save_macro(
+            &serde_json::json!({ "attachment": name }),
+            Some(caption.get_untracked().trim()),
+        ) {
             error.set(Some(err.to_string()));
         }
         #[cfg(not(feature = "hydrate"))]
@@ -65,6 +70,11 @@ pub fn DocumentMacroEditor() -> impl IntoView {
         <main class="editor" data-testid="macro-editor">
             <h1 class="visually-hidden">"Choose a document"</h1>
             <AttachmentPicker attachments selected/>
+            <label class="field">
+                <span class="field-label">"Caption (optional)"</span>
+                <input data-testid="macro-caption" maxlength="200" prop:value=move || caption.get()
+                    on:input=move |ev| caption.set(event_target_value(&ev))/>
+            </label>
             <Show when=move || error.get().is_some()>
                 <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
             </Show>

@@ -43,11 +43,55 @@ mod js {
             .map_err(|_| "the script did not load".to_owned())
     }
 
-    /// What the page hears from the editor.
+    /// What the page hears from the editor. The editor offers a feature only when its handler
+    /// is there (its version history, restoring a version).
     pub struct Events {
         pub on_ready: Box<dyn Fn()>,
         pub on_error: Box<dyn Fn(String)>,
         pub on_request_edit_rights: Box<dyn Fn()>,
+        pub on_request_history: Option<Box<dyn Fn()>>,
+        pub on_request_history_data: Option<Box<dyn Fn(i32)>>,
+        pub on_request_history_close: Option<Box<dyn Fn()>>,
+        pub on_request_restore: Option<Box<dyn Fn(i32)>>,
+    }
+
+    thread_local! {
+        static EDITOR: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Calls `editor.<method>(arg)` on the running editor, `arg` given as JSON.
+    pub fn call(method: &str, arg_json: &str) -> Result<(), String> {
+        let editor = EDITOR
+            .with(|e| e.borrow().clone())
+            .ok_or("the editor is not running")?;
+        let function: Function = Reflect::get(&editor, &method.into())
+            .map_err(err)?
+            .dyn_into()
+            .map_err(|_| format!("the editor has no {method}"))?;
+        let arg = js_sys::JSON::parse(arg_json).map_err(err)?;
+        function.call1(&editor, &arg).map(drop).map_err(err)
+    }
+
+    /// `event.data` as a version number (`onRequestHistoryData` sends the number,
+    /// `onRequestRestore` an object with `version`).
+    fn version_of(event: &JsValue) -> Option<i32> {
+        let data = Reflect::get(event, &"data".into()).ok()?;
+        let value = data
+            .as_f64()
+            .or_else(|| Reflect::get(&data, &"version".into()).ok()?.as_f64())?;
+        Some(value as i32)
+    }
+
+    fn bind(
+        handlers: &Object,
+        name: &str,
+        handler: impl Fn(JsValue) + 'static,
+    ) -> Result<(), String> {
+        let closure = Closure::<dyn Fn(JsValue)>::new(handler);
+        Reflect::set(handlers, &name.into(), closure.as_ref()).map_err(err)?;
+        // The editor lives as long as the page: its handlers are never released.
+        closure.forget();
+        Ok(())
     }
 
     /// Loads `api_js`, then `new DocsAPI.DocEditor(element_id, config)` with `events` bound.
@@ -75,30 +119,50 @@ mod js {
             on_ready,
             on_error,
             on_request_edit_rights,
+            on_request_history,
+            on_request_history_data,
+            on_request_history_close,
+            on_request_restore,
         } = events;
-        // The editor lives as long as the page: its handlers are never released.
-        let ready = Closure::<dyn Fn(JsValue)>::new(move |_| on_ready());
-        let error = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        bind(&handlers, "onDocumentReady", move |_| on_ready())?;
+        bind(&handlers, "onError", move |event: JsValue| {
             let data = Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED);
             let text = Reflect::get(&data, &"errorDescription".into())
                 .ok()
                 .and_then(|d| d.as_string())
                 .unwrap_or_else(|| "the editor reported an error".into());
             on_error(text);
-        });
-        let edit = Closure::<dyn Fn(JsValue)>::new(move |_| on_request_edit_rights());
-        Reflect::set(&handlers, &"onDocumentReady".into(), ready.as_ref()).map_err(err)?;
-        Reflect::set(&handlers, &"onError".into(), error.as_ref()).map_err(err)?;
-        Reflect::set(&handlers, &"onRequestEditRights".into(), edit.as_ref()).map_err(err)?;
-        ready.forget();
-        error.forget();
-        edit.forget();
+        })?;
+        bind(&handlers, "onRequestEditRights", move |_| {
+            on_request_edit_rights()
+        })?;
+        for (name, handler) in [
+            ("onRequestHistory", on_request_history),
+            ("onRequestHistoryClose", on_request_history_close),
+        ] {
+            if let Some(handler) = handler {
+                bind(&handlers, name, move |_| handler())?;
+            }
+        }
+        for (name, handler) in [
+            ("onRequestHistoryData", on_request_history_data),
+            ("onRequestRestore", on_request_restore),
+        ] {
+            if let Some(handler) = handler {
+                bind(&handlers, name, move |event: JsValue| {
+                    if let Some(version) = version_of(&event) {
+                        handler(version);
+                    }
+                })?;
+            }
+        }
         Reflect::set(&config, &"events".into(), &handlers).map_err(err)?;
         let args = js_sys::Array::of2(&element_id.into(), &config);
-        Reflect::construct(&constructor, &args).map_err(err)?;
+        let editor = Reflect::construct(&constructor, &args).map_err(err)?;
+        EDITOR.with(|e| *e.borrow_mut() = Some(editor));
         Ok(())
     }
 }
 
 #[cfg(feature = "hydrate")]
-pub use js::{Events, start};
+pub use js::{Events, call, start};

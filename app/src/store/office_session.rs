@@ -154,3 +154,27 @@ pub async fn latest_notice<C: ConnectionTrait>(
         .one(db)
         .await
 }
+
+/// Live sessions on a page's attachments with people in them, touched since `since` (a session
+/// whose Document Server went away without a word must not show people editing forever).
+pub async fn editing_on_page<C: ConnectionTrait>(
+    db: &C,
+    client_key: &str,
+    page_id: &str,
+    since: DateTimeUtc,
+) -> Result<Vec<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::ClientKey.eq(client_key))
+        .filter(Column::PageId.eq(page_id))
+        .filter(Column::State.eq(OPEN))
+        .filter(Column::Users.ne(""))
+        .filter(Column::UpdatedAt.gte(since))
+        .order_by_asc(Column::AttachmentId)
+        .all(db)
+        .await
+}
+
+/// The account ids in a session's `users` column.
+pub fn people(users: &str) -> impl Iterator<Item = &str> {
+    users.split(',').map(str::trim).filter(|u| !u.is_empty())
+}

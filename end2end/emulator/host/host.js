@@ -120,7 +120,8 @@
       fetch(`/wiki/rest/api/content/${ctx['content.id']}/property/${encodeURIComponent(property.key)}`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ key: property.key, value: property.value, version: { number: property.version } }),
+        // `version` is an object, `{number}`, as in the REST API.
+        body: JSON.stringify({ key: property.key, value: property.value, version: property.version }),
       }).then(async (r) => done({ result: r.ok ? await r.json() : undefined, error: r.ok ? undefined : { status: r.status } }));
     },
     syncPropertyFromServer: function (key, cb) {
@@ -207,7 +208,8 @@
       'macro.hash': macro.id,
       'macro.body': macro.body || '',
       'macro.truncated': 'false',
-      'output.type': 'display',
+      // `?output=preview` renders the page as the editor's preview does.
+      'output.type': new URLSearchParams(window.location.search).get('output') || 'display',
     }, editor ? { 'macro.editor': 'true' } : {});
   }
 
