@@ -56,12 +56,28 @@
     } else if (capabilities.indexOf('onRequestEditRights') >= 0 && (config.document.permissions || {}).edit !== false) {
       bar.appendChild(button('ds-edit-rights', 'Edit current file', function () { emit('onRequestEditRights'); }));
     }
+    if (capabilities.indexOf('onRequestUsers') >= 0) {
+      var search = el('input', { id: 'ds-mention-search', 'aria-label': 'Mention' });
+      bar.appendChild(search);
+      bar.appendChild(button('ds-mention', '@', function () { emit('onRequestUsers', { c: 'mention', search: search.value }); }));
+    }
+    if (capabilities.indexOf('onRequestSaveAs') >= 0) {
+      bar.appendChild(button('ds-save-as', 'Save copy as', function () {
+        post('/_ds/save-as', { key: config.document.key }).then(function (r) {
+          emit('onRequestSaveAs', { fileType: r.fileType, title: 'Copy of ' + r.title, url: r.url });
+        });
+      }));
+    }
     if (capabilities.indexOf('onRequestHistory') >= 0) {
       bar.appendChild(button('ds-history', 'Version history', function () { emit('onRequestHistory'); }));
     }
     bar.appendChild(button('ds-close', 'Close', leave));
     root.appendChild(bar);
     root.appendChild(el('div', { id: 'ds-history-panel' }));
+    root.appendChild(el('p', { id: 'ds-avatars' }));
+    root.appendChild(el('ul', { id: 'ds-mention-list' }));
+    // As the real editor: names and avatars of the people in the session.
+    if (capabilities.indexOf('onRequestUsers') >= 0) emit('onRequestUsers', { c: 'info', id: result.users });
     root.appendChild(el('p', { id: 'ds-size' }, 'Downloaded ' + result.size + ' bytes'));
   }
 
@@ -123,6 +139,20 @@
       return;
     }
     if (msg.command === 'refreshHistory') showHistory(msg.data || {});
+    if (msg.command === 'setUsers') {
+      var d = msg.data || {};
+      var users = d.users || [];
+      if (d.c === 'info') {
+        var avatars = document.getElementById('ds-avatars');
+        avatars.textContent = users.map(function (u) { return u.name; }).join(', ');
+        avatars.dataset.images = users.map(function (u) { return u.image || ''; }).join(' ');
+      } else {
+        var list = document.getElementById('ds-mention-list');
+        list.innerHTML = '';
+        users.forEach(function (u) { list.appendChild(el('li', { 'data-id': u.id }, u.name)); });
+        list.dataset.state = 'ready';
+      }
+    }
     if (msg.command === 'setHistoryData') {
       post('/_ds/history', { key: config.document.key, data: msg.data }).then(function (r) {
         var view = document.getElementById('ds-history-view');

@@ -380,6 +380,13 @@ const server = createServer(async (req, res) => {
     }
     if (p === '/_ds/leave') return send(res, 200, await leave(body));
     if (p === '/_ds/history') return send(res, 200, await historyData(body));
+    if (p === '/_ds/save-as') {
+      // "Save copy as": the document as it is now, hosted like any result file.
+      const session = sessions.get(body.key);
+      if (!session) return send(res, 404, { error: 'no session' });
+      const data = session.dirty ? edited(session) : session.data;
+      return send(res, 200, { url: host(session.base, session.key, session.fileType, session.title, data), fileType: session.fileType, title: session.title });
+    }
     if (p === '/_ds/method') {
       record({ dir: 'in', kind: 'method', command: body.command });
       return send(res, 200, { ok: true });

@@ -128,7 +128,12 @@ export class Rest {
 
   userJson(accountId) {
     const u = USERS[accountId];
-    if (u) return { type: 'known', accountId, accountType: 'atlassian', displayName: u.displayName, publicName: u.displayName, locale: u.locale };
+    if (u) {
+      return {
+        type: 'known', accountId, accountType: 'atlassian', displayName: u.displayName, publicName: u.displayName, locale: u.locale,
+        profilePicture: { path: `/wiki/aa-avatar/${accountId}`, width: 48, height: 48, isDefault: false },
+      };
+    }
     return { type: 'app', accountId, accountType: 'app', displayName: accountId };
   }
 
@@ -191,6 +196,19 @@ export class Rest {
         if (USERS[id].admin) json.operations.push({ operation: 'administer', targetType: 'application' });
       }
       return { status: 200, json };
+    }
+    if (req.method === 'GET' && path === '/rest/api/search/user') {
+      // CQL as Confluence takes it here: `type=user`, optionally `and user.fullname~"text"`.
+      const cql = url.searchParams.get('cql') ?? '';
+      const m2 = cql.match(/^type\s*=\s*user(?:\s+and\s+user\.fullname\s*~\s*"([^"\\]*)")?$/i);
+      if (!m2) throw new HttpError(400, `The emulator cannot run the CQL ${cql}`);
+      const text = (m2[1] ?? '').toLowerCase();
+      const limit = Number(url.searchParams.get('limit') ?? 25);
+      const results = Object.keys(USERS)
+        .filter((id) => USERS[id].displayName.toLowerCase().includes(text))
+        .slice(0, limit)
+        .map((id) => ({ user: this.userJson(id), title: USERS[id].displayName, entityType: 'user' }));
+      return { status: 200, json: { results, start: 0, limit, size: results.length } };
     }
     if ((r = m(/^\/rest\/atlassian-connect\/1\/addons\/([^/]+)$/)) && req.method === 'GET') {
       const inst = this.tenancy.installation(decodeURIComponent(r[1]));

@@ -303,6 +303,57 @@ test('the version history lists Confluence versions, opens an older one read-onl
   expect(await versions(request, pageId, 'report.docx')).toHaveLength(3);
 });
 
+test('the editor shows co-editors by name and avatar, finds people to mention, and saves a copy on the page', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'People page');
+  await login(host, 'emu-carol');
+  const { doc, editor } = await openDocument(host, pageId, 'report.docx');
+  await expect(editor.locator('#ds-avatars')).toHaveText('Carol Editor');
+  await expect(editor.locator('#ds-avatars')).toHaveAttribute('data-images', `${EMU}/wiki/aa-avatar/emu-carol`);
+  await editor.locator('#ds-mention-search').fill('ali');
+  await editor.locator('#ds-mention').click();
+  await expect(editor.locator('#ds-mention-list li')).toHaveText(['Alice Admin']);
+  await editor.locator('#ds-mention-search').fill('');
+  await editor.locator('#ds-mention').click();
+  await expect(editor.locator('#ds-mention-list li')).toHaveText(['Alice Admin', 'Bob Reader', 'Carol Editor']);
+
+  // Save copy as: the document as edited so far, attached next to it by Carol.
+  await editor.locator('#ds-type').click();
+  await editor.locator('#ds-save-as').click();
+  await expect(doc.getByTestId('copy-notice')).toHaveText('Saved a copy as Copy of report.docx on this page.');
+  const copy = attachment(await state(request), pageId, 'Copy of report.docx');
+  expect(copy.versions[0]).toMatchObject({ by: 'emu-carol', comment: 'Copy of report.docx saved from ONLYOFFICE by Carol Editor' });
+  const original = await versions(request, pageId, 'report.docx');
+  expect(original).toHaveLength(1);
+  expect(copy.versions[0].size).toBeGreaterThan(original[0].size);
+  // Copies are fetched from the Document Server only.
+  const token = await doc.evaluate(() => (window as any).AP.context.getToken());
+  const res = await request.post(`${APP}/api/office/save-copy`, {
+    headers: { authorization: `JWT ${token}` },
+    form: { page_id: pageId, source: 'report.docx', title: 'elsewhere', file_type: 'docx', url: `${EMU}/wiki/download/attachments/${pageId}/report.docx` },
+  });
+  expect(res.status()).toBe(502);
+  expect(await res.text()).toContain('not on the Document Server');
+  expect(attachment(await state(request), pageId, 'elsewhere.docx')).toBeUndefined();
+  await editor.locator('#ds-close').click();
+});
+
+test("a phone gets the Document Server's mobile editor", async ({ browser, request }) => {
+  const pageId = await pageWithDocument(request, 'Phone page');
+  const context = await browser.newContext({
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+    viewport: { width: 390, height: 844 },
+  });
+  await hostRoutes(context);
+  const phone = await context.newPage();
+  await login(phone, 'emu-carol');
+  const query = new URLSearchParams({ 'ac.pageId': pageId, 'ac.attachment': 'report.docx' });
+  await phone.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/document-view?${query}`);
+  await expect
+    .poll(() => phone.frames().some((f) => f.url().startsWith(`${DS}/web-apps/apps/documenteditor/mobile/index.html`)), { message: 'the mobile editor frame' })
+    .toBe(true);
+  await context.close();
+});
+
 test('an ODT converts to DOCX with progress, as a new attachment next to the original', async ({ host, request }) => {
   const page = await emu(request, 'pages', { title: 'Convert page' });
   await emu(request, 'attachments', { pageId: page.id, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });

@@ -213,6 +213,34 @@ impl<'a> Confluence<'a> {
         Ok(list.results)
     }
 
+    /// People found by `cql` (user search), as `account_id` may see them.
+    pub async fn search_users(
+        &self,
+        account_id: &str,
+        cql: &str,
+        limit: usize,
+    ) -> Result<Vec<super::people::SearchHit>, HostError> {
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("cql", cql)
+            .append_pair("limit", &limit.to_string())
+            .finish();
+        let list: Results<super::people::SearchHit> = self
+            .user(account_id)
+            .get_json(&format!("/rest/api/search/user?{query}"))
+            .await?;
+        Ok(list.results)
+    }
+
+    /// A person's record, as the app reads it.
+    pub async fn user_json(&self, account_id: &str) -> Result<super::people::UserJson, HostError> {
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("accountId", account_id)
+            .finish();
+        self.app()
+            .get_json(&format!("/rest/api/user?{query}"))
+            .await
+    }
+
     /// A person, as the app reads them.
     pub async fn person(&self, account_id: &str) -> Result<Person, HostError> {
         let query: String = form_urlencoded::Serializer::new(String::new())

@@ -29,6 +29,28 @@ pub struct EditorInput<'a> {
     /// Stable id of the file in Confluence, for links between spreadsheets.
     pub attachment_id: &'a str,
     pub instance_id: &'a str,
+    /// The Document Server's editor for small touch screens.
+    pub mobile: bool,
+}
+
+/// Whether a `User-Agent` is a phone's or tablet's (the patterns ONLYOFFICE's integrations use).
+pub fn is_mobile(user_agent: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "android",
+        "iphone",
+        "ipad",
+        "ipod",
+        "mobile",
+        "blackberry",
+        "iemobile",
+        "opera mini",
+        "windows phone",
+        "kindle",
+        "silk/",
+        "webos",
+    ];
+    let ua = user_agent.to_ascii_lowercase();
+    MARKS.iter().any(|m| ua.contains(m))
 }
 
 /// `lang` and `region` for a Confluence locale (`de_DE`, `pt-PT`, `zh-TW`).
@@ -61,7 +83,7 @@ pub fn config(input: &EditorInput<'_>) -> Value {
     let may_edit = input.mode != Mode::View;
     let (lang, region) = language(input.locale);
     let mut config = json!({
-        "type": "desktop",
+        "type": if input.mobile { "mobile" } else { "desktop" },
         "width": "100%",
         "height": "100%",
         "documentType": input.format.document_type.as_str(),
@@ -130,7 +152,25 @@ mod tests {
             locale: Some("de_DE"),
             attachment_id: "att1",
             instance_id: "https://site.atlassian.net/wiki",
+            mobile: false,
         }
+    }
+
+    #[test]
+    fn phones_and_tablets_get_the_mobile_editor() {
+        assert!(is_mobile(
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+        ));
+        assert!(is_mobile(
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36"
+        ));
+        assert!(!is_mobile(
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"
+        ));
+        let mut phone = input(Mode::Edit);
+        phone.mobile = true;
+        assert_eq!(config(&phone)["type"], "mobile");
+        assert_eq!(config(&input(Mode::Edit))["type"], "desktop");
     }
 
     #[test]

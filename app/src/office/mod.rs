@@ -33,6 +33,8 @@ pub mod history;
 #[cfg(feature = "ssr")]
 pub mod link_token;
 #[cfg(feature = "ssr")]
+pub mod people;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod site;
@@ -70,6 +72,16 @@ pub struct HistoryEntry {
 pub struct HistoryUser {
     pub id: String,
     pub name: String,
+}
+
+/// A person as the editor shows them (`setUsers`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonCard {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 /// Who is editing one of a page's attachments right now, as the Document Server reported.
@@ -179,7 +191,23 @@ pub async fn open_document(
     locale: Option<String>,
 ) -> Result<EditorLaunch, ServerFnError> {
     let caller = caller().await?;
-    service::open(&caller, &page_id, &file_name, view, locale.as_deref())
+    // The editor for phones and tablets, by the browser's own description of itself.
+    let mobile = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::USER_AGENT)?
+                .to_str()
+                .ok()
+                .map(editor_config::is_mobile)
+        })
+        .unwrap_or(false);
+    let options = service::OpenOptions {
+        view,
+        locale: locale.as_deref(),
+        mobile,
+    };
+    service::open(&caller, &page_id, &file_name, options)
         .await
         .map_err(|err| err.into_server_error("Opening the document"))
 }
@@ -255,6 +283,41 @@ pub async fn restore_version(
     history::restore(&caller, &page_id, &file_name, version)
         .await
         .map_err(|err| err.into_server_error("Restoring the version"))
+}
+
+/// "Save copy as" from the editor: the Document Server's file at `url` attached to the page as
+/// a new file; its name.
+#[server(endpoint = "office/save-copy", client = ContextClient)]
+pub async fn save_copy(
+    page_id: String,
+    source: String,
+    title: String,
+    file_type: String,
+    url: String,
+) -> Result<String, ServerFnError> {
+    let caller = caller().await?;
+    service::save_copy(&caller, &page_id, &source, &title, &file_type, &url)
+        .await
+        .map_err(|err| err.into_server_error("Saving a copy"))
+}
+
+/// People for the editor: for `info`, the names and avatars of `ids`; otherwise (mentions,
+/// protected ranges) those whose names contain `search`.
+#[server(endpoint = "office/people", client = ContextClient)]
+pub async fn find_people(
+    page_id: String,
+    kind: String,
+    #[server(default)] search: String,
+    // An empty list is not in the request at all.
+    #[server(default)] ids: Vec<String>,
+) -> Result<Vec<PersonCard>, ServerFnError> {
+    let caller = caller().await?;
+    let found = if kind == "info" {
+        people::info(&caller, &page_id, &ids).await
+    } else {
+        people::search(&caller, &page_id, &search).await
+    };
+    found.map_err(|err| err.into_server_error("Finding people"))
 }
 
 /// What the last save of an attachment wants people to know, if anything.

@@ -123,15 +123,29 @@ fn att_page(att: &StoredAttachment) -> String {
     att.page_id.clone().unwrap_or_default()
 }
 
+/// How the person asked to open a document.
+pub struct OpenOptions<'a> {
+    /// View even when they may edit.
+    pub view: bool,
+    /// The browser's locale, when Confluence does not know the person's.
+    pub locale: Option<&'a str>,
+    /// A phone or tablet: the Document Server's mobile editor.
+    pub mobile: bool,
+}
+
 /// Opens `file_name` on `page_id` for the caller: edit when they may and the format allows,
 /// view otherwise (or when `view` asks for it).
 pub async fn open(
     caller: &Caller,
     page_id: &str,
     file_name: &str,
-    view: bool,
-    locale: Option<&str>,
+    options: OpenOptions<'_>,
 ) -> Result<EditorLaunch, OfficeError> {
+    let OpenOptions {
+        view,
+        locale,
+        mobile,
+    } = options;
     let state = &caller.scope.state;
     let ds = site::document_server(state, caller.client_key()).await?;
     let (att, format, may_edit) = caller.attachment(page_id, file_name).await?;
@@ -223,6 +237,7 @@ pub async fn open(
         locale: person.locale.as_deref().or(locale),
         attachment_id: att.id(),
         instance_id: &caller.scope.tenant.base_url,
+        mobile,
     };
     let config = editor_config::signed(&input, ds.secret.as_deref(), caller.now())?;
     Ok(EditorLaunch {
@@ -333,6 +348,58 @@ pub async fn create(
             ext,
             templates::blank(kind),
             "Created with Confluo",
+        )
+        .await?;
+    Ok(stored.title().to_owned())
+}
+
+/// "Save copy as" in the editor: the Document Server's file at `url` (only its own addresses are
+/// fetched) attached to the page as a new file named after `title`, as the caller.
+pub async fn save_copy(
+    caller: &Caller,
+    page_id: &str,
+    source: &str,
+    title: &str,
+    file_type: &str,
+    url: &str,
+) -> Result<String, OfficeError> {
+    let state = &caller.scope.state;
+    let ext = file_type
+        .trim()
+        .trim_start_matches('.')
+        .to_ascii_lowercase();
+    if formats::by_extension(&ext).is_none() {
+        return Err(OfficeError::Unsupported(ext));
+    }
+    let access = caller
+        .confluence()
+        .access(&caller.account_id, page_id)
+        .await?;
+    if !access.read {
+        return Err(OfficeError::NoAccess);
+    }
+    if !access.edit {
+        return Err(OfficeError::ReadOnly);
+    }
+    let ds = site::document_server(state, caller.client_key()).await?;
+    let data = ds.download(&state.http, url).await?;
+    // The title may or may not end in an office extension; the file gets `file_type`'s.
+    let stem = title
+        .rsplit_once('.')
+        .filter(|(_, e)| formats::by_extension(&e.to_ascii_lowercase()).is_some())
+        .map_or(title, |(stem, _)| stem);
+    let stem = clean_title(stem).unwrap_or_else(|| "Copy".to_owned());
+    let person = caller.confluence().person(&caller.account_id).await?;
+    let stored = caller
+        .attach_new(
+            page_id,
+            &format!("{stem}.{ext}"),
+            &ext,
+            &data,
+            &format!(
+                "Copy of {source} saved from ONLYOFFICE by {}",
+                person.display_name
+            ),
         )
         .await?;
     Ok(stored.title().to_owned())

@@ -29,6 +29,8 @@ pub fn DocumentPage() -> impl IntoView {
     let editor_state = RwSignal::new(String::from("loading"));
     let editor_error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
+    // "Save copy as" in the editor: the copy's name once it is on the page.
+    let copied = RwSignal::new(None::<String>);
     let convertible = formats::format_of(&file).and_then(|f| f.convert_to());
 
     #[cfg(feature = "hydrate")]
@@ -47,23 +49,18 @@ pub fn DocumentPage() -> impl IntoView {
                         server_message(&err.to_string()),
                     ))),
                     Ok(ready) => {
-                        let (api_js, config) = (ready.api_js.clone(), ready.config.clone());
-                        let editing = ready.editing;
-                        let attachment_id = ready.attachment_id.clone();
-                        launch.set(Load::Ready(ready));
-                        if let Ok(Some(text)) = crate::office::save_notice(attachment_id).await {
+                        launch.set(Load::Ready(ready.clone()));
+                        if let Ok(Some(text)) =
+                            crate::office::save_notice(ready.attachment_id.clone()).await
+                        {
                             notice.set(Some(text));
                         }
-                        start_editor(
-                            &page_id,
-                            &file,
-                            &api_js,
-                            &config,
-                            editing,
+                        let shown = Shown {
                             editor_state,
                             editor_error,
-                        )
-                        .await;
+                            copied,
+                        };
+                        start_editor(&page_id, &file, &ready, shown).await;
                     }
                 }
             });
@@ -151,6 +148,11 @@ pub fn DocumentPage() -> impl IntoView {
                 }
                     .into_any(),
             }}
+            <Show when=move || copied.get().is_some()>
+                <p class="banner" role="status" data-testid="copy-notice">
+                    "Saved a copy as " {move || copied.get().unwrap_or_default()} " on this page."
+                </p>
+            </Show>
             <Show when=move || notice.get().is_some()>
                 <p class="banner banner-warning" role="alert" data-testid="save-notice">{move || notice.get().unwrap_or_default()}</p>
             </Show>
@@ -172,23 +174,31 @@ pub(crate) fn server_message(raw: &str) -> String {
         .to_owned()
 }
 
+/// What the page shows about the running editor.
 #[cfg(feature = "hydrate")]
-async fn start_editor(
-    page_id: &str,
-    file: &str,
-    api_js: &str,
-    config: &str,
-    editing: bool,
+#[derive(Clone, Copy)]
+struct Shown {
     editor_state: RwSignal<String>,
     editor_error: RwSignal<Option<String>>,
-) {
+    copied: RwSignal<Option<String>>,
+}
+
+#[cfg(feature = "hydrate")]
+async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: Shown) {
+    let Shown {
+        editor_state,
+        editor_error,
+        copied,
+    } = shown;
+    let (api_js, config, editing) = (&launch.api_js, &launch.config, launch.editing);
     use crate::pages::office_editor::{Events, start};
     let (page_id, file) = (page_id.to_owned(), file.to_owned());
-    let history = HistoryPanel {
+    let history = EditorRequests {
         page_id: page_id.clone(),
         file: file.clone(),
     };
     let (h1, h2, h3) = (history.clone(), history.clone(), history.clone());
+    let (h4, h5) = (history.clone(), history.clone());
     let events = Events {
         on_ready: Box::new(move || editor_state.set("ready".into())),
         on_error: Box::new(move |message| {
@@ -211,6 +221,8 @@ async fn start_editor(
         })),
         on_request_restore: editing
             .then(|| Box::new(move |version| h3.restore(version)) as Box<dyn Fn(i32)>),
+        on_request_users: Some(Box::new(move |request| h4.people(request))),
+        on_request_save_as: Some(Box::new(move |copy| h5.save_copy(copy, copied))),
     };
     if let Err(message) = start(api_js, EDITOR_ID, config, events).await {
         editor_state.set("failed".into());
@@ -221,16 +233,17 @@ async fn start_editor(
     }
 }
 
-/// The editor's version history: Confluence's versions, one opened read-only, one restored.
+/// What the editor asks of Confluo: its version history (list, one version, restore), people,
+/// and saving a copy on the page.
 #[cfg(feature = "hydrate")]
 #[derive(Clone)]
-struct HistoryPanel {
+struct EditorRequests {
     page_id: String,
     file: String,
 }
 
 #[cfg(feature = "hydrate")]
-impl HistoryPanel {
+impl EditorRequests {
     fn refresh(&self) {
         let (page_id, file) = (self.page_id.clone(), self.file.clone());
         leptos::task::spawn_local(async move {
@@ -256,6 +269,45 @@ impl HistoryPanel {
                 .to_string(),
             };
             let _ = crate::pages::office_editor::call("setHistoryData", &arg);
+        });
+    }
+
+    /// Names and avatars (`info`) or the people to mention (`mention`), answered with setUsers.
+    fn people(&self, request: crate::pages::office_editor::UsersRequest) {
+        let page_id = self.page_id.clone();
+        leptos::task::spawn_local(async move {
+            let kind = if request.c.is_empty() {
+                "mention".to_owned()
+            } else {
+                request.c
+            };
+            let users =
+                crate::office::find_people(page_id, kind.clone(), request.search, request.id)
+                    .await
+                    .unwrap_or_default();
+            let arg = serde_json::json!({ "c": kind, "users": users }).to_string();
+            let _ = crate::pages::office_editor::call("setUsers", &arg);
+        });
+    }
+
+    fn save_copy(
+        &self,
+        copy: crate::pages::office_editor::SaveAs,
+        copied: RwSignal<Option<String>>,
+    ) {
+        let (page_id, file) = (self.page_id.clone(), self.file.clone());
+        leptos::task::spawn_local(async move {
+            match crate::office::save_copy(page_id, file, copy.title, copy.file_type, copy.url)
+                .await
+            {
+                Ok(name) => copied.set(Some(name)),
+                Err(err) => {
+                    crate::pages::frame::report(
+                        "Cannot save the copy",
+                        server_message(&err.to_string()),
+                    );
+                }
+            }
         });
     }
 

@@ -53,6 +53,40 @@ mod js {
         pub on_request_history_data: Option<Box<dyn Fn(i32)>>,
         pub on_request_history_close: Option<Box<dyn Fn()>>,
         pub on_request_restore: Option<Box<dyn Fn(i32)>>,
+        /// `onRequestUsers`: `c` (`mention`, `info` …), a search text, account ids.
+        pub on_request_users: Option<Box<dyn Fn(UsersRequest)>>,
+        /// `onRequestSaveAs`: title, file type and the Document Server's URL of the copy.
+        pub on_request_save_as: Option<Box<dyn Fn(SaveAs)>>,
+    }
+
+    #[derive(Debug, Default, serde::Deserialize)]
+    pub struct UsersRequest {
+        #[serde(default)]
+        pub c: String,
+        #[serde(default)]
+        pub search: String,
+        #[serde(default)]
+        pub id: Vec<String>,
+    }
+
+    #[derive(Debug, Default, serde::Deserialize)]
+    pub struct SaveAs {
+        #[serde(default)]
+        pub title: String,
+        #[serde(rename = "fileType", default)]
+        pub file_type: String,
+        #[serde(default)]
+        pub url: String,
+    }
+
+    /// `event.data` read as `T` (through JSON, so a missing or odd field cannot panic).
+    fn data_of<T: serde::de::DeserializeOwned + Default>(event: &JsValue) -> T {
+        Reflect::get(event, &"data".into())
+            .ok()
+            .and_then(|d| js_sys::JSON::stringify(&d).ok())
+            .and_then(|s| s.as_string())
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
     }
 
     thread_local! {
@@ -123,6 +157,8 @@ mod js {
             on_request_history_data,
             on_request_history_close,
             on_request_restore,
+            on_request_users,
+            on_request_save_as,
         } = events;
         bind(&handlers, "onDocumentReady", move |_| on_ready())?;
         bind(&handlers, "onError", move |event: JsValue| {
@@ -156,6 +192,16 @@ mod js {
                 })?;
             }
         }
+        if let Some(handler) = on_request_users {
+            bind(&handlers, "onRequestUsers", move |event: JsValue| {
+                handler(data_of(&event))
+            })?;
+        }
+        if let Some(handler) = on_request_save_as {
+            bind(&handlers, "onRequestSaveAs", move |event: JsValue| {
+                handler(data_of(&event))
+            })?;
+        }
         Reflect::set(&config, &"events".into(), &handlers).map_err(err)?;
         let args = js_sys::Array::of2(&element_id.into(), &config);
         let editor = Reflect::construct(&constructor, &args).map_err(err)?;
@@ -165,4 +211,4 @@ mod js {
 }
 
 #[cfg(feature = "hydrate")]
-pub use js::{Events, call, start};
+pub use js::{Events, SaveAs, UsersRequest, call, start};
