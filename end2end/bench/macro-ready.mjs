@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { hostRoutes } from '../host-routes.mjs';
 
 const APP = process.env.APP ?? 'http://127.0.0.1:3399';
 const EMU = process.env.EMU ?? 'http://127.0.0.1:3499';
 const RUNS = Number(process.env.RUNS ?? '15');
 const WASM = process.env.WASM ?? join(import.meta.dirname, '..', '..', 'target', 'site', 'pkg', 'confluo.wasm');
-const CDN = join(import.meta.dirname, '..', 'node_modules', 'atlassian-connect-js', 'dist');
 
 async function waitHealthy(url) {
   const deadline = Date.now() + 60_000;
@@ -55,16 +55,17 @@ async function once(context) {
   await tab.close();
   return ms;
 }
+const routed = new WeakSet();
 async function series(label, fresh) {
   const times = [];
   let shared;
   for (let i = 0; i < RUNS + 1; i += 1) {
     const context = fresh || !shared ? await browser.newContext() : shared;
     if (!fresh) shared = context;
-    await context.route('https://connect-cdn.atl-paas.net/**', (route) => {
-      const name = new URL(route.request().url()).pathname.split('/').pop();
-      return route.fulfill({ body: readFileSync(join(CDN, name === 'all.js' ? 'iframe.js' : name)), contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript' });
-    });
+    if (fresh || !routed.has(context)) {
+      await hostRoutes(context);
+      routed.add(context);
+    }
     const ms = await once(context);
     if (i > 0) times.push(ms); // the first run warms the server
     if (fresh) await context.close();

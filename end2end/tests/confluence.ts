@@ -1,13 +1,12 @@
 // Fixtures for tests that run Confluo inside the local Confluence emulator.
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
 import { expect, test as base, type APIRequestContext, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import * as jwt from 'atlassian-jwt';
+// @ts-ignore: a plain ES module shared with the benchmarks.
+import { hostRoutes as routeLikeAUser } from '../host-routes.mjs';
 
 export const APP = `http://${process.env.LEPTOS_SITE_ADDR ?? '127.0.0.1:3000'}`;
 export const EMU = `http://127.0.0.1:${process.env.EMULATOR_PORT ?? '3299'}`;
 export const APP_KEY = 'io.confluo.confluence';
-const CDN_FILES = join(__dirname, '..', 'node_modules', 'atlassian-connect-js', 'dist');
 
 /** Calls the emulator's driver API. */
 export async function emu(request: APIRequestContext, path: string, body?: unknown): Promise<any> {
@@ -62,25 +61,9 @@ export async function appFrame(page: Page, path: string, part = ''): Promise<Fra
   return found!;
 }
 
-/** Routes a browser context like a Confluence user's: all.js from the npm package (the app keeps
- * its production CDN tag), and nothing beyond the loopback. */
-export async function hostRoutes(context: BrowserContext) {
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === 'connect-cdn.atl-paas.net') {
-      // The CDN's all.js is the package's iframe.js; the CSS files keep their names.
-      const name = basename(url.pathname);
-      const file = name === 'all.js' || name === 'all-debug.js' ? 'iframe.js' : name;
-      try {
-        const body = await readFile(join(CDN_FILES, file));
-        return route.fulfill({ status: 200, body, contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript' });
-      } catch {
-        return route.fulfill({ status: 404, body: 'not in the npm package' });
-      }
-    }
-    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-    return route.abort();
-  });
+/** Routes a browser context like a Confluence user's (see host-routes.mjs). */
+export async function hostRoutes(context: BrowserContext): Promise<void> {
+  await routeLikeAUser(context);
 }
 
 export const test = base.extend<{ host: Page }>({
