@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { hostRoutes } from '../host-routes.mjs';
+import { hostRoutes } from '../host-routes.cjs';
 
 const APP = process.env.APP ?? 'http://127.0.0.1:3399';
 const EMU = process.env.EMU ?? 'http://127.0.0.1:3499';

@@ -282,6 +282,15 @@ async function command(body, headerValue) {
       return { error: 0, key: fields.key };
     case 'getForgottenList':
       return { error: 0, keys: [...sessions.values()].filter((s) => s.forgotten).map((s) => s.key) };
+    case 'getForgotten':
+      // The result kept after the final callback failed, hosted like any result file.
+      if (!session || !session.forgotten) return { error: 1, key: fields.key };
+      return { error: 0, key: fields.key, url: host(session.base, session.key, session.fileType, session.title, edited(session)) };
+    case 'deleteForgotten':
+      if (!session || !session.forgotten) return { error: 1, key: fields.key };
+      session.forgotten = false;
+      record({ dir: 'in', kind: 'deleteForgotten', key: fields.key });
+      return { error: 0, key: fields.key };
     default:
       return { error: 5 };
   }

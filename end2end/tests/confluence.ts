@@ -1,8 +1,8 @@
 // Fixtures for tests that run Confluo inside the local Confluence emulator.
 import { expect, test as base, type APIRequestContext, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import * as jwt from 'atlassian-jwt';
-// @ts-ignore: a plain ES module shared with the benchmarks.
-import { hostRoutes as routeLikeAUser } from '../host-routes.mjs';
+// @ts-ignore: plain JavaScript shared with the benchmarks.
+import { hostRoutes as routeLikeAUser } from '../host-routes.cjs';
 
 export const APP = `http://${process.env.LEPTOS_SITE_ADDR ?? '127.0.0.1:3000'}`;
 export const EMU = `http://127.0.0.1:${process.env.EMULATOR_PORT ?? '3299'}`;
@@ -61,7 +61,7 @@ export async function appFrame(page: Page, path: string, part = ''): Promise<Fra
   return found!;
 }
 
-/** Routes a browser context like a Confluence user's (see host-routes.mjs). */
+/** Routes a browser context like a Confluence user's (see host-routes.cjs). */
 export async function hostRoutes(context: BrowserContext): Promise<void> {
   await routeLikeAUser(context);
 }

@@ -478,6 +478,43 @@ test('a callback retried after a failed upload, and delivered twice, stores one 
   expect(all[1].by).toBe('emu-carol');
 });
 
+test('an edit Confluence could not take stays on the Document Server until an administrator saves it', async ({ host, request }, testInfo) => {
+  const pageId = await pageWithDocument(request, 'Forgotten page');
+  const att = attachment(await state(request), pageId, 'report.docx');
+  await ds(request, 'config', { retryBaseMs: 20 });
+  try {
+    await login(host, 'emu-carol');
+    const { editor } = await openDocument(host, pageId, 'report.docx');
+    const key = await editor.locator('#ds-key').textContent();
+    // Confluence refuses every delivery of the final save (the first try and three retries).
+    await emu(request, 'fail', { method: 'POST', pathPrefix: `/rest/api/content/${pageId}/child/attachment/${att.id}/data`, status: 503, times: 4 });
+    await editor.locator('#ds-type').click();
+    await editor.locator('#ds-close').click();
+    await expect.poll(async () => (await ds(request, 'sessions')).find((s: any) => s.key === key)?.forgotten, { timeout: 20_000 }).toBe(true);
+    expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
+
+    // The administrator finds it on the settings page and stores it.
+    await login(host, 'emu-alice');
+    await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
+    const frame = await appFrame(host, '/admin/settings');
+    await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+    await frame.getByTestId('forgotten-check').click();
+    await expect(frame.getByTestId('forgotten-item')).toHaveCount(1);
+    await expect(frame.getByTestId('forgotten-item')).toContainText('report.docx');
+    await host.screenshot({ path: testInfo.outputPath('guide-unsaved-edits.png'), fullPage: true });
+    await frame.getByTestId('forgotten-recover').click();
+    await expect(frame.getByTestId('forgotten-result')).toHaveText('Saved as version 2.');
+    await expect(frame.getByTestId('forgotten-none')).toBeVisible();
+    const all = await versions(request, pageId, 'report.docx');
+    expect(all).toHaveLength(2);
+    expect(all[1]).toMatchObject({ by: 'emu-alice', comment: 'Recovered from ONLYOFFICE by Alice Admin: an edit of version 1 that could not be saved at the time' });
+    expect(all[1].size).toBeGreaterThan(all[0].size);
+    expect((await ds(request, 'log')).filter((e: any) => e.kind === 'deleteForgotten' && e.key === key)).toHaveLength(1);
+  } finally {
+    await ds(request, 'config', { retryBaseMs: 1000 });
+  }
+});
+
 test('an upload in Confluence during editing: the edit is kept as a new version and the user is told', async ({ host, request }, testInfo) => {
   const pageId = await pageWithDocument(request, 'Conflict page');
   await login(host, 'emu-carol');

@@ -23,6 +23,12 @@ fn tenant_part(client_key: &str) -> String {
     hex::encode(&Sha256::digest(client_key.as_bytes())[..8])
 }
 
+/// Whether `key` is one of `client_key`'s keys (editing or conversion).
+pub fn belongs_to(key: &str, client_key: &str) -> bool {
+    key.strip_prefix(&tenant_part(client_key))
+        .is_some_and(|rest| rest.starts_with('-'))
+}
+
 /// An id as it may appear in a key: itself when short and plain, otherwise a hash of it.
 fn id_part(id: &str) -> String {
     if !id.is_empty() && id.len() <= 40 && is_valid(id) {
@@ -64,6 +70,9 @@ mod tests {
         assert_ne!(a, editing("site-1", "att43", 3));
         assert!(a.ends_with("-att42-v3"), "{a}");
         assert!(!a.contains("site-1"));
+        assert!(belongs_to(&a, "site-1"));
+        assert!(!belongs_to(&a, "site-2"));
+        assert!(!belongs_to("x", "site-1"));
     }
 
     #[test]

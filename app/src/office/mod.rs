@@ -29,6 +29,8 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod file_link;
 #[cfg(feature = "ssr")]
+pub mod forgotten;
+#[cfg(feature = "ssr")]
 pub mod history;
 #[cfg(feature = "ssr")]
 pub mod link_token;
@@ -72,6 +74,17 @@ pub struct HistoryEntry {
 pub struct HistoryUser {
     pub id: String,
     pub name: String,
+}
+
+/// An edit the Document Server kept because it could not be stored at the time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForgottenFile {
+    pub key: String,
+    pub page_id: String,
+    pub attachment_id: String,
+    /// Empty when the attachment is gone.
+    pub title: String,
+    pub base_version: i32,
 }
 
 /// A person as the editor shows them (`setUsers`).
@@ -318,6 +331,25 @@ pub async fn find_people(
         people::search(&caller, &page_id, &search).await
     };
     found.map_err(|err| err.into_server_error("Finding people"))
+}
+
+/// Edits of this site the Document Server could not deliver. Administrators only.
+#[server(endpoint = "document-server/forgotten", client = ContextClient)]
+pub async fn forgotten_files() -> Result<Vec<ForgottenFile>, ServerFnError> {
+    let scope = crate::settings::admin_scope().await?;
+    forgotten::list(&scope)
+        .await
+        .map_err(|err| err.into_server_error("Listing unsaved edits"))
+}
+
+/// Stores an undelivered edit as a new version, as the administrator. Administrators only.
+#[server(endpoint = "document-server/recover", client = ContextClient)]
+pub async fn recover_forgotten(key: String) -> Result<i32, ServerFnError> {
+    let scope = crate::settings::admin_scope().await?;
+    let account_id = scope.account_id.clone().unwrap_or_default();
+    forgotten::recover(&scope, &account_id, &key)
+        .await
+        .map_err(|err| err.into_server_error("Saving the edit"))
 }
 
 /// What the last save of an attachment wants people to know, if anything.

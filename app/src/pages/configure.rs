@@ -193,7 +193,76 @@ pub fn ConfigurePage() -> impl IntoView {
                     }}
                 </p>
             </form>
+            <UnsavedEdits/>
         </main>
+    }
+}
+
+/// Edits the Document Server kept because they could not be stored at the time, each with a
+/// button that stores it as a new version.
+#[component]
+fn UnsavedEdits() -> impl IntoView {
+    let list = ServerAction::<crate::office::ForgottenFiles>::new();
+    let recover = ServerAction::<crate::office::RecoverForgotten>::new();
+    // Listed on demand: asking the Document Server needs its settings saved first.
+    let check = move |_| {
+        list.dispatch(crate::office::ForgottenFiles {});
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = recover.value().get() {
+            list.dispatch(crate::office::ForgottenFiles {});
+        }
+    });
+    view! {
+        <section class="unsaved" aria-labelledby="unsaved-title" data-testid="forgotten">
+            <h2 id="unsaved-title">"Unsaved edits"</h2>
+            <p class="muted">
+                "When Confluence could not take an edit (every retry failed), the Document Server keeps it. Store each here as a new version of its attachment."
+            </p>
+            <button class="button" type="button" data-testid="forgotten-check" on:click=check
+                disabled=move || list.pending().get()>
+                {move || if list.pending().get() { "Checking…" } else { "Check for unsaved edits" }}
+            </button>
+            {move || match list.value().get() {
+                None => ().into_any(),
+                Some(Err(err)) => view! {
+                    <p class="error" role="alert" data-testid="forgotten-error">
+                        {crate::pages::document_page::server_message(&err.to_string())}
+                    </p>
+                }.into_any(),
+                Some(Ok(files)) if files.is_empty() => view! {
+                    <p class="status" data-testid="forgotten-none">"No unsaved edits."</p>
+                }.into_any(),
+                Some(Ok(files)) => view! {
+                    <ul class="check-list">
+                        {files.into_iter().map(|f| {
+                            let key = f.key.clone();
+                            let title = if f.title.is_empty() { "A deleted attachment".to_owned() } else { f.title.clone() };
+                            view! {
+                                <li data-testid="forgotten-item">
+                                    <strong>{title}</strong>
+                                    {format!(" (page {}, edit of version {}) ", f.page_id, f.base_version)}
+                                    <button class="button" type="button" data-testid="forgotten-recover"
+                                        disabled=move || recover.pending().get()
+                                        on:click=move |_| {
+                                            recover.dispatch(crate::office::RecoverForgotten { key: key.clone() });
+                                        }>
+                                        "Save as a new version"
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+            <p class="status" role="status" data-testid="forgotten-result">
+                {move || match recover.value().get() {
+                    Some(Ok(version)) => format!("Saved as version {version}."),
+                    Some(Err(err)) => crate::pages::document_page::server_message(&err.to_string()),
+                    None => String::new(),
+                }}
+            </p>
+        </section>
     }
 }
 

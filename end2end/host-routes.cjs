@@ -1,12 +1,13 @@
 // How a Confluence user's browser is routed in tests and benchmarks: all.js from the npm package
 // (the app keeps its production CDN tag), and nothing beyond the loopback.
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+// CommonJS, so that both the Playwright tests (TypeScript) and the benchmark (an ES module) load it.
+const { readFile } = require('node:fs/promises');
+const { basename, join } = require('node:path');
 
-const CDN_FILES = join(import.meta.dirname, 'node_modules', 'atlassian-connect-js', 'dist');
+const CDN_FILES = join(__dirname, 'node_modules', 'atlassian-connect-js', 'dist');
 
 /** Routes every request of a Playwright browser context as above. */
-export async function hostRoutes(context) {
+exports.hostRoutes = async function hostRoutes(context) {
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === 'connect-cdn.atl-paas.net') {
@@ -23,4 +24,4 @@ export async function hostRoutes(context) {
     if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
     return route.abort();
   });
-}
+};

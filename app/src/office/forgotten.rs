@@ -1,0 +1,140 @@
+//! Edits the Document Server kept because they could not be stored at the time ("forgotten"
+//! files: every retry of the final callback failed, say while Confluence was down). An
+//! administrator sees this site's on the settings page and stores each as a new version.
+
+use serde_json::{Value, json};
+
+use super::{ForgottenFile, doc_key, ds_client::DocumentServer, error::OfficeError, formats, site};
+use crate::{
+    store::{
+        office_save::{self, Claim},
+        office_session,
+    },
+    tenant_scope::TenantScope,
+};
+
+/// This site's forgotten files, with the attachment each belongs to.
+pub async fn list(scope: &TenantScope) -> Result<Vec<ForgottenFile>, OfficeError> {
+    let state = &scope.state;
+    let ds = site::document_server(state, scope.client_key()).await?;
+    let answer = ds
+        .command(&state.http, json!({ "c": "getForgottenList" }))
+        .await?;
+    let keys: Vec<String> = answer
+        .get("keys")
+        .and_then(Value::as_array)
+        .map(|keys| {
+            keys.iter()
+                .filter_map(Value::as_str)
+                // The Document Server may serve other sites too: only ours are shown.
+                .filter(|k| doc_key::belongs_to(k, scope.client_key()))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let confluence = super::confluence::Confluence::new(&state.connect, &scope.tenant);
+    let mut out = Vec::new();
+    for key in keys {
+        let Some(session) = office_session::get(&state.db, &key).await? else {
+            continue;
+        };
+        let title = match confluence.by_id(&session.attachment_id).await? {
+            Some(att) => att.title().to_owned(),
+            None => String::new(),
+        };
+        out.push(ForgottenFile {
+            key,
+            page_id: session.page_id,
+            attachment_id: session.attachment_id,
+            title,
+            base_version: session.base_version,
+        });
+    }
+    Ok(out)
+}
+
+/// Stores the forgotten file `key` as a new version of its attachment, as the administrator
+/// `account_id`, then lets the Document Server delete it. The new version's number.
+pub async fn recover(scope: &TenantScope, account_id: &str, key: &str) -> Result<i32, OfficeError> {
+    let state = &scope.state;
+    if !doc_key::belongs_to(key, scope.client_key()) {
+        return Err(OfficeError::Other(
+            "no such unsaved edit on this site".into(),
+        ));
+    }
+    let session = office_session::get(&state.db, key)
+        .await?
+        .ok_or_else(|| OfficeError::Other("no such unsaved edit on this site".into()))?;
+    let ds = site::document_server(state, scope.client_key()).await?;
+    let save_id = format!("{key}/final");
+    let version = match office_save::claim(&state.db, &save_id, scope.client_key()).await? {
+        // A late retry stored it after all: only the Document Server's copy is left to drop.
+        Claim::Done(version) => version.parse().unwrap_or_default(),
+        Claim::InProgress => {
+            return Err(OfficeError::Other(
+                "this edit is being saved right now; try again in a minute".into(),
+            ));
+        }
+        Claim::Mine => match store(scope, &ds, account_id, key, &session).await {
+            Ok(version) => {
+                office_save::complete(&state.db, &save_id, &version.to_string()).await?;
+                version
+            }
+            Err(err) => {
+                let _ = office_save::release(&state.db, &save_id).await;
+                return Err(err);
+            }
+        },
+    };
+    ds.command(&state.http, json!({ "c": "deleteForgotten", "key": key }))
+        .await?;
+    tracing::info!(key, version, "forgotten edit recovered");
+    Ok(version)
+}
+
+async fn store(
+    scope: &TenantScope,
+    ds: &DocumentServer,
+    account_id: &str,
+    key: &str,
+    session: &office_session::Model,
+) -> Result<i32, OfficeError> {
+    let state = &scope.state;
+    let answer = ds
+        .command(&state.http, json!({ "c": "getForgotten", "key": key }))
+        .await?;
+    let url = answer
+        .get("url")
+        .and_then(Value::as_str)
+        .ok_or_else(|| OfficeError::Other("the Document Server gave no file for it".into()))?;
+    let data = ds.download(&state.http, url).await?;
+    let confluence = super::confluence::Confluence::new(&state.connect, &scope.tenant);
+    let att = confluence
+        .by_id(&session.attachment_id)
+        .await?
+        .ok_or_else(|| OfficeError::Gone("the attachment".into()))?;
+    let person = confluence.person(account_id).await?;
+    let media_type = formats::format_of(att.title())
+        .map(|f| f.media_type)
+        .unwrap_or(att.attachment.extensions.media_type.as_str())
+        .to_owned();
+    let comment = format!(
+        "Recovered from ONLYOFFICE by {}: an edit of version {} that could not be saved at the time",
+        person.display_name, session.base_version
+    );
+    let version = confluence
+        .upload_version(
+            account_id,
+            &session.page_id,
+            att.id(),
+            &super::confluence::Upload {
+                file_name: att.title(),
+                media_type: &media_type,
+                data: &data,
+                comment: &comment,
+            },
+        )
+        .await?;
+    office_session::saved(&state.db, key, version, office_session::SAVED, None).await?;
+    Ok(version)
+}
