@@ -68,6 +68,10 @@
         });
       }));
     }
+    if (config.editorConfig.createUrl) {
+      // "Create new": the real editor opens createUrl in a new tab.
+      bar.appendChild(button('ds-create', 'Create new', function () { window.open(config.editorConfig.createUrl, '_blank'); }));
+    }
     if (capabilities.indexOf('onRequestHistory') >= 0) {
       bar.appendChild(button('ds-history', 'Version history', function () { emit('onRequestHistory'); }));
     }

@@ -354,6 +354,25 @@ test("a phone gets the Document Server's mobile editor", async ({ browser, reque
   await context.close();
 });
 
+test("the editor's Create new makes a blank file of its kind on the page and opens it; readers get no such button", async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Create new page');
+  await login(host, 'emu-carol');
+  const { editor } = await openDocument(host, pageId, 'budget.xlsx', 'spreadsheeteditor');
+  const [tab] = await Promise.all([host.context().waitForEvent('page'), editor.locator('#ds-create').click()]);
+  await tab.waitForURL(/document-view\?.*ac\.attachment=New(\+|%20)spreadsheet\.xlsx/);
+  const created = attachment(await state(request), pageId, 'New spreadsheet.xlsx');
+  expect(created.versions[0].by).toBe('emu-carol');
+  const doc = await appFrame(tab, '/documents/view', 'ac.attachment=New');
+  await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
+  await tab.close();
+  await editor.locator('#ds-close').click();
+
+  await login(host, 'emu-bob');
+  const reader = await openDocument(host, pageId, 'budget.xlsx', 'spreadsheeteditor');
+  await expect(reader.editor.locator('#ds-mode')).toHaveText('view');
+  await expect(reader.editor.locator('#ds-create')).toHaveCount(0);
+});
+
 test('an ODT converts to DOCX with progress, as a new attachment next to the original', async ({ host, request }) => {
   const page = await emu(request, 'pages', { title: 'Convert page' });
   await emu(request, 'attachments', { pageId: page.id, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });

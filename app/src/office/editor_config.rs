@@ -31,6 +31,8 @@ pub struct EditorInput<'a> {
     pub instance_id: &'a str,
     /// The Document Server's editor for small touch screens.
     pub mobile: bool,
+    /// Where the editor's "Create new" goes (people who may add files to the page only).
+    pub create_url: Option<&'a str>,
 }
 
 /// Whether a `User-Agent` is a phone's or tablet's (the patterns ONLYOFFICE's integrations use).
@@ -118,6 +120,9 @@ pub fn config(input: &EditorInput<'_>) -> Value {
     if let (true, Some(url)) = (editing, input.callback_url) {
         config["editorConfig"]["callbackUrl"] = json!(url);
     }
+    if let Some(url) = input.create_url {
+        config["editorConfig"]["createUrl"] = json!(url);
+    }
     config
 }
 
@@ -153,6 +158,7 @@ mod tests {
             attachment_id: "att1",
             instance_id: "https://site.atlassian.net/wiki",
             mobile: false,
+            create_url: None,
         }
     }
 

@@ -123,6 +123,21 @@ fn att_page(att: &StoredAttachment) -> String {
     att.page_id.clone().unwrap_or_default()
 }
 
+/// The editor's "Create new": the document page in Confluence, told to create a blank file of the
+/// same family on the same page (the editor opens it in a new tab).
+pub fn create_url(site_base_url: &str, page_id: &str, family: formats::DocumentType) -> String {
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("ac.pageId", page_id)
+        .append_pair("ac.create", family.ooxml())
+        .finish();
+    format!(
+        "{}/plugins/servlet/ac/{}/{}?{query}",
+        site_base_url.trim_end_matches('/'),
+        crate::descriptor::APP_KEY,
+        crate::descriptor::keys::DOCUMENT_PAGE,
+    )
+}
+
 /// How the person asked to open a document.
 pub struct OpenOptions<'a> {
     /// View even when they may edit.
@@ -222,6 +237,8 @@ pub async fn open(
         .await?;
     }
     let person = caller.confluence().person(&caller.account_id).await?;
+    let create_url =
+        may_edit.then(|| create_url(&caller.scope.tenant.base_url, page_id, format.document_type));
     let file_url = caller.link(Purpose::File, &att, version, &key)?;
     let callback_url = caller.link(Purpose::Callback, &att, base_version, &key)?;
     let input = EditorInput {
@@ -238,6 +255,7 @@ pub async fn open(
         attachment_id: att.id(),
         instance_id: &caller.scope.tenant.base_url,
         mobile,
+        create_url: create_url.as_deref(),
     };
     let config = editor_config::signed(&input, ds.secret.as_deref(), caller.now())?;
     Ok(EditorLaunch {
@@ -473,6 +491,18 @@ pub fn clean_title(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn create_new_goes_to_the_document_page_in_confluence() {
+        assert_eq!(
+            create_url(
+                "https://s.atlassian.net/wiki/",
+                "42",
+                formats::DocumentType::Cell
+            ),
+            "https://s.atlassian.net/wiki/plugins/servlet/ac/io.confluo.confluence/document-view?ac.pageId=42&ac.create=xlsx"
+        );
+    }
 
     #[test]
     fn titles() {

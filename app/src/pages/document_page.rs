@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    office::{EditorLaunch, formats},
+    office::{EditorLaunch, NewDocumentKind, formats},
     pages::frame::{HostScript, Load},
 };
 
@@ -23,6 +23,10 @@ pub fn DocumentPage() -> impl IntoView {
     let page_id = param("ac.pageId");
     let file = param("ac.attachment");
     let view_only = param("ac.mode") == "view";
+    // The editor's "Create new": a blank file of this kind on the page, then opened.
+    let create = NewDocumentKind::ALL
+        .into_iter()
+        .find(|k| k.extension() == param("ac.create"));
     #[cfg(not(feature = "hydrate"))]
     let _ = view_only;
     let launch = RwSignal::new(Load::<EditorLaunch>::Loading);
@@ -40,6 +44,19 @@ pub fn DocumentPage() -> impl IntoView {
             let (page_id, file) = (page_id.clone(), file.clone());
             leptos::task::spawn_local(async move {
                 let _ = connect::bridge::size_to_parent().await;
+                if let Some(kind) = create {
+                    let made = crate::office::create_document(page_id.clone(), kind, String::new())
+                        .await
+                        .map_err(|err| server_message(&err.to_string()))
+                        .and_then(|name| open_in_confluence(&page_id, &name, false));
+                    if let Err(message) = made {
+                        launch.set(Load::Failed(crate::pages::frame::report(
+                            "Cannot create the document",
+                            message,
+                        )));
+                    }
+                    return;
+                }
                 let locale = connect::bridge::user::locale().await.ok();
                 match crate::office::open_document(page_id.clone(), file.clone(), view_only, locale)
                     .await
@@ -141,7 +158,10 @@ pub fn DocumentPage() -> impl IntoView {
             {
                 let file = file.clone();
                 move || match launch.get() {
-                Load::Loading => view! { <p class="muted" data-testid="doc-loading">"Opening " {file.clone()} "…"</p> }.into_any(),
+                Load::Loading => match create {
+                    Some(kind) => view! { <p class="muted" data-testid="doc-loading">"Creating a " {kind.default_title().to_lowercase()} "…"</p> }.into_any(),
+                    None => view! { <p class="muted" data-testid="doc-loading">"Opening " {file.clone()} "…"</p> }.into_any(),
+                },
                 Load::Failed(message) => view! { <p class="error" role="alert" data-testid="doc-error">{message}</p> }.into_any(),
                 Load::Ready(l) => view! {
                     {l.reason.map(|reason| view! { <p class="banner" role="status" data-testid="view-reason">{reason}</p> })}
