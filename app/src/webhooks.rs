@@ -1,5 +1,6 @@
 //! What Confluo does when Confluence reports a change: remembers the attachment's newest
-//! version, so open screens can tell the document changed.
+//! version, so open screens can tell the document changed, and passes a new name on to the
+//! editors that have the attachment open.
 
 use connect::{ConnectBuilder, webhooks::WebhookEvent};
 use sea_orm::DatabaseConnection;
@@ -7,17 +8,24 @@ use sea_orm::DatabaseConnection;
 /// Registers the app's webhook handlers.
 pub fn register(builder: ConnectBuilder, db: DatabaseConnection) -> ConnectBuilder {
     let mut builder = builder;
+    // One client for the Document Server commands webhooks send; building it cannot fail
+    // in practice, and a webhook without it only skips the editors' title update.
+    let http = crate::office::ds_client::http_client().ok();
     for event in ["attachment_created", "attachment_updated"] {
-        let db = db.clone();
+        let (db, http) = (db.clone(), http.clone());
         builder = builder.on_webhook(event, move |event: WebhookEvent| {
-            let db = db.clone();
-            async move { attachment_changed(&db, event).await }
+            let (db, http) = (db.clone(), http.clone());
+            async move { attachment_changed(&db, http.as_ref(), event).await }
         });
     }
     builder
 }
 
-async fn attachment_changed(db: &DatabaseConnection, event: WebhookEvent) -> Result<(), String> {
+async fn attachment_changed(
+    db: &DatabaseConnection,
+    http: Option<&reqwest::Client>,
+    event: WebhookEvent,
+) -> Result<(), String> {
     // The body is not signed: it only says which attachment to look at. The id and version are
     // shown as "reported by Confluence", never acted on as facts.
     let Some(attachment_id) = event.entity_id("attachment") else {
@@ -39,5 +47,17 @@ async fn attachment_changed(db: &DatabaseConnection, event: WebhookEvent) -> Res
         event.account_id.as_deref(),
     )
     .await
-    .map_err(|err| format!("recording the attachment change failed: {err}"))
+    .map_err(|err| format!("recording the attachment change failed: {err}"))?;
+    if event.event == "attachment_updated"
+        && let Some(http) = http
+    {
+        // Best effort: the editors keep working under the old name if this fails.
+        if let Err(err) =
+            crate::office::rename::follow(db, http, &event.connect, &event.tenant, &attachment_id)
+                .await
+        {
+            tracing::info!(attachment = %attachment_id, error = %err, "editors not told the title");
+        }
+    }
+    Ok(())
 }

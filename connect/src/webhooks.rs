@@ -77,6 +77,8 @@ pub struct WebhookEvent {
     pub account_id: Option<String>,
     /// The JSON body (`Value::Null` for `excludeBody` webhooks).
     pub payload: Value,
+    /// The framework, for calling the site back (the body is not signed: read what matters).
+    pub connect: Connect,
 }
 
 impl WebhookEvent {
@@ -225,6 +227,7 @@ async fn process(
             account_id: host.account_id().map(str::to_owned),
             tenant: host.tenant,
             payload,
+            connect: connect.clone(),
         })
         .await;
     match result {

@@ -416,7 +416,7 @@ const server = createServer(async (req, res) => {
     }
     if (p === '/_ds/api/log') return send(res, 200, log);
     if (p === '/_ds/api/sessions') {
-      return send(res, 200, [...sessions.values()].map((s) => ({ key: s.key, users: [...s.users.keys()], callbackUrls: [...s.users.values()].map((u) => u.callbackUrl), dirty: s.dirty, saved: s.saved, delivered: s.delivered, forgotten: !!s.forgotten })));
+      return send(res, 200, [...sessions.values()].map((s) => ({ key: s.key, title: s.title, users: [...s.users.keys()], callbackUrls: [...s.users.values()].map((u) => u.callbackUrl), dirty: s.dirty, saved: s.saved, delivered: s.delivered, forgotten: !!s.forgotten })));
     }
     if (p === '/_ds/api/duplicate') {
       const session = sessions.get(body.key);

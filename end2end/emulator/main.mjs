@@ -174,6 +174,14 @@ async function emuApi(req, res, url, body) {
       await rest.dispatch(existing ? 'attachment_updated' : 'attachment_created', att, by);
       return json(res, 200, rest.attachmentJson(att));
     }
+    case 'POST rename': {
+      // Renames an attachment as Confluence's attachment properties do, with its webhook.
+      const att = model.attachments[input.attachmentId];
+      if (!att || att.status !== 'current') throw new HttpError(404, `No attachment ${input.attachmentId}`);
+      att.fileName = input.fileName;
+      await rest.dispatch('attachment_updated', att, input.as ?? user);
+      return json(res, 200, rest.attachmentJson(att));
+    }
     case 'GET page': {
       const page = model.page(url.searchParams.get('id'));
       if (!page) throw new HttpError(404, 'No such page');

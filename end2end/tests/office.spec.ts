@@ -373,6 +373,20 @@ test("the editor's Create new makes a blank file of its kind on the page and ope
   await expect(reader.editor.locator('#ds-create')).toHaveCount(0);
 });
 
+test('an attachment renamed in Confluence during editing gets its new name in the open editor', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Rename page');
+  const att = attachment(await state(request), pageId, 'report.docx');
+  await login(host, 'emu-carol');
+  const { editor } = await openDocument(host, pageId, 'report.docx');
+  const key = await editor.locator('#ds-key').textContent();
+  await emu(request, 'rename', { attachmentId: att.id, fileName: 'report-final.docx', as: 'emu-alice' });
+  await expect.poll(async () => (await ds(request, 'sessions')).find((s: any) => s.key === key)?.title).toBe('report-final.docx');
+  // The save still lands on the same attachment, under its new name.
+  await editor.locator('#ds-type').click();
+  await editor.locator('#ds-close').click();
+  await expect.poll(async () => (await versions(request, pageId, 'report-final.docx')).length, { timeout: 20_000 }).toBe(2);
+});
+
 test('an ODT converts to DOCX with progress, as a new attachment next to the original', async ({ host, request }) => {
   const page = await emu(request, 'pages', { title: 'Convert page' });
   await emu(request, 'attachments', { pageId: page.id, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });

@@ -37,6 +37,8 @@ pub mod link_token;
 #[cfg(feature = "ssr")]
 pub mod people;
 #[cfg(feature = "ssr")]
+pub mod rename;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod site;

@@ -12,13 +12,21 @@ pub async fn document_server(
     state: &AppState,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    let row = crate::store::document_server::find(&state.db, client_key)
+    document_server_of(&state.db, &state.connect, client_key).await
+}
+
+/// [`document_server`] from its parts (for code that runs outside a request, like webhooks).
+pub async fn document_server_of(
+    db: &sea_orm::DatabaseConnection,
+    connect: &connect::Connect,
+    client_key: &str,
+) -> Result<DocumentServer, OfficeError> {
+    let row = crate::store::document_server::find(db, client_key)
         .await?
         .ok_or(OfficeError::NotConfigured)?;
     let secret = match &row.secret_sealed {
         Some(sealed) => Some(
-            state
-                .connect
+            connect
                 .tenants()
                 .secrets()
                 .open(sealed, client_key)

@@ -155,6 +155,20 @@ pub async fn latest_notice<C: ConnectionTrait>(
         .await
 }
 
+/// The sessions of an attachment still going on, whatever version they started from.
+pub async fn open_for_attachment<C: ConnectionTrait>(
+    db: &C,
+    client_key: &str,
+    attachment_id: &str,
+) -> Result<Vec<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::ClientKey.eq(client_key))
+        .filter(Column::AttachmentId.eq(attachment_id))
+        .filter(Column::State.eq(OPEN))
+        .all(db)
+        .await
+}
+
 /// Live sessions on a page's attachments with people in them, touched since `since` (a session
 /// whose Document Server went away without a word must not show people editing forever).
 pub async fn editing_on_page<C: ConnectionTrait>(
