@@ -258,6 +258,8 @@ async function command(body, headerValue) {
     }
     if (!fields) return { error: 6 };
   }
+  // What the command said once its token is verified (the plain body may be only `token`).
+  record({ dir: 'in', kind: 'command-fields', c: fields.c, key: fields.key, users: fields.users });
   const session = fields.key ? sessions.get(fields.key) : undefined;
   switch (fields.c) {
     case 'version':

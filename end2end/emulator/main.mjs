@@ -84,6 +84,8 @@ function sessionUser(req) {
 }
 
 /** The people a tester can sign in as. */
+// What each person may do as the emulator starts; `POST permission` changes it until a reset.
+const START_CAN_EDIT = Object.fromEntries(Object.values(USERS).map((u) => [u.accountId, u.canEdit]));
 const userList = () => Object.values(USERS).map((u) => ({ accountId: u.accountId, displayName: u.displayName }));
 
 function installed(appKey) {
@@ -143,7 +145,13 @@ async function emuApi(req, res, url, body) {
       // The next `times` matching REST calls fail with `status` and `message`.
       rest.failures.push({ method: input.method, pathPrefix: input.pathPrefix ?? '/', status: input.status ?? 500, message: input.message ?? 'Injected failure', times: input.times ?? 1 });
       return json(res, 200, { failures: rest.failures });
+    case 'POST permission':
+      // Grants or revokes a person's permission to change pages (and their attachments).
+      if (!USERS[input.accountId]) throw new HttpError(404, `No user ${input.accountId}`);
+      USERS[input.accountId].canEdit = !!input.canEdit;
+      return json(res, 200, { accountId: input.accountId, canEdit: USERS[input.accountId].canEdit });
     case 'POST reset':
+      for (const [id, canEdit] of Object.entries(START_CAN_EDIT)) USERS[id].canEdit = canEdit;
       model.reset();
       rest.failures.length = 0;
       rest.calls.length = 0;

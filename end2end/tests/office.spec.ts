@@ -387,6 +387,40 @@ test('an attachment renamed in Confluence during editing gets its new name in th
   await expect.poll(async () => (await versions(request, pageId, 'report-final.docx')).length, { timeout: 20_000 }).toBe(2);
 });
 
+test('someone who loses edit permission during a session is dropped from it', async ({ host, browser, request }) => {
+  const pageId = await pageWithDocument(request, 'Revoked page');
+  await login(host, 'emu-alice');
+  const alice = await openDocument(host, pageId, 'report.docx');
+  const context = await browser.newContext();
+  await hostRoutes(context);
+  const other = await context.newPage();
+  await login(other, 'emu-carol');
+  const carol = await openDocument(other, pageId, 'report.docx');
+  const key = await alice.editor.locator('#ds-key').textContent();
+  await emu(request, 'permission', { accountId: 'emu-carol', canEdit: false });
+  try {
+    // The next join or leave makes Confluo check everyone still in the session.
+    await alice.editor.locator('#ds-close').click();
+    await expect
+      .poll(async () => (await ds(request, 'log')).filter((e: any) => e.kind === 'command-fields' && e.c === 'drop' && e.key === key).map((e: any) => e.users))
+      .toEqual([['emu-carol']]);
+    expect((await ds(request, 'sessions')).find((s: any) => s.key === key).users).toEqual([]);
+    // Nobody is shown as editing it any more.
+    const reader = await context.newPage();
+    await reader.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+    const { dialog } = await dialogFromMacro(reader);
+    await expect(dialog.getByTestId('attachment-option')).toHaveCount(3);
+    await expect(dialog.getByTestId('attachments-dialog')).toHaveAttribute('data-presence', 'known');
+    await expect(dialog.getByTestId('attachment-presence')).toHaveCount(0);
+    await carol.editor.locator('#ds-type').click();
+    await carol.editor.locator('#ds-close').click();
+    expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
+  } finally {
+    await emu(request, 'permission', { accountId: 'emu-carol', canEdit: true });
+    await context.close();
+  }
+});
+
 test('an ODT converts to DOCX with progress, as a new attachment next to the original', async ({ host, request }) => {
   const page = await emu(request, 'pages', { title: 'Convert page' });
   await emu(request, 'attachments', { pageId: page.id, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });
@@ -449,8 +483,10 @@ test('the macro hears of a document created in the dialog (AP.events), reloads t
   await expect(macro.getByTestId('doc-added')).toContainText('Kick-off.pptx was added to this page.');
   // Reload (AP.navigator.reload): the host page loads again.
   await host.evaluate(() => ((window as any).beforeReload = true));
+  const reloaded = host.waitForEvent('load');
   await macro.getByTestId('reload-page').click();
-  await expect.poll(() => host.evaluate(() => (window as any).beforeReload ?? false)).toBe(false);
+  await reloaded;
+  expect(await host.evaluate(() => (window as any).beforeReload ?? false)).toBe(false);
   macro = await createIn('docx', 'Agenda');
   await expect(macro.getByTestId('doc-added')).toContainText('Agenda.docx was added to this page.');
   // "Don't tell me again" removes the listener (AP.events.off): the next one is not announced.

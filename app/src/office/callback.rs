@@ -216,8 +216,41 @@ impl Session<'_> {
             self.link.ver,
         )
         .await?;
-        office_session::set_users(db, &self.link.key, &self.users()).await?;
+        let mut users = self.users();
+        let dropped = self.drop_revoked(&users).await;
+        users.retain(|u| !dropped.contains(u));
+        office_session::set_users(db, &self.link.key, &users).await?;
         Ok(())
+    }
+
+    /// Anyone in the session who may no longer change the page's attachments is dropped from
+    /// it (the Document Server's `drop`: their editor stops editing). Checked whenever people
+    /// join or leave; saves check again on their own.
+    /// Answers who was dropped.
+    async fn drop_revoked(&self, users: &[String]) -> Vec<String> {
+        let mut revoked = Vec::new();
+        for user in users {
+            match self.confluence.access(user, &self.link.page).await {
+                Ok(access) if !access.edit => revoked.push(user.clone()),
+                Ok(_) => {}
+                // Unknown: leave them; the save re-checks.
+                Err(err) => tracing::info!(error = %err, "permission check of a co-editor failed"),
+            }
+        }
+        if revoked.is_empty() {
+            return revoked;
+        }
+        let fields = json!({ "c": "drop", "key": self.link.key, "users": revoked });
+        match self.ds.command(&self.state.http, fields).await {
+            Ok(_) => {
+                tracing::info!(key = %self.link.key, count = revoked.len(), "dropped people who lost edit permission");
+                revoked
+            }
+            Err(err) => {
+                tracing::warn!(key = %self.link.key, error = %err, "dropping people who lost edit permission failed");
+                Vec::new()
+            }
+        }
     }
 
     /// Identifies this save so a repeated delivery finds it.

@@ -57,6 +57,7 @@ pub fn AttachmentsDialog() -> impl IntoView {
     });
     let recent = RwSignal::new(Vec::<String>::new());
     let editing = RwSignal::new(Vec::<crate::office::Presence>::new());
+    let editing_known = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     {
         let page_id = page_id.clone();
@@ -65,6 +66,7 @@ pub fn AttachmentsDialog() -> impl IntoView {
             if let Ok(now) = crate::office::editing_now(page_id).await {
                 editing.set(now);
             }
+            editing_known.set(true);
         });
     }
     #[cfg(feature = "hydrate")]
@@ -120,7 +122,8 @@ pub fn AttachmentsDialog() -> impl IntoView {
 
     view! {
         <HostScript size_to_parent=true/>
-        <main class="dialog" data-testid="attachments-dialog">
+        <main class="dialog" data-testid="attachments-dialog"
+            data-presence=move || if editing_known.get() { "known" } else { "asking" }>
             <h1 class="visually-hidden">"Office documents on this page"</h1>
             <AttachmentPicker attachments selected editing/>
             <Show when=move || !recent.get().is_empty()>
