@@ -1,6 +1,6 @@
 // Office editing end to end: Confluo in the Confluence emulator, editing through the Document
 // Server stand-in (end2end/docserver), saves landing in Confluence as new attachment versions.
-import type { APIRequestContext, Frame, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Frame, Page } from '@playwright/test';
 import { APP, APP_KEY, EMU, appFrame, emu, expect, hostRoutes, install, pageWithDocument, state, test } from './confluence';
 
 const DS = `http://127.0.0.1:${process.env.DOCSERVER_PORT ?? '3298'}`;
@@ -42,6 +42,19 @@ async function dialogFromMacro(page: Page): Promise<{ macro: Frame; dialog: Fram
   const dialog = await appFrame(page, '/dialog/attachments');
   await expect(dialog.locator('html')).toHaveAttribute('data-hydrated', 'true');
   return { macro, dialog };
+}
+
+/** Alice (in `host`) and Carol (in a second browser context) with `report.docx` open. */
+async function aliceAndCarol(host: Page, browser: Browser, pageId: string) {
+  await login(host, 'emu-alice');
+  const alice = await openDocument(host, pageId, 'report.docx');
+  const context = await browser.newContext();
+  await hostRoutes(context);
+  const other = await context.newPage();
+  await login(other, 'emu-carol');
+  const carol = await openDocument(other, pageId, 'report.docx');
+  const key = (await alice.editor.locator('#ds-key').textContent()) ?? '';
+  return { alice, carol, context, key };
 }
 
 function attachment(s: any, pageId: string, file: string) {
@@ -146,15 +159,8 @@ test('a reader gets the viewer, without a callback', async ({ host, request }) =
 
 test('two people co-edit with one key; one version, credited to the last editor', async ({ host, browser, request }) => {
   const pageId = await pageWithDocument(request, 'Co-edit page');
-  await login(host, 'emu-alice');
-  const alice = await openDocument(host, pageId, 'report.docx');
-  const context = await browser.newContext();
-  await hostRoutes(context);
-  const other = await context.newPage();
-  await login(other, 'emu-carol');
-  const carol = await openDocument(other, pageId, 'report.docx');
-  const key = await alice.editor.locator('#ds-key').textContent();
-  await expect(carol.editor.locator('#ds-key')).toHaveText(key!);
+  const { alice, carol, context, key } = await aliceAndCarol(host, browser, pageId);
+  await expect(carol.editor.locator('#ds-key')).toHaveText(key);
   const session = (await ds(request, 'sessions')).find((s: any) => s.key === key);
   expect(session.users).toEqual(['emu-alice', 'emu-carol']);
 
@@ -183,7 +189,7 @@ test('two people co-edit with one key; one version, credited to the last editor'
 
   // The saved session's key is spent: opening again starts from the new version with a new key.
   const again = await openDocument(host, pageId, 'report.docx');
-  await expect(again.editor.locator('#ds-key')).not.toHaveText(key!);
+  await expect(again.editor.locator('#ds-key')).not.toHaveText(key);
   await expect(again.doc.getByTestId('editor-mode')).toContainText('Editing');
 });
 
@@ -389,14 +395,7 @@ test('an attachment renamed in Confluence during editing gets its new name in th
 
 test('someone who loses edit permission during a session is dropped from it', async ({ host, browser, request }) => {
   const pageId = await pageWithDocument(request, 'Revoked page');
-  await login(host, 'emu-alice');
-  const alice = await openDocument(host, pageId, 'report.docx');
-  const context = await browser.newContext();
-  await hostRoutes(context);
-  const other = await context.newPage();
-  await login(other, 'emu-carol');
-  const carol = await openDocument(other, pageId, 'report.docx');
-  const key = await alice.editor.locator('#ds-key').textContent();
+  const { alice, carol, context, key } = await aliceAndCarol(host, browser, pageId);
   await emu(request, 'permission', { accountId: 'emu-carol', canEdit: false });
   try {
     // The next join or leave makes Confluo check everyone still in the session.
