@@ -409,10 +409,6 @@ impl Session<'_> {
             (false, false, true) => format!("Edited in ONLYOFFICE by {name}"),
             (false, false, false) => format!("Intermediate save from ONLYOFFICE by {name}"),
         };
-        let media_type = formats::by_extension(&ext)
-            .map(|f| f.media_type)
-            .unwrap_or(att.attachment.extensions.media_type.as_str())
-            .to_owned();
         let version = self
             .confluence
             .upload_version(
@@ -421,7 +417,7 @@ impl Session<'_> {
                 att.id(),
                 &Upload {
                     file_name: att.title(),
-                    media_type: &media_type,
+                    media_type: att.media_type(),
                     data: &data,
                     comment: &comment,
                 },

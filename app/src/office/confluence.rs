@@ -42,6 +42,13 @@ impl StoredAttachment {
     pub fn version(&self) -> i32 {
         i32::try_from(self.attachment.version.number).unwrap_or(i32::MAX)
     }
+    /// The media type a new version is uploaded with: the format's, else what Confluence has.
+    pub fn media_type(&self) -> &str {
+        super::formats::format_of(self.title())
+            .map_or(self.attachment.extensions.media_type.as_str(), |f| {
+                f.media_type
+            })
+    }
 }
 
 /// What a person may do on a page.
@@ -52,12 +59,28 @@ pub struct PageAccess {
     pub edit: bool,
 }
 
-#[derive(Deserialize)]
-struct UserJson {
+/// A person as Confluence's REST API describes them (`/rest/api/user`, search hits, version
+/// authors).
+#[derive(Debug, Default, Deserialize)]
+pub struct UserJson {
+    #[serde(rename = "accountId", default)]
+    pub account_id: String,
     #[serde(rename = "displayName", default)]
-    display_name: String,
+    pub display_name: String,
     #[serde(default)]
-    locale: Option<String>,
+    pub email: Option<String>,
+    #[serde(default)]
+    pub locale: Option<String>,
+    #[serde(rename = "profilePicture", default)]
+    pub profile_picture: Option<Picture>,
+    #[serde(rename = "accountType", default)]
+    pub account_type: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Picture {
+    #[serde(default)]
+    pub path: String,
 }
 
 /// A person as the editor shows them.
@@ -232,7 +255,7 @@ impl<'a> Confluence<'a> {
     }
 
     /// A person's record, as the app reads it.
-    pub async fn user_json(&self, account_id: &str) -> Result<super::people::UserJson, HostError> {
+    pub async fn user_json(&self, account_id: &str) -> Result<UserJson, HostError> {
         let query: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("accountId", account_id)
             .finish();
@@ -243,13 +266,7 @@ impl<'a> Confluence<'a> {
 
     /// A person, as the app reads them.
     pub async fn person(&self, account_id: &str) -> Result<Person, HostError> {
-        let query: String = form_urlencoded::Serializer::new(String::new())
-            .append_pair("accountId", account_id)
-            .finish();
-        let user: UserJson = self
-            .app()
-            .get_json(&format!("/rest/api/user?{query}"))
-            .await?;
+        let user = self.user_json(account_id).await?;
         Ok(Person {
             account_id: account_id.to_owned(),
             display_name: user.display_name,

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{ForgottenFile, doc_key, ds_client::DocumentServer, error::OfficeError, formats, site};
+use super::{ForgottenFile, doc_key, ds_client::DocumentServer, error::OfficeError, site};
 use crate::{
     store::{
         office_save::{self, Claim},
@@ -114,10 +114,6 @@ async fn store(
         .await?
         .ok_or_else(|| OfficeError::Gone("the attachment".into()))?;
     let person = confluence.person(account_id).await?;
-    let media_type = formats::format_of(att.title())
-        .map(|f| f.media_type)
-        .unwrap_or(att.attachment.extensions.media_type.as_str())
-        .to_owned();
     let comment = format!(
         "Recovered from ONLYOFFICE by {}: an edit of version {} that could not be saved at the time",
         person.display_name, session.base_version
@@ -129,7 +125,7 @@ async fn store(
             att.id(),
             &super::confluence::Upload {
                 file_name: att.title(),
-                media_type: &media_type,
+                media_type: att.media_type(),
                 data: &data,
                 comment: &comment,
             },

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{
-    History, HistoryEntry, HistoryUser, doc_key, ds_client::MAX_FILE_BYTES, ds_token,
-    error::OfficeError, link_token::Purpose, service::Caller, site,
+    History, HistoryEntry, HistoryUser, confluence::UserJson, doc_key, ds_client::MAX_FILE_BYTES,
+    ds_token, error::OfficeError, link_token::Purpose, service::Caller, site,
 };
 
 /// One version as Confluence lists it.
@@ -19,15 +19,7 @@ pub struct VersionJson {
     #[serde(default)]
     pub message: String,
     #[serde(default)]
-    pub by: Option<ByJson>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ByJson {
-    #[serde(rename = "accountId", default)]
-    pub account_id: String,
-    #[serde(rename = "displayName", default)]
-    pub display_name: String,
+    pub by: Option<UserJson>,
 }
 
 /// The panel's list, oldest first as the editor shows it, with every version's own key.
@@ -57,10 +49,7 @@ pub fn entries(
         .into_iter()
         .filter(|v| v.number <= current)
         .map(|v| {
-            let by = v.by.unwrap_or(ByJson {
-                account_id: String::new(),
-                display_name: String::new(),
-            });
+            let by = v.by.unwrap_or_default();
             HistoryEntry {
                 created: created(&v.when),
                 key: doc_key::editing(client_key, attachment_id, v.number),
@@ -177,9 +166,10 @@ mod tests {
             number,
             when: when.into(),
             message: format!("m{number}"),
-            by: Some(ByJson {
+            by: Some(UserJson {
                 account_id: who.into(),
                 display_name: who.to_uppercase(),
+                ..UserJson::default()
             }),
         }
     }

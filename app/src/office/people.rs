@@ -4,30 +4,10 @@
 
 use serde::Deserialize;
 
-use super::{PersonCard, error::OfficeError, service::Caller};
+use super::{PersonCard, confluence::UserJson, error::OfficeError, service::Caller};
 
 /// At most this many people per answer.
 const LIMIT: usize = 25;
-
-#[derive(Debug, Deserialize)]
-pub struct UserJson {
-    #[serde(rename = "accountId", default)]
-    pub account_id: String,
-    #[serde(rename = "displayName", default)]
-    pub display_name: String,
-    #[serde(default)]
-    pub email: Option<String>,
-    #[serde(rename = "profilePicture", default)]
-    pub profile_picture: Option<Picture>,
-    #[serde(rename = "accountType", default)]
-    pub account_type: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Picture {
-    #[serde(default)]
-    pub path: String,
-}
 
 /// One hit of `/rest/api/search/user`.
 #[derive(Debug, Deserialize)]
@@ -128,6 +108,7 @@ pub async fn info(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::office::confluence::Picture;
 
     #[test]
     fn search_terms_cannot_break_out_of_the_query() {
@@ -145,6 +126,7 @@ mod tests {
             account_id: "acc-1".into(),
             display_name: "Ada".into(),
             email: None,
+            locale: None,
             profile_picture: Some(Picture { path: path.into() }),
             account_type: Some(kind.into()),
         };
