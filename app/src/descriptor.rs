@@ -46,7 +46,7 @@ pub fn descriptor(base_url: &str) -> Descriptor {
         key: keys::DOCUMENT_MACRO.into(),
         name: "Office document".into(),
         url: format!(
-            "{}?pageId={{page.id}}&attachment={{attachment}}&macroId={{macro.id}}",
+            "{}?pageId={{page.id}}&attachment={{attachment}}&preview={{preview}}&macroId={{macro.id}}",
             paths::DOCUMENT_MACRO
         ),
         description: Some("Shows an attached office document and opens it for editing.".into()),
@@ -62,6 +62,16 @@ pub fn descriptor(base_url: &str) -> Descriptor {
             multiple: false,
             default_value: None,
             description: Some("The document attached to this page.".into()),
+            hidden: None,
+        },
+        MacroParameter {
+            identifier: "preview".into(),
+            name: "Show a preview".into(),
+            kind: "boolean".into(),
+            required: false,
+            multiple: false,
+            default_value: Some("false".into()),
+            description: Some("Shows the document itself on the page, read-only.".into()),
             hidden: None,
         }],
         editor: Some(MacroEditor {

@@ -6,6 +6,7 @@
 pub mod context_client;
 pub mod descriptor;
 pub mod documents;
+pub mod editor_options;
 pub mod office;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -11,6 +11,14 @@ use crate::tenant_scope::TenantScope;
 pub(crate) struct WithOperations {
     #[serde(default)]
     pub operations: Vec<Operation>,
+    /// A page's space, when asked for with `expand=space`.
+    #[serde(default)]
+    pub space: Option<SpaceRef>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SpaceRef {
+    pub key: String,
 }
 
 impl WithOperations {

@@ -14,6 +14,9 @@ pub struct DocumentServerForm {
     pub secret: String,
     pub clear_secret: bool,
     pub jwt_header: String,
+    /// Trust any certificate the Document Server presents (self-signed, expired): insecure.
+    #[serde(default)]
+    pub skip_certificate_check: bool,
 }
 
 /// What the configure page shows: never the secret itself.
@@ -22,6 +25,7 @@ pub struct DocumentServerView {
     pub public_url: String,
     pub internal_url: String,
     pub jwt_header: String,
+    pub skip_certificate_check: bool,
     pub secret_set: bool,
     pub updated_at: String,
 }
@@ -33,22 +37,33 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// A form's field errors, collected while checking it.
+#[derive(Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn fail(&mut self, field: &str, message: String) {
+        self.0.push(FieldError {
+            field: field.into(),
+            message,
+        });
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.0
+    }
+}
+
 pub const DEFAULT_JWT_HEADER: &str = "Authorization";
 const MIN_SECRET_LEN: usize = 16;
 
 impl DocumentServerForm {
     /// Every problem with the form, empty when it can be saved.
     pub fn validate(&self) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        let mut fail = |field: &str, message: String| {
-            errors.push(FieldError {
-                field: field.into(),
-                message,
-            })
-        };
+        let mut errors = FieldErrors::default();
         match check_url(&self.public_url) {
-            Err(message) => fail("public_url", message),
-            Ok((UrlKind::Plain, host)) if !is_local(host) => fail(
+            Err(message) => errors.fail("public_url", message),
+            Ok((UrlKind::Plain, host)) if !is_local(host) => errors.fail(
                 "public_url",
                 "Browsers open this address from Confluence pages served over https; use https"
                     .into(),
@@ -58,11 +73,11 @@ impl DocumentServerForm {
         if !self.internal_url.trim().is_empty()
             && let Err(message) = check_url(&self.internal_url)
         {
-            fail("internal_url", message);
+            errors.fail("internal_url", message);
         }
         let secret = self.secret.trim();
         if !secret.is_empty() && secret.chars().count() < MIN_SECRET_LEN {
-            fail(
+            errors.fail(
                 "secret",
                 format!("The secret must be at least {MIN_SECRET_LEN} characters long"),
             );
@@ -73,12 +88,12 @@ impl DocumentServerForm {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
-            fail(
+            errors.fail(
                 "jwt_header",
                 "The header name may use letters, digits, - and _ only".into(),
             );
         }
-        errors
+        errors.into_vec()
     }
 }
 
@@ -190,6 +205,7 @@ mod tests {
             secret: secret.into(),
             clear_secret: false,
             jwt_header: DEFAULT_JWT_HEADER.into(),
+            skip_certificate_check: false,
         }
     }
 

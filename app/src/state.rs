@@ -13,5 +13,5 @@ pub struct AppState {
     /// The Connect framework: tenants, token verification, host calls.
     pub connect: Connect,
     /// Calls to Document Servers (timeouts set per call).
-    pub http: reqwest::Client,
+    pub http: crate::office::ds_client::HttpClients,
 }

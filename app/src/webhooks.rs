@@ -10,7 +10,7 @@ pub fn register(builder: ConnectBuilder, db: DatabaseConnection) -> ConnectBuild
     let mut builder = builder;
     // One client for the Document Server commands webhooks send; building it cannot fail
     // in practice, and a webhook without it only skips the editors' title update.
-    let http = crate::office::ds_client::http_client().ok();
+    let http = crate::office::ds_client::HttpClients::new().ok();
     for event in ["attachment_created", "attachment_updated"] {
         let (db, http) = (db.clone(), http.clone());
         builder = builder.on_webhook(event, move |event: WebhookEvent| {
@@ -23,7 +23,7 @@ pub fn register(builder: ConnectBuilder, db: DatabaseConnection) -> ConnectBuild
 
 async fn attachment_changed(
     db: &DatabaseConnection,
-    http: Option<&reqwest::Client>,
+    http: Option<&crate::office::ds_client::HttpClients>,
     event: WebhookEvent,
 ) -> Result<(), String> {
     // The body is not signed: it only says which attachment to look at. The id and version are

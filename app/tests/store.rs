@@ -3,8 +3,9 @@
 //! (live key, saves, presence) and save claims that make repeated callbacks store once.
 
 use app::{
+    editor_options::{EditorOptions, MacrosMode},
     settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
-    store::{attachment_activity, document_server, office_save, office_session},
+    store::{attachment_activity, document_server, editor_options, office_save, office_session},
 };
 use connect::store::secrets::SecretBox;
 use sea_orm::{DatabaseConnection, EntityTrait};
@@ -26,6 +27,7 @@ fn form(url: &str, secret: &str) -> DocumentServerForm {
         secret: secret.into(),
         clear_secret: false,
         jwt_header: DEFAULT_JWT_HEADER.into(),
+        skip_certificate_check: false,
     }
 }
 
@@ -96,6 +98,57 @@ async fn document_server_settings_are_per_site_and_the_secret_write_only(db: &Da
             .unwrap()
             .unwrap()
             .secret_set
+    );
+
+    // Certificate checks stay on unless an administrator turns them off.
+    assert!(
+        !document_server::view(db, "site-a")
+            .await
+            .unwrap()
+            .unwrap()
+            .skip_certificate_check
+    );
+    let mut insecure = form("https://docs.a.example", "");
+    insecure.skip_certificate_check = true;
+    document_server::save(db, &secrets, "site-a", &insecure, None)
+        .await
+        .unwrap();
+    assert!(
+        document_server::view(db, "site-a")
+            .await
+            .unwrap()
+            .unwrap()
+            .skip_certificate_check
+    );
+}
+
+async fn editor_options_are_per_site_with_defaults(db: &DatabaseConnection) {
+    assert_eq!(
+        editor_options::find(db, "site-a").await.unwrap(),
+        EditorOptions::default()
+    );
+    let options = EditorOptions {
+        lossy_edit: vec!["odt".into()],
+        max_file_mb: 12,
+        macros: MacrosMode::Disable,
+        disabled_spaces: vec!["HR".into()],
+        ..Default::default()
+    };
+    editor_options::save(db, "site-a", &options, Some("admin"))
+        .await
+        .unwrap();
+    assert_eq!(editor_options::find(db, "site-a").await.unwrap(), options);
+    assert_eq!(
+        editor_options::find(db, "site-b").await.unwrap(),
+        EditorOptions::default()
+    );
+    // Saving again replaces the record.
+    editor_options::save(db, "site-a", &EditorOptions::default(), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        editor_options::find(db, "site-a").await.unwrap(),
+        EditorOptions::default()
     );
 }
 
@@ -256,6 +309,7 @@ async fn a_save_is_claimed_once_and_released_on_failure(db: &DatabaseConnection)
 
 connect::store_tests!(Migrator =>
     document_server_settings_are_per_site_and_the_secret_write_only,
+    editor_options_are_per_site_with_defaults,
     reported_changes_keep_the_newest_version,
     editing_sessions_share_a_live_key_and_end_once,
     a_save_is_claimed_once_and_released_on_failure,

@@ -14,7 +14,7 @@
   };
   var METHODS = ['destroyEditor', 'showMessage', 'refreshHistory', 'setHistoryData', 'setReferenceData', 'setUsers', 'insertImage',
     'setActionLink', 'setRevisedFile', 'setRequestedDocument', 'setMailMergeRecipients', 'setRequestedSpreadsheet', 'downloadAs',
-    'denyEditingRights', 'requestClose', 'refreshFile', 'setFavorite', 'setSharingSettings'];
+    'denyEditingRights', 'requestClose', 'refreshFile', 'setFavorite', 'setSharingSettings', 'setReferenceSource'];
   window.__docsApiCalls = window.__docsApiCalls || [];
 
   function typeOf(fileType) {

@@ -36,11 +36,14 @@
     var dl = el('dl');
     [['Title', 'ds-title', config.document.title], ['Key', 'ds-key', config.document.key], ['Mode', 'ds-mode', result.mode],
      ['User', 'ds-user', (config.editorConfig.user || {}).id || ''], ['Editing now', 'ds-users', result.users.join(',')],
-     ['Permissions', 'ds-permissions', JSON.stringify(config.document.permissions || {})], ['Language', 'ds-lang', config.editorConfig.lang]]
+     ['Permissions', 'ds-permissions', JSON.stringify(config.document.permissions || {})], ['Language', 'ds-lang', config.editorConfig.lang],
+     ['Interface', 'ds-customization', JSON.stringify(config.editorConfig.customization || {})],
+     ['Reference', 'ds-reference', JSON.stringify(config.document.referenceData || null)]]
       .forEach(function (row) { dl.appendChild(el('dt', {}, row[0])); dl.appendChild(el('dd', { id: row[1] }, row[2])); });
     root.appendChild(dl);
+    root.appendChild(el('p', { id: 'ds-action' }, JSON.stringify(config.editorConfig.actionLink || null)));
     var bar = el('div', { class: 'bar' });
-    if (result.mode === 'edit') {
+    if (result.mode === 'edit' || result.mode === 'fill') {
       bar.appendChild(button('ds-type', 'Type', function () {
         post('/_ds/edit', { key: config.document.key, userId: config.editorConfig.user.id }).then(function () {
           emit('onDocumentStateChange', true);
@@ -72,12 +75,39 @@
       // "Create new": the real editor opens createUrl in a new tab.
       bar.appendChild(button('ds-create', 'Create new', function () { window.open(config.editorConfig.createUrl, '_blank'); }));
     }
+    if (capabilities.indexOf('onMakeActionLink') >= 0) {
+      bar.appendChild(button('ds-get-link', 'Get link', function () { emit('onMakeActionLink', { action: { type: 'bookmark', data: 'Intro' } }); }));
+    }
+    // Files from the integrator: each button only when the page handles its request.
+    [['ds-insert-image', 'Insert image', 'onRequestInsertImage', { c: 'add' }],
+     ['ds-compare', 'Compare', 'onRequestSelectDocument', { c: 'compare' }],
+     ['ds-mail-merge', 'Mail merge', 'onRequestSelectSpreadsheet', { c: 'mailmerge' }],
+     ['ds-ref-source', 'Change source', 'onRequestReferenceSource', { referenceData: config.document.referenceData, path: config.document.title }]]
+      .forEach(function (b) {
+        if (capabilities.indexOf(b[2]) >= 0) bar.appendChild(button(b[0], b[1], function () { emit(b[2], b[3]); }));
+      });
+    if (capabilities.indexOf('onRequestReferenceData') >= 0) {
+      // A link to another spreadsheet's data, as paste special leaves it: {referenceData, path}.
+      bar.appendChild(el('input', { id: 'ds-ref-input', 'aria-label': 'Linked data' }));
+      bar.appendChild(button('ds-ref-update', 'Update links', function () {
+        emit('onRequestReferenceData', JSON.parse(document.getElementById('ds-ref-input').value));
+      }));
+      if (capabilities.indexOf('onRequestOpen') >= 0) {
+        bar.appendChild(button('ds-ref-open', 'Open source', function () {
+          var link = JSON.parse(document.getElementById('ds-ref-input').value);
+          link.windowName = 'linked_source';
+          emit('onRequestOpen', link);
+        }));
+      }
+    }
     if (capabilities.indexOf('onRequestHistory') >= 0) {
       bar.appendChild(button('ds-history', 'Version history', function () { emit('onRequestHistory'); }));
     }
     bar.appendChild(button('ds-close', 'Close', leave));
     root.appendChild(bar);
     root.appendChild(el('div', { id: 'ds-history-panel' }));
+    root.appendChild(el('p', { id: 'ds-linked' }));
+    root.appendChild(el('p', { id: 'ds-action-link' }));
     root.appendChild(el('p', { id: 'ds-avatars' }));
     root.appendChild(el('ul', { id: 'ds-mention-list' }));
     // As the real editor: names and avatars of the people in the session.
@@ -164,6 +194,19 @@
         view.dataset.state = r.ok ? 'ready' : 'error';
         view.textContent = r.ok ? 'Version ' + r.version + ': ' + r.text : r.message;
       });
+    }
+    if (['insertImage', 'setRequestedDocument', 'setRequestedSpreadsheet', 'setReferenceData', 'setReferenceSource'].indexOf(msg.command) >= 0) {
+      post('/_ds/linked', { key: config.document.key, command: msg.command, data: msg.data }).then(function (r) {
+        var shown = document.getElementById('ds-linked');
+        shown.dataset.state = r.ok ? 'ready' : 'error';
+        shown.dataset.command = msg.command;
+        shown.textContent = r.ok ? r.command + ': ' + r.fileType + ', ' + r.size + ' bytes' : r.message;
+      });
+    }
+    if (msg.command === 'setActionLink') {
+      var link = document.getElementById('ds-action-link');
+      link.textContent = msg.data;
+      link.dataset.state = 'ready';
     }
     // Method calls from api.js are recorded by the server for assertions.
     post('/_ds/method', { key: config && config.document.key, command: msg.command, data: msg.data });

@@ -5,6 +5,7 @@
 // 4, 6, and 3/7 on demand, body and header tokens, retries on 5xx), conversions (async with
 // percent), commands, the health check, and a request log tests can read. Loopback only.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,6 +18,9 @@ const arg = (name, fallback) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const port = Number(arg('port', '3298'));
+// The same server over https with a self-signed certificate (tls/, made for these tests only),
+// for the settings' certificate-verification switch.
+const tlsPort = Number(arg('tls-port', String(port + 100)));
 const quiet = process.argv.includes('--quiet');
 const TEMPLATES = join(here, '..', '..', 'app', 'templates');
 const KEY_RE = /^[0-9A-Za-z._=-]{1,128}$/;
@@ -179,12 +183,16 @@ async function open(req, body) {
     } catch (err) {
       return { error: true, code: -4, message: err.tooLarge ? 'The file size exceeds the limitation' : 'Download failed.' };
     }
-    session = { key, data, fileType: cfg.document.fileType, title: cfg.document.title, users: new Map(), dirty: false, changedSinceForcesave: false, lastEditor: null, saved: false, base: `http://${req.headers.host}` };
+    session = { key, data, fileType: cfg.document.fileType, title: cfg.document.title, users: new Map(), dirty: false, changedSinceForcesave: false, lastEditor: null, saved: false, base: `${req.socket.encrypted ? "https" : "http"}://${req.headers.host}` };
     sessions.set(key, session);
   }
   const user = cfg.editorConfig?.user ?? {};
-  const mode = cfg.editorConfig?.mode === 'view' || cfg.document.permissions?.edit === false ? 'view' : 'edit';
-  if (mode === 'edit') {
+  const perms = cfg.document.permissions ?? {};
+  // As the real editor: edit:false with fillForms:true in edit mode fills in the form's fields.
+  const mode = cfg.editorConfig?.mode === 'view' ? 'view'
+    : perms.edit === false ? (perms.fillForms === true && (cfg.documentType === 'pdf' || cfg.document.fileType === 'oform') ? 'fill' : 'view')
+    : 'edit';
+  if (mode === 'edit' || mode === 'fill') {
     session.users.set(user.id, { callbackUrl: cfg.editorConfig.callbackUrl, name: user.name });
     session.openedWith = session.openedWith ?? cfg;
     await callback(session, cfg.editorConfig.callbackUrl, { status: 1, users: [...session.users.keys()], actions: [{ type: 1, userid: user.id }] });
@@ -298,6 +306,35 @@ async function command(body, headerValue) {
   }
 }
 
+// A one-page PDF; a form carries the ONLYOFFICEFORM entry in its first object, as the real
+// converter writes it and as integrations detect forms.
+function pdf(form) {
+  const meta = form ? '/ONLYOFFICEFORM 2 0 R ' : '';
+  return Buffer.from(`%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< ${meta}/Type /Catalog /Pages 3 0 R >>\nendobj\n` +
+    `2 0 obj\n<< /Length 0 >>\nstream\nendstream\nendobj\n3 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+}
+
+// A file the editor was handed by a method (insertImage, setRequestedDocument …): the method's
+// own token is checked against its URL, then the file is downloaded as for opening.
+async function linked(body) {
+  const d = body.data ?? {};
+  if (d.error) return { ok: false, message: d.error };
+  const url = d.url ?? d.images?.[0]?.url;
+  if (config.browserJwt && config.secret) {
+    let claims;
+    try { claims = verify(d.token ?? '', config.secret); } catch (err) { return { ok: false, message: 'The document security token is not correctly formed.' }; }
+    if ((claims.url ?? claims.images?.[0]?.url) !== url) return { ok: false, message: 'The document security token is not correctly formed.' };
+  }
+  try {
+    const data = await download(url, !!config.secret);
+    const fileType = d.fileType ?? d.images?.[0]?.fileType;
+    record({ dir: 'in', kind: 'linked', command: body.command, c: d.c ?? null, fileType, size: data.length, path: d.path ?? null, referenceData: d.referenceData ?? null, key: d.key ?? null });
+    return { ok: true, command: body.command, fileType, size: data.length };
+  } catch (err) {
+    return { ok: false, message: 'Download failed.' };
+  }
+}
+
 async function convert(req, body, headerValue) {
   let fields = body;
   if (config.inboxJwt && config.secret) {
@@ -319,8 +356,10 @@ async function convert(req, body, headerValue) {
     } catch (err) {
       return { error: err.tooLarge ? -10 : -4 };
     }
+    record({ dir: 'in', kind: 'convert', filetype: fields.filetype, outputtype: fields.outputtype, pdf: fields.pdf ?? null });
     const fixture = join(TEMPLATES, `blank.${fields.outputtype}`);
-    const out = existsSync(fixture) ? readFileSync(fixture) : Buffer.concat([Buffer.from(`converted from ${fields.filetype}: `), data]);
+    const out = fields.outputtype === 'pdf' ? pdf(fields.pdf?.form === true)
+      : existsSync(fixture) ? readFileSync(fixture) : Buffer.concat([Buffer.from(`converted from ${fields.filetype}: `), data]);
     job = { polls: 0, data: out, title: fields.title ?? `output.${fields.outputtype}` };
     conversions.set(id, job);
   }
@@ -328,15 +367,15 @@ async function convert(req, body, headerValue) {
   if (fields.async && job.polls <= config.convertSteps) {
     return { endConvert: false, percent: Math.round(((job.polls - 1) / config.convertSteps) * 100) };
   }
-  job.url ??= host(`http://${req.headers.host}`, fields.key, fields.outputtype, job.title, job.data);
+  job.url ??= host(`${req.socket.encrypted ? "https" : "http"}://${req.headers.host}`, fields.key, fields.outputtype, job.title, job.data);
   return { endConvert: true, fileType: fields.outputtype, fileUrl: job.url, percent: 100 };
 }
 
 const xml = (r) => r.error ? `<?xml version="1.0" encoding="utf-8"?><FileResult><Error>${r.error}</Error></FileResult>`
   : `<?xml version="1.0" encoding="utf-8"?><FileResult><FileUrl>${(r.fileUrl ?? '').replace(/&/g, '&amp;')}</FileUrl><FileType>${r.fileType ?? ''}</FileType><Percent>${r.percent}</Percent><EndConvert>${r.endConvert ? 'True' : 'False'}</EndConvert></FileResult>`;
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, `http://${req.headers.host}`);
+const handle = async (req, res) => {
+  const url = new URL(req.url, `${req.socket.encrypted ? "https" : "http"}://${req.headers.host}`);
   const p = url.pathname;
   const raw = await readBody(req);
   const headerValue = req.headers[config.header.toLowerCase()];
@@ -347,7 +386,7 @@ const server = createServer(async (req, res) => {
       return send(res, 200, config.health, 'text/plain');
     }
     if (p === '/web-apps/apps/api/documents/api.js') {
-      const js = readFileSync(join(here, 'api.js'), 'utf8').replace('__VERSION__', config.version).replace('__ORIGIN__', `http://${req.headers.host}`);
+      const js = readFileSync(join(here, 'api.js'), 'utf8').replace('__VERSION__', config.version).replace('__ORIGIN__', `${req.socket.encrypted ? "https" : "http"}://${req.headers.host}`);
       return send(res, 200, js, 'text/javascript');
     }
     if (p === '/web-apps/apps/editor.js') return send(res, 200, readFileSync(join(here, 'editor.js')), 'text/javascript');
@@ -391,6 +430,7 @@ const server = createServer(async (req, res) => {
     }
     if (p === '/_ds/leave') return send(res, 200, await leave(body));
     if (p === '/_ds/history') return send(res, 200, await historyData(body));
+    if (p === '/_ds/linked') return send(res, 200, await linked(body));
     if (p === '/_ds/save-as') {
       // "Save copy as": the document as it is now, hosted like any result file.
       const session = sessions.get(body.key);
@@ -443,7 +483,10 @@ const server = createServer(async (req, res) => {
     record({ dir: 'in', kind: 'crash', path: p, error: String(err) });
     return send(res, 500, { error: String(err) });
   }
-});
+};
+const server = createServer(handle);
+const tls = { key: readFileSync(join(here, 'tls', 'key.pem')), cert: readFileSync(join(here, 'tls', 'cert.pem')) };
+createTlsServer(tls, handle).listen(tlsPort, '127.0.0.1');
 
 server.listen(port, '127.0.0.1', () => {
   if (!quiet) console.log(`Document Server stand-in on http://127.0.0.1:${port} (secret ${randomBytes(0).toString('hex') || 'configured'})`);

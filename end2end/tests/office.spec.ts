@@ -4,6 +4,7 @@ import type { APIRequestContext, Browser, Frame, Page } from '@playwright/test';
 import { APP, APP_KEY, EMU, appFrame, emu, expect, hostRoutes, install, pageWithDocument, state, test } from './confluence';
 
 const DS = `http://127.0.0.1:${process.env.DOCSERVER_PORT ?? '3298'}`;
+const DS_TLS = `https://127.0.0.1:${Number(process.env.DOCSERVER_PORT ?? '3298') + 100}`;
 const SECRET = 'standin-secret-0123456789';
 
 test.describe.configure({ mode: 'serial' });
@@ -32,6 +33,15 @@ async function openDocument(page: Page, pageId: string, file: string, editorApp 
     .toBe(true);
   await expect(editor!.locator('#ds-editor')).toHaveAttribute('data-state', /ready|error/);
   return { doc, editor: editor! };
+}
+
+/** The document page for `file` on `pageId`, when no editor is expected (an error). */
+async function openDocumentPage(page: Page, pageId: string, file: string): Promise<Frame> {
+  const query = new URLSearchParams({ 'ac.pageId': pageId, 'ac.attachment': file });
+  await page.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/document-view?${query}`);
+  const doc = await appFrame(page, '/documents/view', `ac.attachment=${encodeURIComponent(file)}`);
+  await expect(doc.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  return doc;
 }
 
 /** The attachments dialog opened from the document macro of the page shown in `page`. */
@@ -85,7 +95,10 @@ test('an administrator tests the connection (success and each failure) and saves
   await frame.getByTestId('secret').fill(SECRET);
   await test();
   await expect(frame.getByTestId('test-summary')).toHaveText('Connected to ONLYOFFICE Docs 9.3.0.123.');
-  await expect(frame.getByTestId('test-check')).toHaveCount(2);
+  await expect(frame.getByTestId('test-check')).toHaveCount(3);
+  // The third check has the Document Server fetch a test file from Confluo and convert it.
+  await expect(frame.getByTestId('test-check').nth(2)).toContainText(`fetched a test file from Confluo at ${APP}`);
+  expect((await ds(request, 'log')).some((e: any) => e.kind === 'convert' && e.filetype === 'txt' && e.outputtype === 'docx')).toBe(true);
 
   await ds(request, 'config', { health: 'false' });
   await test();
@@ -145,6 +158,15 @@ test('a reader gets the viewer, without a callback', async ({ host, request }) =
   const pageId = await pageWithDocument(request, 'Read page');
   await login(host, 'emu-bob');
   const { doc, editor } = await openDocument(host, pageId, 'report.docx');
+  // Readers may download the document converted to another format.
+  await doc.getByTestId('download-as').selectOption('pdf');
+  await doc.getByTestId('download-start').click();
+  await expect(doc.getByTestId('download-link')).toHaveText('Download report.pdf');
+  const href = (await doc.getByTestId('download-link').getAttribute('href')) ?? '';
+  expect(href.startsWith(`${DS}/cache/files/data/`)).toBe(true);
+  const file = await request.get(href);
+  expect(file.status()).toBe(200);
+  expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await expect(doc.getByTestId('editor-mode')).toHaveText('Viewing');
   await expect(doc.getByTestId('view-reason')).toContainText('editing needs permission');
   await expect(editor.locator('#ds-mode')).toHaveText('view');
@@ -598,4 +620,216 @@ test('an upload in Confluence during editing: the edit is kept as a new version 
   const { doc } = await openDocument(host, pageId, 'report.docx');
   await expect(doc.getByTestId('save-notice')).toContainText('saved as version 3');
   await host.screenshot({ path: testInfo.outputPath('guide-conflict-notice.png'), fullPage: true });
+});
+
+test("a Document Server with a self-signed certificate fails the test until verification is turned off", async ({ host, request }) => {
+  await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
+  const frame = await appFrame(host, '/admin/settings');
+  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(frame.getByTestId('settings-state')).toHaveText(/Saved/);
+  await frame.getByTestId('internal-url').fill(DS_TLS);
+  await frame.getByTestId('settings-test').click();
+  await expect(frame.getByTestId('test-check').first()).toContainText('certificate that is not trusted');
+  await frame.getByTestId('skip-certificate-check').check();
+  await frame.getByTestId('settings-test').click();
+  await expect(frame.getByTestId('test-summary')).toHaveAttribute('data-ok', 'true');
+  await expect(frame.getByTestId('test-check').first()).toContainText(DS_TLS);
+  // Nothing was saved: the stored settings still use the plain address and verify certificates.
+  await host.reload();
+  const again = await appFrame(host, '/admin/settings');
+  await expect(again.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(again.getByTestId('internal-url')).toHaveValue('');
+  await expect(again.getByTestId('skip-certificate-check')).not.toBeChecked();
+});
+
+/** The configure page's editing options, loaded. */
+async function editingOptions(host: Page): Promise<Frame> {
+  await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
+  const frame = await appFrame(host, '/admin/settings');
+  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(frame.getByTestId('options-save')).toBeEnabled();
+  return frame;
+}
+
+async function saveOptions(frame: Frame) {
+  await frame.getByTestId('options-save').click();
+  await expect(frame.getByTestId('options-result')).toHaveText('Editing options saved.');
+}
+
+test('editing options: ODF edited in place, a size limit, the editor interface, spaces without Confluo', async ({ host, request }, testInfo) => {
+  const page = await emu(request, 'pages', { title: 'Options page' });
+  await emu(request, 'attachments', { pageId: page.id, fileName: 'agenda.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt agenda', as: 'emu-alice' });
+  await emu(request, 'attachments', { pageId: page.id, fileName: 'big.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: 'x'.repeat(1_200_000), as: 'emu-alice' });
+  await login(host, 'emu-alice');
+  let frame = await editingOptions(host);
+  // Plain text and CSV are edited in place out of the box; ODT is converted.
+  await expect(frame.getByTestId('lossy-txt')).toBeChecked();
+  await expect(frame.getByTestId('lossy-odt')).not.toBeChecked();
+  await frame.getByTestId('max-file-mb').fill('0');
+  await frame.getByTestId('options-save').click();
+  await expect(frame.getByTestId('options-result')).toHaveText('Please correct the fields marked above.');
+  await expect(frame.locator('.field-error')).toContainText('from 1 to 1024 MB');
+  try {
+    await frame.getByTestId('lossy-odt').check();
+    await frame.getByTestId('max-file-mb').fill('1');
+    await frame.getByTestId('opt-chat').uncheck();
+    await frame.getByTestId('opt-compact-header').check();
+    await frame.getByTestId('opt-review-display').selectOption('final');
+    await frame.getByTestId('opt-macros').selectOption('disable');
+    await saveOptions(frame);
+    await host.screenshot({ path: testInfo.outputPath('guide-editing-options.png'), fullPage: true });
+
+    const { doc, editor } = await openDocument(host, page.id, 'agenda.odt');
+    await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
+    await expect(doc.getByTestId('view-reason')).toContainText('saved as ODT');
+    await expect(editor.locator('#ds-mode')).toHaveText('edit');
+    const custom = JSON.parse((await editor.locator('#ds-customization').textContent()) ?? '{}');
+    expect(custom).toMatchObject({ compactHeader: true, macros: false, macrosMode: 'disable', review: { reviewDisplay: 'final' } });
+    expect(JSON.parse((await editor.locator('#ds-permissions').textContent()) ?? '{}').chat).toBe(false);
+    await editor.locator('#ds-type').click();
+    await editor.locator('#ds-close').click();
+    await expect.poll(async () => (await versions(request, page.id, 'agenda.odt')).length, { timeout: 20_000 }).toBe(2);
+    expect(attachment(await state(request), page.id, 'agenda.odt').mediaType).toBe('application/vnd.oasis.opendocument.text');
+
+    const big = await openDocumentPage(host, page.id, 'big.docx');
+    await expect(big.getByTestId('doc-error')).toContainText('larger than the 1 MB this site opens');
+
+    frame = await editingOptions(host);
+    await expect(frame.getByTestId('max-file-mb')).toHaveValue('1');
+    await frame.getByTestId('disabled-spaces').fill('HR, DEMO');
+    await saveOptions(frame);
+    const off = await openDocumentPage(host, page.id, 'agenda.odt');
+    await expect(off.getByTestId('doc-error')).toContainText('Confluo is turned off in the DEMO space');
+  } finally {
+    frame = await editingOptions(host);
+    await frame.getByTestId('lossy-odt').uncheck();
+    await frame.getByTestId('max-file-mb').fill('100');
+    await frame.getByTestId('opt-chat').check();
+    await frame.getByTestId('opt-compact-header').uncheck();
+    await frame.getByTestId('opt-review-display').selectOption('markup');
+    await frame.getByTestId('opt-macros').selectOption('warn');
+    await frame.getByTestId('disabled-spaces').fill('');
+    await saveOptions(frame);
+  }
+});
+
+test('an editor makes a PDF form from a DOCX and fills it in; the answers land as a new version', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Form page');
+  await login(host, 'emu-carol');
+  const { doc } = await openDocument(host, pageId, 'report.docx');
+  const panel = doc.getByTestId('form-panel');
+  await panel.getByTestId('convert').click();
+  await expect(panel.getByTestId('convert-done')).toContainText('report.pdf', { timeout: 20_000 });
+  const conversion = (await ds(request, 'log')).filter((e: any) => e.kind === 'convert' && e.outputtype === 'pdf').pop();
+  expect(conversion).toMatchObject({ filetype: 'docx', pdf: { form: true } });
+  const form = attachment(await state(request), pageId, 'report.pdf');
+  expect(form.versions[0].comment).toContain('PDF form made from report.docx');
+
+  await panel.getByTestId('open-converted').click();
+  const opened = await appFrame(host, '/documents/view', 'ac.attachment=report.pdf');
+  await expect(opened.getByTestId('editor-mode')).toHaveText('Editing');
+  await opened.getByTestId('fill-form').click();
+  const filling = await appFrame(host, '/documents/view', 'ac.mode=fill');
+  await expect(filling.getByTestId('editor-mode')).toHaveText('Filling in');
+  await expect(filling.getByTestId('edit-form')).toBeVisible();
+  let editor: Frame | undefined;
+  await expect.poll(() => {
+    editor = host.frames().find((f) => f.url().startsWith(`${DS}/web-apps/apps/pdfeditor/main/index.html`));
+    return !!editor && editor.isDetached() === false;
+  }).toBe(true);
+  await expect(editor!.locator('#ds-mode')).toHaveText('fill');
+  expect(JSON.parse((await editor!.locator('#ds-permissions').textContent()) ?? '{}')).toMatchObject({ edit: false, fillForms: true });
+  await editor!.locator('#ds-type').click();
+  await editor!.locator('#ds-close').click();
+  await expect.poll(async () => (await versions(request, pageId, 'report.pdf')).length, { timeout: 20_000 }).toBe(2);
+  expect((await versions(request, pageId, 'report.pdf'))[1].by).toBe('emu-carol');
+});
+
+test('the editor takes pictures, documents and spreadsheets from the page, links to places, and updates linked data', async ({ host, context, request }) => {
+  const pageId = await pageWithDocument(request, 'Linked page');
+  await emu(request, 'attachments', { pageId, fileName: 'logo.png', mediaType: 'image/png', content: 'PNG logo bytes', as: 'emu-alice' });
+  const other = await emu(request, 'pages', { title: 'Totals page' });
+  await emu(request, 'attachments', { pageId: other.id, fileName: 'totals.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: 'PK totals', as: 'emu-alice' });
+  await login(host, 'emu-carol');
+  const { doc, editor } = await openDocument(host, pageId, 'report.docx');
+  const pick = async (button: string, file: string, expected: string[]) => {
+    await editor.locator(`#${button}`).click();
+    const picker = doc.getByTestId('file-picker');
+    await expect(picker.getByTestId('attachment-option')).toHaveText(expected.map((name) => new RegExp(name.replace('.', '\\.'))));
+    await picker.getByLabel(file).check();
+    await picker.getByTestId('file-picker-choose').click();
+    await expect(picker).toHaveCount(0);
+  };
+  await pick('ds-insert-image', 'logo.png', ['logo.png']);
+  await expect(editor.locator('#ds-linked')).toHaveText('insertImage: png, 14 bytes');
+  await pick('ds-compare', 'notes.txt', ['report.docx', 'notes.txt']);
+  await expect(editor.locator('#ds-linked')).toHaveText('setRequestedDocument: txt, 11 bytes');
+  await pick('ds-mail-merge', 'budget.xlsx', ['budget.xlsx']);
+  await expect(editor.locator('#ds-linked')).toHaveText('setRequestedSpreadsheet: xlsx, 9 bytes');
+  const linked = (await ds(request, 'log')).filter((e: any) => e.kind === 'linked').map((e: any) => `${e.command}:${e.c}`);
+  expect(linked).toEqual(['insertImage:add', 'setRequestedDocument:compare', 'setRequestedSpreadsheet:mailmerge']);
+
+  // "Get link" makes a Confluence address that opens the document at that place.
+  await editor.locator('#ds-get-link').click();
+  await expect(editor.locator('#ds-action-link')).toHaveAttribute('data-state', 'ready');
+  const link = (await editor.locator('#ds-action-link').textContent()) ?? '';
+  expect(link.startsWith(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/document-view?`)).toBe(true);
+  await host.goto(link);
+  await appFrame(host, '/documents/view', 'ac.action=');
+  await expect.poll(async () => {
+    const frame = host.frames().find((f) => f.url().startsWith(`${DS}/web-apps/apps/documenteditor/main/index.html`));
+    const text = frame ? await frame.locator('#ds-action').textContent().catch(() => null) : null;
+    return text ? JSON.parse(text) : null;
+  }).toEqual({ action: { type: 'bookmark', data: 'Intro' } });
+
+  // Linked cells in a spreadsheet: refreshed from the source by its stable id, opened in a new tab.
+  const sheet = await openDocument(host, pageId, 'budget.xlsx', 'spreadsheeteditor');
+  const own = JSON.parse((await sheet.editor.locator('#ds-reference').textContent()) ?? '{}');
+  const totals = attachment(await state(request), other.id, 'totals.xlsx');
+  const reference = { referenceData: { fileKey: totals.id, instanceId: own.instanceId }, path: 'totals.xlsx' };
+  await sheet.editor.locator('#ds-ref-input').fill(JSON.stringify(reference));
+  await sheet.editor.locator('#ds-ref-update').click();
+  await expect(sheet.editor.locator('#ds-linked')).toHaveText('setReferenceData: xlsx, 9 bytes');
+  const update = (await ds(request, 'log')).filter((e: any) => e.kind === 'linked').pop();
+  expect(update).toMatchObject({ command: 'setReferenceData', path: 'totals.xlsx', referenceData: { fileKey: totals.id } });
+  const popup = context.waitForEvent('page');
+  await sheet.editor.locator('#ds-ref-open').click();
+  const opened = await popup;
+  await expect.poll(() => opened.url()).toContain('ac.attachment=totals.xlsx');
+  await opened.close();
+  // A link to another site's file is refused, with the reason shown in the editor.
+  await sheet.editor.locator('#ds-ref-input').fill(JSON.stringify({ referenceData: { fileKey: totals.id, instanceId: 'https://elsewhere.atlassian.net/wiki' }, path: 'x.xlsx' }));
+  await sheet.editor.locator('#ds-ref-update').click();
+  await expect(sheet.editor.locator('#ds-linked')).toHaveText('The linked file is on another Confluence site');
+});
+
+test("the macro's preview shows the document on the page in the embedded viewer; Edit opens it", async ({ host, request }, testInfo) => {
+  const pageId = await pageWithDocument(request, 'Preview page');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  // The author turns the preview on in the macro editor.
+  await host.getByRole('button', { name: 'Edit macro' }).click();
+  const macroEditor = await appFrame(host, '/macro/document-editor');
+  await expect(macroEditor.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(macroEditor.getByTestId('macro-preview')).not.toBeChecked();
+  await macroEditor.getByTestId('macro-preview').check();
+  await macroEditor.getByTestId('macro-save').click();
+  await expect.poll(async () => (await state(request)).pages.find((p: any) => p.id === pageId).macros[0].params)
+    .toEqual({ attachment: 'report.docx', preview: 'true' });
+
+  await login(host, 'emu-carol');
+  await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  const macro = await appFrame(host, '/macro/document', 'preview=true');
+  await expect(macro.getByTestId('doc-preview')).toHaveAttribute('data-state', 'ready');
+  const viewer = host.frames().find((f) => f.url().startsWith(`${DS}/web-apps/apps/documenteditor/embed/index.html`));
+  expect(viewer, 'the embedded viewer').toBeTruthy();
+  await expect(viewer!.locator('#ds-mode')).toHaveText('view');
+  await expect(viewer!.locator('#ds-key')).toHaveText(/_embedded$/);
+  await host.screenshot({ path: testInfo.outputPath('guide-macro-preview.png'), fullPage: true });
+  // A preview never joins an editing session.
+  const previewKey = (await viewer!.locator('#ds-key').textContent()) ?? '';
+  const previewSession = (await ds(request, 'sessions')).find((s: any) => s.key === previewKey);
+  expect(previewSession?.users ?? []).toEqual([]);
+  await viewer!.locator('#ds-edit-rights').click();
+  const doc = await appFrame(host, '/documents/view', 'ac.attachment=report.docx');
+  await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
 });

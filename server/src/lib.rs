@@ -95,6 +95,7 @@ pub fn state(
         leptos_options,
         db,
         connect,
-        http: app::office::ds_client::http_client().map_err(|e| BootError::Http(e.to_string()))?,
+        http: app::office::ds_client::HttpClients::new()
+            .map_err(|e| BootError::Http(e.to_string()))?,
     })
 }

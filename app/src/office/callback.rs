@@ -449,7 +449,7 @@ impl Session<'_> {
         for _ in 0..120 {
             match self
                 .ds
-                .convert(&self.state.http, &key, from, to, url, "saved")
+                .convert(&self.state.http, &key, from, to, url, "saved", None)
                 .await?
             {
                 Conversion::Done { file_url, .. } => {

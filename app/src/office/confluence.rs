@@ -24,6 +24,14 @@ pub struct StoredAttachment {
     /// The page it is attached to, when the caller knows it.
     #[serde(skip)]
     pub page_id: Option<String>,
+    /// The content it is attached to, as Confluence reports it.
+    #[serde(default)]
+    pub container: Option<ContainerRef>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct ContainerRef {
+    pub id: String,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -52,11 +60,13 @@ impl StoredAttachment {
 }
 
 /// What a person may do on a page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageAccess {
     pub read: bool,
     /// May add and update the page's attachments.
     pub edit: bool,
+    /// The page's space, when the person can see the page.
+    pub space_key: Option<String>,
 }
 
 /// A person as Confluence's REST API describes them (`/rest/api/user`, search hits, version
@@ -118,7 +128,10 @@ impl<'a> Confluence<'a> {
     /// What `account_id` may do on `page_id`, asked as that person: a page they cannot see
     /// answers 403/404, which is "no access", not an error.
     pub async fn access(&self, account_id: &str, page_id: &str) -> Result<PageAccess, HostError> {
-        let target = format!("/rest/api/content/{}?expand=operations", encode(page_id));
+        let target = format!(
+            "/rest/api/content/{}?expand=operations,space",
+            encode(page_id)
+        );
         match self
             .user(account_id)
             .get_json::<WithOperations>(&target)
@@ -127,11 +140,13 @@ impl<'a> Confluence<'a> {
             Ok(page) => Ok(PageAccess {
                 read: true,
                 edit: page.allows("update", "page") || page.allows("create", "attachment"),
+                space_key: page.space.map(|s| s.key),
             }),
             Err(err) if matches!(err.status().map(|s| s.as_u16()), Some(403 | 404)) => {
                 Ok(PageAccess {
                     read: false,
                     edit: false,
+                    space_key: None,
                 })
             }
             Err(err) => Err(err),
@@ -182,7 +197,7 @@ impl<'a> Confluence<'a> {
         match self
             .app()
             .get_json::<StoredAttachment>(&format!(
-                "/rest/api/content/{}?expand=version",
+                "/rest/api/content/{}?expand=version,container",
                 encode(attachment_id)
             ))
             .await

@@ -6,11 +6,10 @@
 use std::time::Duration;
 
 use bytes::Bytes;
-use futures::StreamExt;
 use reqwest::{StatusCode, header};
 use serde_json::{Value, json};
 
-use super::ds_token;
+use super::{capped_body::CappedError, ds_token};
 
 /// The largest file Confluo downloads from the Document Server (its own download cap).
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
@@ -18,14 +17,36 @@ pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// The HTTP client for Document Server calls: bounded connects and redirects; each call sets
-/// its own overall timeout.
-pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
-    reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(10))
-        .redirect(reqwest::redirect::Policy::limited(3))
-        .user_agent(concat!("Confluo/", env!("CARGO_PKG_VERSION")))
-        .build()
+/// The HTTP clients for Document Server calls: bounded connects and redirects; each call sets
+/// its own overall timeout. The second client accepts any certificate, for sites whose
+/// administrator switched verification off (a Document Server with a self-signed certificate).
+#[derive(Clone, Debug)]
+pub struct HttpClients {
+    verified: reqwest::Client,
+    unverified: reqwest::Client,
+}
+
+impl HttpClients {
+    pub fn new() -> Result<Self, reqwest::Error> {
+        let builder = || {
+            reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(10))
+                .redirect(reqwest::redirect::Policy::limited(3))
+                .user_agent(concat!("Confluo/", env!("CARGO_PKG_VERSION")))
+        };
+        Ok(Self {
+            verified: builder().build()?,
+            unverified: builder().danger_accept_invalid_certs(true).build()?,
+        })
+    }
+
+    fn pick(&self, verify_certificates: bool) -> &reqwest::Client {
+        if verify_certificates {
+            &self.verified
+        } else {
+            &self.unverified
+        }
+    }
 }
 
 /// A site's Document Server, secret opened.
@@ -35,6 +56,10 @@ pub struct DocumentServer {
     pub internal_url: Option<String>,
     pub secret: Option<String>,
     pub jwt_header: String,
+    /// Off only when the administrator chose to trust any certificate the server presents.
+    pub verify_certificates: bool,
+    /// The largest file Confluo fetches from it (at least the Document Server's own 100 MB).
+    pub max_download_bytes: u64,
 }
 
 /// Why a call to the Document Server failed, in words an administrator can act on.
@@ -42,6 +67,10 @@ pub struct DocumentServer {
 pub enum DsError {
     #[error("the Document Server at {0} cannot be reached")]
     Unreachable(String),
+    #[error(
+        "the Document Server at {0} presented a certificate that is not trusted (self-signed, expired or for another name); fix the certificate or, on your own network only, turn off certificate verification"
+    )]
+    Certificate(String),
     #[error("the Document Server did not answer within {0} seconds")]
     Timeout(u64),
     #[error("the Document Server answered HTTP {0}")]
@@ -54,8 +83,8 @@ pub enum DsError {
     Command(String),
     #[error("the conversion failed: {0}")]
     Conversion(String),
-    #[error("the file is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024)]
-    TooLarge,
+    #[error("the file is larger than {0} MB")]
+    TooLarge(u64),
     #[error("the Document Server secret cannot be used: {0}")]
     Secret(String),
 }
@@ -132,6 +161,14 @@ impl DocumentServer {
     }
 
     fn transport(&self, err: reqwest::Error, timeout: Duration) -> DsError {
+        // The TLS library's reason sits deep in the error's chain of causes.
+        let mut cause: Option<&dyn std::error::Error> = Some(&err);
+        while let Some(e) = cause {
+            if e.to_string().to_ascii_lowercase().contains("certificate") {
+                return DsError::Certificate(self.server_url().to_owned());
+            }
+            cause = e.source();
+        }
         if err.is_timeout() {
             DsError::Timeout(timeout.as_secs())
         } else {
@@ -140,8 +177,9 @@ impl DocumentServer {
     }
 
     /// `GET /healthcheck`: `Ok` when it answers `true`.
-    pub async fn healthcheck(&self, http: &reqwest::Client) -> Result<(), DsError> {
+    pub async fn healthcheck(&self, http: &HttpClients) -> Result<(), DsError> {
         let response = http
+            .pick(self.verify_certificates)
             .get(format!("{}/healthcheck", self.server_url()))
             .timeout(CALL_TIMEOUT)
             .send()
@@ -161,11 +199,12 @@ impl DocumentServer {
     /// A JSON request to the Document Server, signed in the body and in the header.
     async fn post_signed(
         &self,
-        http: &reqwest::Client,
+        http: &HttpClients,
         path: &str,
         mut fields: Value,
     ) -> Result<Value, DsError> {
         let mut request = http
+            .pick(self.verify_certificates)
             .post(format!("{}{path}", self.server_url()))
             .header(header::ACCEPT, "application/json")
             .timeout(CALL_TIMEOUT);
@@ -194,7 +233,7 @@ impl DocumentServer {
     }
 
     /// Runs a command (`POST /command`); an error code becomes [`DsError::Command`].
-    pub async fn command(&self, http: &reqwest::Client, fields: Value) -> Result<Value, DsError> {
+    pub async fn command(&self, http: &HttpClients, fields: Value) -> Result<Value, DsError> {
         let answer = self.post_signed(http, "/command", fields).await?;
         match answer.get("error").and_then(Value::as_i64) {
             Some(0) => Ok(answer),
@@ -207,7 +246,7 @@ impl DocumentServer {
     }
 
     /// The Document Server's version (the `version` command), proving the secret is right.
-    pub async fn version(&self, http: &reqwest::Client) -> Result<String, DsError> {
+    pub async fn version(&self, http: &HttpClients) -> Result<String, DsError> {
         let answer = self.command(http, json!({ "c": "version" })).await?;
         answer
             .get("version")
@@ -217,16 +256,19 @@ impl DocumentServer {
     }
 
     /// Starts or polls an asynchronous conversion; repeat the same request until it is done.
+    /// `pdf` holds the conversion's PDF options (`{"form": true}` makes a fillable PDF form).
+    #[allow(clippy::too_many_arguments)]
     pub async fn convert(
         &self,
-        http: &reqwest::Client,
+        http: &HttpClients,
         key: &str,
         file_type: &str,
         output_type: &str,
         url: &str,
         title: &str,
+        pdf: Option<Value>,
     ) -> Result<Conversion, DsError> {
-        let fields = json!({
+        let mut fields = json!({
             "async": true,
             "filetype": file_type,
             "outputtype": output_type,
@@ -234,6 +276,9 @@ impl DocumentServer {
             "url": url,
             "title": title,
         });
+        if let Some(pdf) = pdf {
+            fields["pdf"] = pdf;
+        }
         let answer = self
             .post_signed(http, &format!("/converter?shardkey={key}"), fields)
             .await?;
@@ -267,6 +312,23 @@ impl DocumentServer {
         }
     }
 
+    /// `url` on the Document Server's public address (the reverse of [`Self::internal_file_url`]),
+    /// for browsers.
+    pub fn public_file_url(&self, url: &str) -> String {
+        match &self.internal_url {
+            Some(internal) => {
+                let internal = internal.trim_end_matches('/');
+                match url.strip_prefix(internal) {
+                    Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                        format!("{}{rest}", self.public_url.trim_end_matches('/'))
+                    }
+                    _ => url.to_owned(),
+                }
+            }
+            None => url.to_owned(),
+        }
+    }
+
     /// Whether `url` points at this Document Server (its public or internal address): Confluo
     /// fetches nothing else on its behalf.
     pub fn owns(&self, url: &str) -> bool {
@@ -280,8 +342,8 @@ impl DocumentServer {
             .any(|base| origin(base) == Some(target.clone()))
     }
 
-    /// Downloads a file the Document Server produced, within [`MAX_FILE_BYTES`].
-    pub async fn download(&self, http: &reqwest::Client, url: &str) -> Result<Bytes, DsError> {
+    /// Downloads a file the Document Server produced, within its download limit.
+    pub async fn download(&self, http: &HttpClients, url: &str) -> Result<Bytes, DsError> {
         if !self.owns(url) {
             return Err(DsError::BadAnswer(
                 "the file address is not on the Document Server".into(),
@@ -289,6 +351,7 @@ impl DocumentServer {
         }
         let url = self.internal_file_url(url);
         let response = http
+            .pick(self.verify_certificates)
             .get(&url)
             .timeout(DOWNLOAD_TIMEOUT)
             .send()
@@ -298,22 +361,12 @@ impl DocumentServer {
         if status != StatusCode::OK {
             return Err(DsError::Status(status.as_u16()));
         }
-        if response
-            .content_length()
-            .is_some_and(|len| len > MAX_FILE_BYTES)
-        {
-            return Err(DsError::TooLarge);
-        }
-        let mut body = Vec::new();
-        let mut stream = response.bytes_stream();
-        while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| self.transport(e, DOWNLOAD_TIMEOUT))?;
-            if (body.len() + chunk.len()) as u64 > MAX_FILE_BYTES {
-                return Err(DsError::TooLarge);
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(body.into())
+        super::capped_body::read(response, self.max_download_bytes)
+            .await
+            .map_err(|err| match err {
+                CappedError::TooLarge => DsError::TooLarge(self.max_download_bytes / 1024 / 1024),
+                CappedError::Transport(e) => self.transport(e, DOWNLOAD_TIMEOUT),
+            })
     }
 }
 
@@ -327,6 +380,8 @@ mod tests {
             internal_url: internal.map(str::to_owned),
             secret: None,
             jwt_header: "Authorization".into(),
+            verify_certificates: true,
+            max_download_bytes: MAX_FILE_BYTES,
         }
     }
 
@@ -354,6 +409,14 @@ mod tests {
         assert_eq!(
             split.internal_file_url("https://docs.example.com.evil/x"),
             "https://docs.example.com.evil/x"
+        );
+        assert_eq!(
+            split.public_file_url("http://onlyoffice:8080/cache/files/data/k/output.pdf/a.pdf"),
+            "https://docs.example.com/cache/files/data/k/output.pdf/a.pdf"
+        );
+        assert_eq!(
+            split.public_file_url("http://onlyoffice:80800/x"),
+            "http://onlyoffice:80800/x"
         );
     }
 

@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::{ds_token, formats::Format};
+use crate::editor_options::{EditorOptions, MacrosMode};
 
 /// Whether the person edits or views, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +14,8 @@ pub enum Mode {
     ViewByChoice,
     /// May not edit (permission or format).
     View,
+    /// Fills in a PDF form: the fields change, the document does not.
+    Fill,
 }
 
 /// Everything that goes into one config.
@@ -31,8 +34,14 @@ pub struct EditorInput<'a> {
     pub instance_id: &'a str,
     /// The Document Server's editor for small touch screens.
     pub mobile: bool,
+    /// The light read-only viewer for showing a document inside a page.
+    pub embedded: bool,
     /// Where the editor's "Create new" goes (people who may add files to the page only).
     pub create_url: Option<&'a str>,
+    /// The site's editor interface choices.
+    pub options: &'a EditorOptions,
+    /// A bookmark or comment to scroll to, as the editor's "Get link" made it.
+    pub action_link: Option<&'a Value>,
 }
 
 /// Whether a `User-Agent` is a phone's or tablet's (the patterns ONLYOFFICE's integrations use).
@@ -82,10 +91,17 @@ pub fn language(locale: Option<&str>) -> (String, String) {
 /// The unsigned config.
 pub fn config(input: &EditorInput<'_>) -> Value {
     let editing = input.mode == Mode::Edit;
-    let may_edit = input.mode != Mode::View;
+    // Editors and form fillers report back through the callback.
+    let reporting = matches!(input.mode, Mode::Edit | Mode::Fill);
+    let may_edit = matches!(input.mode, Mode::Edit | Mode::ViewByChoice);
     let (lang, region) = language(input.locale);
+    let options = input.options;
     let mut config = json!({
-        "type": if input.mobile { "mobile" } else { "desktop" },
+        "type": match (input.embedded, input.mobile) {
+            (true, _) => "embedded",
+            (false, true) => "mobile",
+            (false, false) => "desktop",
+        },
         "width": "100%",
         "height": "100%",
         "documentType": input.format.document_type.as_str(),
@@ -101,11 +117,12 @@ pub fn config(input: &EditorInput<'_>) -> Value {
                 "print": true,
                 "comment": editing,
                 "review": editing,
-                "fillForms": editing,
+                "fillForms": reporting,
+                "chat": options.chat && editing,
             },
         },
         "editorConfig": {
-            "mode": if editing { "edit" } else { "view" },
+            "mode": if reporting { "edit" } else { "view" },
             "lang": lang,
             "region": region,
             "user": {
@@ -113,12 +130,24 @@ pub fn config(input: &EditorInput<'_>) -> Value {
                 "name": input.user_name.chars().take(128).collect::<String>(),
             },
             "coEditing": { "mode": "fast", "change": true },
-            // The Save button stores a Confluence version now (status 6, same session).
-            "customization": { "forcesave": editing, "autosave": true },
+            "customization": {
+                // The Save button stores a Confluence version now (status 6, same session).
+                "forcesave": reporting,
+                "autosave": true,
+                "compactHeader": options.compact_header,
+                "feedback": options.feedback,
+                "help": options.help,
+                "macros": options.macros != MacrosMode::Disable,
+                "macrosMode": options.macros.as_str(),
+                "review": { "reviewDisplay": options.review_display.as_str() },
+            },
         },
     });
-    if let (true, Some(url)) = (editing, input.callback_url) {
+    if let (true, Some(url)) = (reporting, input.callback_url) {
         config["editorConfig"]["callbackUrl"] = json!(url);
+    }
+    if let Some(link) = input.action_link {
+        config["editorConfig"]["actionLink"] = link.clone();
     }
     if let Some(url) = input.create_url {
         config["editorConfig"]["createUrl"] = json!(url);
@@ -144,6 +173,9 @@ mod tests {
     use super::*;
     use crate::office::formats::format_of;
 
+    static DEFAULTS: std::sync::LazyLock<EditorOptions> =
+        std::sync::LazyLock::new(EditorOptions::default);
+
     fn input(mode: Mode) -> EditorInput<'static> {
         EditorInput {
             format: format_of("a.docx").unwrap(),
@@ -158,8 +190,61 @@ mod tests {
             attachment_id: "att1",
             instance_id: "https://site.atlassian.net/wiki",
             mobile: false,
+            embedded: false,
             create_url: None,
+            options: &DEFAULTS,
+            action_link: None,
         }
+    }
+
+    #[test]
+    fn form_fillers_change_fields_only_and_report_back() {
+        let fill = config(&input(Mode::Fill));
+        let permissions = &fill["document"]["permissions"];
+        assert_eq!(fill["editorConfig"]["mode"], "edit");
+        assert_eq!(permissions["edit"], false);
+        assert_eq!(permissions["fillForms"], true);
+        assert_eq!(permissions["review"], false);
+        assert_eq!(permissions["comment"], false);
+        assert_eq!(
+            fill["editorConfig"]["callbackUrl"],
+            "https://app/office/callback?token=c"
+        );
+    }
+
+    #[test]
+    fn the_sites_interface_choices_reach_the_editor() {
+        let options = EditorOptions {
+            chat: false,
+            compact_header: true,
+            feedback: true,
+            help: false,
+            review_display: crate::editor_options::ReviewDisplay::Final,
+            macros: MacrosMode::Disable,
+            ..Default::default()
+        };
+        let link = json!({ "action": { "type": "bookmark", "data": "Intro" } });
+        let mut edit = input(Mode::Edit);
+        edit.options = &options;
+        edit.action_link = Some(&link);
+        let config = config(&edit);
+        let custom = &config["editorConfig"]["customization"];
+        assert_eq!(config["document"]["permissions"]["chat"], false);
+        assert_eq!(custom["compactHeader"], true);
+        assert_eq!(custom["feedback"], true);
+        assert_eq!(custom["help"], false);
+        assert_eq!(custom["review"]["reviewDisplay"], "final");
+        assert_eq!(custom["macros"], false);
+        assert_eq!(custom["macrosMode"], "disable");
+        assert_eq!(config["editorConfig"]["actionLink"], link);
+        // Defaults: chat for editors, macros asked about.
+        let default = super::config(&input(Mode::Edit));
+        assert_eq!(default["document"]["permissions"]["chat"], true);
+        assert_eq!(
+            default["editorConfig"]["customization"]["macrosMode"],
+            "warn"
+        );
+        assert!(default["editorConfig"].get("actionLink").is_none());
     }
 
     #[test]
@@ -177,6 +262,10 @@ mod tests {
         phone.mobile = true;
         assert_eq!(config(&phone)["type"], "mobile");
         assert_eq!(config(&input(Mode::Edit))["type"], "desktop");
+        let mut preview = input(Mode::View);
+        preview.embedded = true;
+        preview.mobile = true;
+        assert_eq!(config(&preview)["type"], "embedded");
     }
 
     #[test]

@@ -20,8 +20,10 @@ pub enum OfficeError {
     NoAccess,
     #[error("You may not change this page's attachments")]
     ReadOnly,
-    #[error("The file is larger than the {0} MB the Document Server accepts")]
+    #[error("The file is larger than the {0} MB this site opens")]
     TooLarge(u64),
+    #[error("Confluo is turned off in the {0} space by an administrator")]
+    SpaceDisabled(String),
     #[error("Confluence: {0}")]
     Host(#[from] HostError),
     #[error("Document Server: {0}")]
@@ -48,7 +50,9 @@ impl OfficeError {
             OfficeError::NotConfigured => StatusCode::CONFLICT,
             OfficeError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             OfficeError::Gone(_) => StatusCode::NOT_FOUND,
-            OfficeError::NoAccess | OfficeError::ReadOnly => StatusCode::FORBIDDEN,
+            OfficeError::NoAccess | OfficeError::ReadOnly | OfficeError::SpaceDisabled(_) => {
+                StatusCode::FORBIDDEN
+            }
             OfficeError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             OfficeError::Host(_) | OfficeError::Ds(_) => StatusCode::BAD_GATEWAY,
             OfficeError::Db(_) => StatusCode::SERVICE_UNAVAILABLE,

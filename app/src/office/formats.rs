@@ -267,6 +267,84 @@ pub const FORMATS: &[Format] = &[
     f("djvu", Pdf, View, "image/vnd.djvu"),
 ];
 
+/// What a running editor asks a file from the page for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileUse {
+    /// `insertImage`.
+    Image,
+    /// `setRequestedDocument`: compare, combine, insert text.
+    Document,
+    /// `setRequestedSpreadsheet`: mail-merge recipients.
+    Spreadsheet,
+    /// `setReferenceData` / `setReferenceSource`: linked cells.
+    Reference,
+}
+
+/// Pictures the editors insert (ONLYOFFICE's own list).
+pub const IMAGE_EXTENSIONS: &[&str] = &["bmp", "gif", "jpeg", "jpg", "png", "tif", "tiff"];
+
+impl FileUse {
+    pub fn parse(raw: &str) -> Option<Self> {
+        [
+            Self::Image,
+            Self::Document,
+            Self::Spreadsheet,
+            Self::Reference,
+        ]
+        .into_iter()
+        .find(|u| u.as_str() == raw)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Image => "image",
+            Self::Document => "document",
+            Self::Spreadsheet => "spreadsheet",
+            Self::Reference => "reference",
+        }
+    }
+
+    /// Whether a file called `file_name` can serve this use.
+    pub fn accepts(self, file_name: &str) -> bool {
+        let ext = extension(file_name).unwrap_or_default();
+        let family = by_extension(&ext).map(|f| f.document_type);
+        match self {
+            Self::Image => IMAGE_EXTENSIONS.contains(&ext.as_str()),
+            Self::Document => family == Some(DocumentType::Word),
+            Self::Spreadsheet | Self::Reference => family == Some(DocumentType::Cell),
+        }
+    }
+
+    /// "a picture", "a spreadsheet" …
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Image => "a picture",
+            Self::Document => "a text document",
+            Self::Spreadsheet | Self::Reference => "a spreadsheet",
+        }
+    }
+}
+
+/// What "Download as" offers for a family (the Document Server's conversion targets).
+pub fn download_targets(family: DocumentType) -> &'static [&'static str] {
+    match family {
+        DocumentType::Word => &["docx", "pdf", "odt", "rtf", "txt", "html", "epub", "md"],
+        DocumentType::Cell => &["xlsx", "pdf", "ods", "csv", "tsv"],
+        DocumentType::Slide => &["pptx", "pdf", "odp"],
+        DocumentType::Pdf => &["pdf", "docx", "odt", "rtf", "txt"],
+    }
+}
+
+/// Formats a fillable PDF form can be made from (Document Server 8 and later).
+pub const FORM_SOURCES: &[&str] = &["docx", "docxf"];
+
+/// Formats the Document Server can edit in place although saving back to them may lose
+/// formatting (the catalogue's `lossy-edit`); administrators choose which of them Confluo
+/// edits instead of converting.
+pub const LOSSY_EDITABLE: &[&str] = &[
+    "odt", "ott", "rtf", "txt", "epub", "fb2", "html", "ods", "ots", "csv", "tsv", "odp", "otp",
+];
+
 /// The lower-case extension of `file_name`, if it has one.
 pub fn extension(file_name: &str) -> Option<String> {
     let (stem, ext) = file_name.rsplit_once('.')?;
@@ -367,6 +445,23 @@ mod tests {
         );
         assert_eq!(format_of("print.xps").map(|f| f.action), Some(Action::View));
         assert_eq!(format_of("archive.zip"), None);
+        // Files handed to a running editor.
+        assert!(FileUse::Image.accepts("logo.PNG") && FileUse::Image.accepts("a.jpeg"));
+        assert!(!FileUse::Image.accepts("a.svg") && !FileUse::Image.accepts("a.docx"));
+        assert!(FileUse::Document.accepts("a.docx") && FileUse::Document.accepts("a.odt"));
+        assert!(!FileUse::Document.accepts("a.xlsx"));
+        assert!(FileUse::Spreadsheet.accepts("a.xlsx") && FileUse::Spreadsheet.accepts("a.csv"));
+        assert!(FileUse::Reference.accepts("a.xlsx") && !FileUse::Reference.accepts("a.pptx"));
+        assert_eq!(FileUse::parse("image"), Some(FileUse::Image));
+        assert_eq!(FileUse::parse("script"), None);
+        // Lossy-editable formats are ones Confluo otherwise converts.
+        for ext in LOSSY_EDITABLE {
+            assert_eq!(
+                by_extension(ext).map(|f| f.action),
+                Some(Action::Convert),
+                "{ext}"
+            );
+        }
     }
 
     #[test]

@@ -6,8 +6,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{
-    History, HistoryEntry, HistoryUser, confluence::UserJson, doc_key, ds_client::MAX_FILE_BYTES,
-    ds_token, error::OfficeError, link_token::Purpose, service::Caller, site,
+    History, HistoryEntry, HistoryUser, capped_body::CappedError, confluence::UserJson, doc_key,
+    ds_client::MAX_FILE_BYTES, ds_token, error::OfficeError, link_token::Purpose, service::Caller,
+    site,
 };
 
 /// One version as Confluence lists it.
@@ -125,16 +126,14 @@ pub async fn restore(
     }
     let confluence = caller.confluence();
     let response = confluence.download(&att, version).await?;
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_FILE_BYTES)
-    {
-        return Err(OfficeError::TooLarge(MAX_FILE_BYTES / 1024 / 1024));
-    }
-    let data = response
-        .bytes()
+    let data = super::capped_body::read(response, MAX_FILE_BYTES)
         .await
-        .map_err(|e| OfficeError::Other(format!("reading version {version} failed: {e}")))?;
+        .map_err(|err| match err {
+            CappedError::TooLarge => OfficeError::TooLarge(MAX_FILE_BYTES / 1024 / 1024),
+            CappedError::Transport(e) => {
+                OfficeError::Other(format!("reading version {version} failed: {e}"))
+            }
+        })?;
     let person = confluence.person(&caller.account_id).await?;
     let comment = format!(
         "Restored version {version} in ONLYOFFICE by {}",

@@ -20,6 +20,8 @@ pub enum Purpose {
     File,
     /// The Document Server reports on an editing session.
     Callback,
+    /// The settings check: the Document Server fetches a small test file.
+    Probe,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +65,7 @@ impl LinkClaims {
         now: i64,
     ) -> Self {
         let life = match purpose {
-            Purpose::File => FILE_SECS,
+            Purpose::File | Purpose::Probe => FILE_SECS,
             Purpose::Callback => CALLBACK_SECS,
         };
         Self {

@@ -13,7 +13,11 @@ use crate::context_client::ContextClient;
 pub mod formats;
 
 #[cfg(feature = "ssr")]
+pub mod action_link;
+#[cfg(feature = "ssr")]
 pub mod callback;
+#[cfg(feature = "ssr")]
+pub mod capped_body;
 #[cfg(feature = "ssr")]
 pub mod confluence;
 #[cfg(feature = "ssr")]
@@ -35,6 +39,8 @@ pub mod history;
 #[cfg(feature = "ssr")]
 pub mod link_token;
 #[cfg(feature = "ssr")]
+pub mod linked_files;
+#[cfg(feature = "ssr")]
 pub mod people;
 #[cfg(feature = "ssr")]
 pub mod rename;
@@ -51,6 +57,8 @@ pub mod test_connection;
 pub mod paths {
     pub const FILE: &str = "/office/file";
     pub const CALLBACK: &str = "/office/callback";
+    /// The small file the settings check has the Document Server convert.
+    pub const PROBE: &str = "/office/probe";
 }
 
 /// The editor's version history, in the shape `refreshHistory` takes.
@@ -115,6 +123,10 @@ pub struct EditorLaunch {
     /// The signed DocEditor config, as JSON.
     pub config: String,
     pub editing: bool,
+    /// Filling in a form (editing its fields only).
+    pub filling: bool,
+    /// A PDF form the caller may fill in.
+    pub fillable: bool,
     /// Why the document opens for viewing, when it does.
     pub reason: Option<String>,
     pub title: String,
@@ -204,8 +216,15 @@ pub async fn open_document(
     file_name: String,
     view: bool,
     locale: Option<String>,
+    #[server(default)] fill: bool,
+    #[server(default)] action_link: Option<String>,
 ) -> Result<EditorLaunch, ServerFnError> {
     let caller = caller().await?;
+    let action_link = match action_link.as_deref().map(action_link::parse) {
+        Some(Err(err)) => return Err(err.into_server_error("Opening the document")),
+        Some(Ok(link)) => Some(link),
+        None => None,
+    };
     // The editor for phones and tablets, by the browser's own description of itself.
     let mobile = use_context::<axum::http::request::Parts>()
         .and_then(|parts| {
@@ -221,20 +240,60 @@ pub async fn open_document(
         view,
         locale: locale.as_deref(),
         mobile,
+        fill,
+        action_link,
+        embedded: false,
     };
     service::open(&caller, &page_id, &file_name, options)
         .await
         .map_err(|err| err.into_server_error("Opening the document"))
 }
 
-/// Starts or continues converting an attachment to OOXML; call again until `file_name` is set.
+/// "Download as": the address to download the file converted to `target` from.
+#[server(endpoint = "office/download-as", client = ContextClient)]
+pub async fn download_as(
+    page_id: String,
+    file_name: String,
+    target: String,
+) -> Result<String, ServerFnError> {
+    let caller = caller().await?;
+    service::download_as(&caller, &page_id, &file_name, &target)
+        .await
+        .map_err(|err| err.into_server_error("Preparing the download"))
+}
+
+/// The document in the light read-only viewer, for a preview inside a page (the macro).
+#[server(endpoint = "office/preview", client = ContextClient)]
+pub async fn preview_document(
+    page_id: String,
+    file_name: String,
+    locale: Option<String>,
+) -> Result<EditorLaunch, ServerFnError> {
+    let caller = caller().await?;
+    let options = service::OpenOptions {
+        view: true,
+        locale: locale.as_deref(),
+        mobile: false,
+        fill: false,
+        action_link: None,
+        embedded: true,
+    };
+    service::open(&caller, &page_id, &file_name, options)
+        .await
+        .map_err(|err| err.into_server_error("Showing the preview"))
+}
+
+/// Starts or continues converting an attachment to OOXML (or, with `to_form`, a DOCX to a
+/// fillable PDF form); call again until `file_name` is set.
 #[server(endpoint = "office/convert", client = ContextClient)]
 pub async fn convert_document(
     page_id: String,
     file_name: String,
+    // Make a fillable PDF form instead (from DOCX or DOCXF).
+    #[server(default)] to_form: bool,
 ) -> Result<ConversionStep, ServerFnError> {
     let caller = caller().await?;
-    service::convert_step(&caller, &page_id, &file_name)
+    service::convert_step(&caller, &page_id, &file_name, to_form)
         .await
         .map_err(|err| err.into_server_error("Converting the document"))
 }
@@ -316,6 +375,64 @@ pub async fn save_copy(
         .map_err(|err| err.into_server_error("Saving a copy"))
 }
 
+/// A file from the page for the running editor (`purpose`: image, document, spreadsheet or
+/// reference), as the JSON argument of the editor method that takes it.
+#[server(endpoint = "office/editor-file", client = ContextClient)]
+pub async fn editor_file(
+    page_id: String,
+    file_name: String,
+    purpose: String,
+    #[server(default)] c: String,
+) -> Result<String, ServerFnError> {
+    let caller = caller().await?;
+    let purpose = formats::FileUse::parse(&purpose).ok_or_else(|| {
+        error::OfficeError::Other(format!("{purpose:?} is not something the editor asks for"))
+            .into_server_error("Handing the file to the editor")
+    })?;
+    linked_files::for_editor(&caller, &page_id, &file_name, purpose, &c)
+        .await
+        .map(|arg| arg.to_string())
+        .map_err(|err| err.into_server_error("Handing the file to the editor"))
+}
+
+/// Linked data: the file a spreadsheet's link (`{referenceData, path}` as JSON) points at, as
+/// `setReferenceData`'s argument; with `open`, the document page's address in Confluence.
+#[server(endpoint = "office/linked-file", client = ContextClient)]
+pub async fn linked_file(
+    page_id: String,
+    reference: String,
+    #[server(default)] open: bool,
+) -> Result<String, ServerFnError> {
+    let caller = caller().await?;
+    let doing = "Finding the linked file";
+    let reference: serde_json::Value = serde_json::from_str(&reference).map_err(|_| {
+        error::OfficeError::Other("The link to the file is damaged".into()).into_server_error(doing)
+    })?;
+    let found = if open {
+        linked_files::open_url(&caller, &page_id, &reference).await
+    } else {
+        linked_files::reference_data(&caller, &page_id, &reference)
+            .await
+            .map(|arg| arg.to_string())
+    };
+    found.map_err(|err| err.into_server_error(doing))
+}
+
+/// The editor's "Get link": a Confluence address that opens this document at `place` (the
+/// editor's description of a bookmark or comment, as JSON).
+#[server(endpoint = "office/action-link", client = ContextClient)]
+pub async fn action_link_url(
+    page_id: String,
+    file_name: String,
+    place: String,
+) -> Result<String, ServerFnError> {
+    let caller = caller().await?;
+    let doing = "Making a link";
+    let place = action_link::parse(&place).map_err(|err| err.into_server_error(doing))?;
+    action_link::link(&caller.scope.tenant.base_url, &page_id, &file_name, &place)
+        .map_err(|err| err.into_server_error(doing))
+}
+
 /// People for the editor: for `info`, the names and avatars of `ids`; otherwise (mentions,
 /// protected ranges) those whose names contain `search`.
 #[server(endpoint = "office/people", client = ContextClient)]
@@ -385,6 +502,7 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
     use axum::routing::{get, post};
     axum::Router::new()
         .route(paths::FILE, get(file_link::handle))
+        .route(paths::PROBE, get(test_connection::probe))
         .route(
             paths::CALLBACK,
             post(callback::handle).layer(axum::extract::DefaultBodyLimit::max(1024 * 1024)),

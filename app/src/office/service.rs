@@ -4,16 +4,16 @@
 
 use super::{
     EditorLaunch, NewDocumentKind,
-    confluence::{Confluence, StoredAttachment, Upload},
+    confluence::{Confluence, PageAccess, StoredAttachment, Upload},
     doc_key,
-    ds_client::{Conversion, DocumentServer, MAX_FILE_BYTES},
+    ds_client::{Conversion, DocumentServer},
     editor_config::{self, EditorInput, Mode},
     error::OfficeError,
     formats::{self, Action, Format},
     link_token::{LinkClaims, Purpose},
     site, templates,
 };
-use crate::{store::office_session, tenant_scope::TenantScope};
+use crate::{editor_options::EditorOptions, store::office_session, tenant_scope::TenantScope};
 
 /// A person and site, verified.
 pub struct Caller {
@@ -85,6 +85,7 @@ impl Caller {
         let path = match purpose {
             Purpose::File => super::paths::FILE,
             Purpose::Callback => super::paths::CALLBACK,
+            Purpose::Probe => super::paths::PROBE,
         };
         Ok(site::app_url(
             &self.scope.state,
@@ -92,50 +93,79 @@ impl Caller {
         ))
     }
 
-    /// The attachment, checked: the caller can see the page, the file is there, not too large.
+    /// The caller's access to the page, refused when they cannot see it or an administrator
+    /// turned Confluo off in its space.
+    pub(super) async fn page(
+        &self,
+        page_id: &str,
+        options: &EditorOptions,
+    ) -> Result<PageAccess, OfficeError> {
+        let access = self.confluence().access(&self.account_id, page_id).await?;
+        if !access.read {
+            return Err(OfficeError::NoAccess);
+        }
+        if let Some(space) = access.space_key.as_deref()
+            && options.space_disabled(space)
+        {
+            return Err(OfficeError::SpaceDisabled(space.to_owned()));
+        }
+        Ok(access)
+    }
+
+    /// The site's editing options.
+    pub(super) async fn options(&self) -> Result<EditorOptions, OfficeError> {
+        site::options(&self.scope.state, self.client_key()).await
+    }
+
+    /// The attachment, checked: the caller can see the page, the file is there, not larger than
+    /// the site allows. With whether the caller may edit it, and the site's options.
     pub(super) async fn attachment(
         &self,
         page_id: &str,
         file_name: &str,
     ) -> Result<(StoredAttachment, Format, bool), OfficeError> {
-        let confluence = self.confluence();
-        let access = confluence.access(&self.account_id, page_id).await?;
-        if !access.read {
-            return Err(OfficeError::NoAccess);
-        }
+        let (att, format, may_edit, _) = self.attachment_with_options(page_id, file_name).await?;
+        Ok((att, format, may_edit))
+    }
+
+    /// [`Caller::attachment`] and the site's options it was checked against.
+    pub(super) async fn attachment_with_options(
+        &self,
+        page_id: &str,
+        file_name: &str,
+    ) -> Result<(StoredAttachment, Format, bool, EditorOptions), OfficeError> {
+        let options = self.options().await?;
+        let access = self.page(page_id, &options).await?;
         let format = formats::format_of(file_name).ok_or_else(|| {
             OfficeError::Unsupported(formats::extension(file_name).unwrap_or_default())
         })?;
-        let mut att = confluence
+        let att = self.file_on(page_id, file_name, &options).await?;
+        Ok((att, format, access.edit, options))
+    }
+
+    /// Any file on the page (its access already checked), within the site's size limit.
+    pub(super) async fn file_on(
+        &self,
+        page_id: &str,
+        file_name: &str,
+        options: &EditorOptions,
+    ) -> Result<StoredAttachment, OfficeError> {
+        let mut att = self
+            .confluence()
             .find(page_id, file_name)
             .await?
             .ok_or_else(|| OfficeError::Gone(file_name.to_owned()))?;
-        if att.attachment.extensions.file_size > MAX_FILE_BYTES {
-            return Err(OfficeError::TooLarge(MAX_FILE_BYTES / 1024 / 1024));
+        if att.attachment.extensions.file_size > options.max_file_bytes() {
+            return Err(OfficeError::TooLarge(u64::from(options.max_file_mb)));
         }
         att.page_id = Some(page_id.to_owned());
-        Ok((att, format, access.edit))
+        Ok(att)
     }
 }
 
 /// The page an attachment is on (kept with the link so callbacks need no lookup).
 fn att_page(att: &StoredAttachment) -> String {
     att.page_id.clone().unwrap_or_default()
-}
-
-/// The editor's "Create new": the document page in Confluence, told to create a blank file of the
-/// same family on the same page (the editor opens it in a new tab).
-pub fn create_url(site_base_url: &str, page_id: &str, family: formats::DocumentType) -> String {
-    let query: String = form_urlencoded::Serializer::new(String::new())
-        .append_pair("ac.pageId", page_id)
-        .append_pair("ac.create", family.ooxml())
-        .finish();
-    format!(
-        "{}/plugins/servlet/ac/{}/{}?{query}",
-        site_base_url.trim_end_matches('/'),
-        crate::descriptor::APP_KEY,
-        crate::descriptor::keys::DOCUMENT_PAGE,
-    )
 }
 
 /// How the person asked to open a document.
@@ -146,6 +176,12 @@ pub struct OpenOptions<'a> {
     pub locale: Option<&'a str>,
     /// A phone or tablet: the Document Server's mobile editor.
     pub mobile: bool,
+    /// Fill in a PDF form rather than edit the document.
+    pub fill: bool,
+    /// A bookmark or comment to scroll to (the editor's "Get link").
+    pub action_link: Option<serde_json::Value>,
+    /// The light read-only viewer shown inside a page (the macro's preview).
+    pub embedded: bool,
 }
 
 /// Opens `file_name` on `page_id` for the caller: edit when they may and the format allows,
@@ -160,13 +196,18 @@ pub async fn open(
         view,
         locale,
         mobile,
+        fill,
+        action_link,
+        embedded,
     } = options;
     let state = &caller.scope.state;
     let ds = site::document_server(state, caller.client_key()).await?;
-    let (att, format, may_edit) = caller.attachment(page_id, file_name).await?;
+    let (att, format, may_edit, options) =
+        caller.attachment_with_options(page_id, file_name).await?;
     let mut format = format;
     let (editable, why_not) = match format.action {
         Action::Edit => (true, None),
+        Action::Convert if options.edits_lossy(format.ext) => (true, None),
         Action::View => (
             false,
             Some(format!(
@@ -201,13 +242,26 @@ pub async fn open(
             ),
         },
     };
+    // PDF forms (and OFORM on Document Server 7) can be filled in rather than edited.
+    let fillable = format.document_type == formats::DocumentType::Pdf || format.ext == "oform";
+    let view = view || embedded;
     let mode = match (editable && may_edit, view) {
+        (true, false) if fill && fillable => Mode::Fill,
         (true, false) => Mode::Edit,
         (true, true) => Mode::ViewByChoice,
         (false, _) => Mode::View,
     };
     let reason = match mode {
+        // Editing in place by the administrator's choice: say what saving back costs.
+        Mode::Edit if format.action == Action::Convert => Some(format!(
+            "Edits are saved as {ext}, which may not keep everything the editor can do. Convert it to {ooxml} to keep all formatting.",
+            ext = format.ext.to_ascii_uppercase(),
+            ooxml = format.document_type.ooxml().to_ascii_uppercase()
+        )),
         Mode::Edit => None,
+        Mode::Fill => {
+            Some("Filling in the form: your answers are saved as a new version of the file.".into())
+        }
         Mode::ViewByChoice => Some("Opened for viewing. Choose Edit to change it.".to_owned()),
         Mode::View if !may_edit => {
             Some("You may view this document; editing needs permission to change this page.".into())
@@ -217,15 +271,26 @@ pub async fn open(
     let version = att.version();
     // Co-editors share the live session's key; otherwise the version's own key.
     // The key a row for this version would have was derived from it, so its base is `version`.
-    let (key, base_version) =
-        match office_session::live(&state.db, caller.client_key(), att.id(), version).await? {
-            Some(session) => (session.doc_key, session.base_version),
-            None => (
-                doc_key::editing(caller.client_key(), att.id(), version),
-                version,
+    let live = match embedded {
+        // Previews never join an editing session.
+        true => None,
+        false => office_session::live(&state.db, caller.client_key(), att.id(), version).await?,
+    };
+    let (key, base_version) = match live {
+        Some(session) => (session.doc_key, session.base_version),
+        None if embedded => (
+            format!(
+                "{}_embedded",
+                doc_key::editing(caller.client_key(), att.id(), version)
             ),
-        };
-    if mode == Mode::Edit {
+            version,
+        ),
+        None => (
+            doc_key::editing(caller.client_key(), att.id(), version),
+            version,
+        ),
+    };
+    if matches!(mode, Mode::Edit | Mode::Fill) {
         office_session::opening(
             &state.db,
             &key,
@@ -237,8 +302,9 @@ pub async fn open(
         .await?;
     }
     let person = caller.confluence().person(&caller.account_id).await?;
-    let create_url =
-        may_edit.then(|| create_url(&caller.scope.tenant.base_url, page_id, format.document_type));
+    let create_url = (may_edit && !embedded).then(|| {
+        super::action_link::create_url(&caller.scope.tenant.base_url, page_id, format.document_type)
+    });
     let file_url = caller.link(Purpose::File, &att, version, &key)?;
     let callback_url = caller.link(Purpose::Callback, &att, base_version, &key)?;
     let input = EditorInput {
@@ -255,13 +321,18 @@ pub async fn open(
         attachment_id: att.id(),
         instance_id: &caller.scope.tenant.base_url,
         mobile,
+        embedded,
         create_url: create_url.as_deref(),
+        options: &options,
+        action_link: action_link.as_ref(),
     };
     let config = editor_config::signed(&input, ds.secret.as_deref(), caller.now())?;
     Ok(EditorLaunch {
         api_js: ds.api_js_url(&key),
         config: config.to_string(),
-        editing: mode == Mode::Edit,
+        editing: matches!(mode, Mode::Edit | Mode::Fill),
+        filling: mode == Mode::Fill,
+        fillable: fillable && editable && may_edit,
         reason,
         title: att.title().to_owned(),
         version,
@@ -286,6 +357,7 @@ pub async fn convert_step(
     caller: &Caller,
     page_id: &str,
     file_name: &str,
+    to_form: bool,
 ) -> Result<super::ConversionStep, OfficeError> {
     use crate::store::office_save::{self, Claim};
     let state = &caller.scope.state;
@@ -294,11 +366,33 @@ pub async fn convert_step(
     if !may_edit {
         return Err(OfficeError::ReadOnly);
     }
-    let target = format
-        .convert_to()
-        .ok_or_else(|| OfficeError::Other(format!("{file_name} needs no conversion")))?;
+    let (target, pdf, made) = if to_form {
+        // PDF forms are made from text documents on Document Server 8 and later.
+        if !formats::FORM_SOURCES.contains(&format.ext) {
+            return Err(OfficeError::Other(format!(
+                "PDF forms are made from DOCX or DOCXF files, not {}",
+                format.ext.to_ascii_uppercase()
+            )));
+        }
+        if ds_major(&ds, state).await.is_none_or(|major| major < 8) {
+            return Err(OfficeError::Other(
+                "This Document Server cannot make PDF forms (it needs version 8 or later)".into(),
+            ));
+        }
+        (
+            "pdf",
+            Some(serde_json::json!({ "form": true })),
+            "PDF form made",
+        )
+    } else {
+        let target = format
+            .convert_to()
+            .ok_or_else(|| OfficeError::Other(format!("{file_name} needs no conversion")))?;
+        (target, None, "Converted")
+    };
     let version = att.version();
-    let key = doc_key::conversion(caller.client_key(), att.id(), version, target);
+    let key_target = if to_form { "pdf-form" } else { target };
+    let key = doc_key::conversion(caller.client_key(), att.id(), version, key_target);
     let save_id = format!("{key}/convert");
     if let Claim::Done(name) = office_save::claim(&state.db, &save_id, caller.client_key()).await? {
         return Ok(super::ConversionStep {
@@ -310,7 +404,15 @@ pub async fn convert_step(
         let url = caller.link(Purpose::File, &att, version, &key)?;
         let target_name = formats::with_extension(att.title(), target);
         match ds
-            .convert(&state.http, &key, format.ext, target, &url, &target_name)
+            .convert(
+                &state.http,
+                &key,
+                format.ext,
+                target,
+                &url,
+                &target_name,
+                pdf,
+            )
             .await?
         {
             Conversion::Running { percent } => Ok(super::ConversionStep {
@@ -320,7 +422,7 @@ pub async fn convert_step(
             Conversion::Done { file_url, .. } => {
                 let data = ds.download(&state.http, &file_url).await?;
                 let comment = format!(
-                    "Converted from {} (version {version}) with ONLYOFFICE",
+                    "{made} from {} (version {version}) with ONLYOFFICE",
                     att.title()
                 );
                 let stored = caller
@@ -342,6 +444,45 @@ pub async fn convert_step(
     result
 }
 
+/// How long "Download as" waits for the Document Server's conversion.
+const DOWNLOAD_AS_POLLS: u32 = 120;
+
+/// "Download as": the file converted to `target` by the Document Server, as the address the
+/// browser downloads it from (the Document Server's own, valid for minutes). Readers may.
+pub async fn download_as(
+    caller: &Caller,
+    page_id: &str,
+    file_name: &str,
+    target: &str,
+) -> Result<String, OfficeError> {
+    let state = &caller.scope.state;
+    let ds = site::document_server(state, caller.client_key()).await?;
+    let (att, format, _) = caller.attachment(page_id, file_name).await?;
+    if !formats::download_targets(format.document_type).contains(&target) {
+        return Err(OfficeError::Unsupported(target.to_owned()));
+    }
+    let version = att.version();
+    let key = doc_key::conversion(caller.client_key(), att.id(), version, target);
+    let url = caller.link(Purpose::File, &att, version, &key)?;
+    let name = formats::with_extension(att.title(), target);
+    for _ in 0..DOWNLOAD_AS_POLLS {
+        match ds
+            .convert(&state.http, &key, format.ext, target, &url, &name, None)
+            .await?
+        {
+            // The Document Server answers with the address Confluo called; browsers need the
+            // public one.
+            Conversion::Done { file_url, .. } => return Ok(ds.public_file_url(&file_url)),
+            Conversion::Running { .. } => {
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            }
+        }
+    }
+    Err(OfficeError::Other(
+        "The conversion takes too long; try again in a minute".into(),
+    ))
+}
+
 /// Creates a blank document on the page, as the caller; its file name.
 pub async fn create(
     caller: &Caller,
@@ -349,11 +490,7 @@ pub async fn create(
     kind: NewDocumentKind,
     title: &str,
 ) -> Result<String, OfficeError> {
-    let confluence = caller.confluence();
-    let access = confluence.access(&caller.account_id, page_id).await?;
-    if !access.read {
-        return Err(OfficeError::NoAccess);
-    }
+    let access = caller.page(page_id, &caller.options().await?).await?;
     if !access.edit {
         return Err(OfficeError::ReadOnly);
     }
@@ -389,13 +526,7 @@ pub async fn save_copy(
     if formats::by_extension(&ext).is_none() {
         return Err(OfficeError::Unsupported(ext));
     }
-    let access = caller
-        .confluence()
-        .access(&caller.account_id, page_id)
-        .await?;
-    if !access.read {
-        return Err(OfficeError::NoAccess);
-    }
+    let access = caller.page(page_id, &caller.options().await?).await?;
     if !access.edit {
         return Err(OfficeError::ReadOnly);
     }
@@ -491,18 +622,6 @@ pub fn clean_title(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn create_new_goes_to_the_document_page_in_confluence() {
-        assert_eq!(
-            create_url(
-                "https://s.atlassian.net/wiki/",
-                "42",
-                formats::DocumentType::Cell
-            ),
-            "https://s.atlassian.net/wiki/plugins/servlet/ac/io.confluo.confluence/document-view?ac.pageId=42&ac.create=xlsx"
-        );
-    }
 
     #[test]
     fn titles() {

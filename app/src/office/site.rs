@@ -4,7 +4,11 @@
 use axum::http::StatusCode;
 use connect::store::tenant::Tenant;
 
-use super::{ds_client::DocumentServer, error::OfficeError, link_token};
+use super::{
+    ds_client::{DocumentServer, MAX_FILE_BYTES},
+    error::OfficeError,
+    link_token,
+};
 use crate::state::AppState;
 
 /// The site's Document Server, or [`OfficeError::NotConfigured`].
@@ -34,12 +38,25 @@ pub async fn document_server_of(
         ),
         None => None,
     };
+    let options = crate::store::editor_options::find(db, client_key).await?;
     Ok(DocumentServer {
         public_url: row.public_url,
         internal_url: row.internal_url,
         secret,
         jwt_header: row.jwt_header,
+        verify_certificates: !row.skip_certificate_check,
+        // An edit of a file near the limit may come back larger: results are never refused
+        // below the Document Server's own limit.
+        max_download_bytes: options.max_file_bytes().max(MAX_FILE_BYTES),
     })
+}
+
+/// The site's editing options.
+pub async fn options(
+    state: &AppState,
+    client_key: &str,
+) -> Result<crate::editor_options::EditorOptions, OfficeError> {
+    Ok(crate::store::editor_options::find(&state.db, client_key).await?)
 }
 
 /// The key Confluo signs its file and callback links with.

@@ -1,9 +1,23 @@
 //! "Test connection" on the configure page: the health check, then the `version` command, which
 //! only answers when the secret and header name match the Document Server's.
 
-use super::{
-    ConnectionCheck, ConnectionReport, ds_client::DocumentServer, error::OfficeError, site,
+use std::time::Duration;
+
+use axum::{
+    extract::{Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
 };
+
+use super::{
+    ConnectionCheck, ConnectionReport,
+    callback::LinkQuery,
+    ds_client::{Conversion, DocumentServer},
+    error::OfficeError,
+    link_token::{LinkClaims, Purpose},
+    site,
+};
+use crate::state::AppState;
 use crate::{settings::DocumentServerForm, tenant_scope::TenantScope};
 
 /// The Document Server the form describes; an empty secret means the stored one.
@@ -27,6 +41,8 @@ async fn from_form(
         internal_url: Some(form.internal_url.trim().to_owned()).filter(|u| !u.is_empty()),
         secret,
         jwt_header: form.jwt_header.trim().to_owned(),
+        verify_certificates: !form.skip_certificate_check,
+        max_download_bytes: super::ds_client::MAX_FILE_BYTES,
     })
 }
 
@@ -71,10 +87,93 @@ pub async fn run(
         });
         version = answer.ok();
     }
+    if checks.iter().all(|c| c.ok) {
+        let reached = reaches_confluo(scope, &ds).await;
+        checks.push(ConnectionCheck {
+            name: "Conversion".into(),
+            ok: reached.is_ok(),
+            message: match reached {
+                Ok(()) => format!(
+                    "the Document Server fetched a test file from Confluo at {} and converted it",
+                    scope.state.connect.settings().base_url_str()
+                ),
+                Err(err) => format!(
+                    "{err}. The Document Server must be able to reach Confluo at {}",
+                    scope.state.connect.settings().base_url_str()
+                ),
+            },
+        });
+    }
     tracing::info!(
         client_key = scope.client_key(),
         ok = checks.iter().all(|c| c.ok),
         "document server connection tested"
     );
     Ok(ConnectionReport { checks, version })
+}
+
+/// What the probe serves: plain text any Document Server converts.
+const PROBE_TEXT: &str = "Confluo connection test\n";
+
+/// Has the Document Server convert a small text file it downloads from Confluo, then fetches the
+/// result: both directions work, with the form's secret.
+async fn reaches_confluo(scope: &TenantScope, ds: &DocumentServer) -> Result<(), OfficeError> {
+    let state = &scope.state;
+    let now = state.connect.now();
+    // A fresh key each time: the Document Server caches results per key.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let key = format!("confluo-probe-{now}-{nanos}");
+    let account = scope.account_id.as_deref().unwrap_or_default();
+    let token = LinkClaims::new(
+        Purpose::Probe,
+        scope.client_key(),
+        account,
+        "",
+        "",
+        0,
+        &key,
+        now,
+    )
+    .sign(&site::link_key(state))?;
+    let url = site::app_url(state, &format!("{}?token={token}", super::paths::PROBE));
+    for _ in 0..30 {
+        match ds
+            .convert(
+                &state.http,
+                &key,
+                "txt",
+                "docx",
+                &url,
+                "confluo-test.docx",
+                None,
+            )
+            .await?
+        {
+            Conversion::Done { file_url, .. } => {
+                ds.download(&state.http, &file_url).await?;
+                return Ok(());
+            }
+            Conversion::Running { .. } => tokio::time::sleep(Duration::from_millis(500)).await,
+        }
+    }
+    Err(OfficeError::Other(
+        "the test conversion did not finish within 15 seconds".into(),
+    ))
+}
+
+/// `GET /office/probe?token=…`: the test file, for a valid probe link only.
+pub async fn probe(State(state): State<AppState>, Query(query): Query<LinkQuery>) -> Response {
+    match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::Probe) {
+        Ok(_) => (
+            [
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            PROBE_TEXT,
+        )
+            .into_response(),
+        Err(err) => (StatusCode::UNAUTHORIZED, format!("the test file {err}\n")).into_response(),
+    }
 }

@@ -19,6 +19,7 @@ pub fn ConfigurePage() -> impl IntoView {
     let secret = RwSignal::new(String::new());
     let clear_secret = RwSignal::new(false);
     let jwt_header = RwSignal::new(DEFAULT_JWT_HEADER.to_owned());
+    let skip_certificate_check = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let save = ServerAction::<SaveDocumentServer>::new();
     let test = ServerAction::<crate::office::TestDocumentServer>::new();
@@ -27,6 +28,7 @@ pub fn ConfigurePage() -> impl IntoView {
         public_url.set(view.public_url.clone());
         internal_url.set(view.internal_url.clone());
         jwt_header.set(view.jwt_header.clone());
+        skip_certificate_check.set(view.skip_certificate_check);
         secret.set(String::new());
         clear_secret.set(false);
     };
@@ -71,6 +73,7 @@ pub fn ConfigurePage() -> impl IntoView {
         secret: secret.get_untracked(),
         clear_secret: clear_secret.get_untracked(),
         jwt_header: jwt_header.get_untracked(),
+        skip_certificate_check: skip_certificate_check.get_untracked(),
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -94,15 +97,7 @@ pub fn ConfigurePage() -> impl IntoView {
             errors.set(found);
         }
     };
-    let error_for = move |field: &'static str| {
-        move || {
-            errors
-                .get()
-                .into_iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message)
-        }
-    };
+    let error_for = move |field: &'static str| field_error(errors, field);
 
     view! {
         <HostScript/>
@@ -147,6 +142,12 @@ pub fn ConfigurePage() -> impl IntoView {
                         prop:value=move || jwt_header.get()
                         on:input=move |ev| jwt_header.set(event_target_value(&ev))/>
                 </Field>
+                <label class="checkbox">
+                    <input type="checkbox" data-testid="skip-certificate-check"
+                        prop:checked=move || skip_certificate_check.get()
+                        on:change=move |ev| skip_certificate_check.set(event_target_checked(&ev))/>
+                    " Don't verify the Document Server's certificate (insecure: only for a server with a self-signed certificate on your own network)"
+                </label>
                 <div class="actions">
                     <button class="button button-primary" type="submit" data-testid="settings-save"
                         disabled=move || save.pending().get()>
@@ -193,9 +194,202 @@ pub fn ConfigurePage() -> impl IntoView {
                     }}
                 </p>
             </form>
+            <EditingOptions/>
             <UnsavedEdits/>
         </main>
     }
+    .into_any()
+}
+
+/// The site's editing options: formats edited in place, the largest file, the editor's
+/// interface, and spaces where Confluo is off.
+#[component]
+fn EditingOptions() -> impl IntoView {
+    use crate::editor_options::{
+        EditorOptions, MAX_FILE_MB_LIMIT, MacrosMode, ReviewDisplay, SaveEditorOptions,
+        parse_space_keys,
+    };
+    let loaded = RwSignal::new(Load::<()>::Loading);
+    let options = RwSignal::new(EditorOptions::default());
+    // Typed as text; turned into numbers and keys on save.
+    let max_mb = RwSignal::new(options.get_untracked().max_file_mb.to_string());
+    let spaces = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let save = ServerAction::<SaveEditorOptions>::new();
+    let show = move |o: &EditorOptions| {
+        max_mb.set(o.max_file_mb.to_string());
+        spaces.set(o.disabled_spaces.join(", "));
+        options.set(o.clone());
+    };
+
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            match crate::editor_options::load_editor_options().await {
+                Ok(o) => {
+                    show(&o);
+                    loaded.set(Load::Ready(()));
+                }
+                Err(err) => loaded.set(Load::Failed(crate::pages::frame::report(
+                    "Cannot load the editing options",
+                    crate::pages::document_page::server_message(&err.to_string()),
+                ))),
+            }
+        });
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(result)) = save.value().get() {
+            match result {
+                Ok(saved) => {
+                    errors.set(Vec::new());
+                    show(&saved);
+                }
+                Err(found) => errors.set(found),
+            }
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut o = options.get_untracked();
+        // A size that is not a number fails validation as 0.
+        o.max_file_mb = max_mb.get_untracked().trim().parse().unwrap_or(0);
+        o.disabled_spaces = parse_space_keys(&spaces.get_untracked());
+        let found = o.validate();
+        if found.is_empty() {
+            errors.set(Vec::new());
+            save.dispatch(SaveEditorOptions { options: o });
+        } else {
+            errors.set(found);
+        }
+    };
+    let error_for = move |field: &'static str| field_error(errors, field);
+    // One checkbox bound to one flag of the options.
+    let flag = move |label: &'static str,
+                     testid: &'static str,
+                     get: fn(&EditorOptions) -> bool,
+                     set: fn(&mut EditorOptions, bool)| {
+        view! {
+            <label class="checkbox">
+                <input type="checkbox" data-testid=testid
+                    prop:checked=move || options.with(get)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        options.update(|o| set(o, on));
+                    }/>
+                " " {label}
+            </label>
+        }
+        .into_any()
+    };
+    // One list of choices bound to one option, by its string value.
+    let choice = move |label: &'static str,
+                       testid: &'static str,
+                       items: Vec<(&'static str, &'static str)>,
+                       get: fn(&EditorOptions) -> &'static str,
+                       set: fn(&mut EditorOptions, &str)| {
+        view! {
+            <div class="field">
+                <label>
+                    <span class="field-label">{label}</span>
+                    <select data-testid=testid
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            options.update(|o| set(o, &value));
+                        }>
+                        {items.into_iter().map(|(value, text)| view! {
+                            <option value=value selected=move || options.with(get) == value>{text}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="editing-options" aria-labelledby="editing-title" data-testid="editing-options">
+            <h2 id="editing-title">"Editing"</h2>
+            {move || match loaded.get() {
+                Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                Load::Loading => view! { <p class="muted" data-testid="options-loading">"Loading…"</p> }.into_any(),
+                Load::Ready(()) => ().into_any(),
+            }}
+            <form class="form" on:submit=on_submit novalidate>
+                <fieldset class="field" class:field-invalid=move || error_for("lossy_edit")().is_some()>
+                    <legend class="field-label">"Edit in place"</legend>
+                    <span class="muted small">
+                        "Files in these formats open for editing and are saved back in their own format, which may lose formatting it cannot hold. Others are converted to DOCX, XLSX or PPTX first."
+                    </span>
+                    <div class="checkbox-row">
+                        {crate::office::formats::LOSSY_EDITABLE.iter().map(|&ext| view! {
+                            <label class="checkbox">
+                                <input type="checkbox" data-testid=format!("lossy-{ext}")
+                                    prop:checked=move || options.with(|o| o.edits_lossy(ext))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        options.update(|o| {
+                                            o.lossy_edit.retain(|e| e != ext);
+                                            if on {
+                                                o.lossy_edit.push(ext.to_owned());
+                                            }
+                                        });
+                                    }/>
+                                " " {ext.to_ascii_uppercase()}
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <Field label="Largest file (MB)" hint="Bigger attachments are not opened or converted. The Document Server has its own limit (100 MB unless changed)." error=Signal::derive(error_for("max_file_mb"))>
+                    <input id="max_file_mb" type="number" min="1" max=MAX_FILE_MB_LIMIT.to_string() data-testid="max-file-mb"
+                        prop:value=move || max_mb.get()
+                        on:input=move |ev| max_mb.set(event_target_value(&ev))/>
+                </Field>
+                <fieldset class="field">
+                    <legend class="field-label">"Editor"</legend>
+                    {flag("Chat", "opt-chat", |o| o.chat, |o, v| o.chat = v)}
+                    {flag("Compact header", "opt-compact-header", |o| o.compact_header, |o, v| o.compact_header = v)}
+                    {flag("Feedback & Support button", "opt-feedback", |o| o.feedback, |o, v| o.feedback = v)}
+                    {flag("Help menu", "opt-help", |o| o.help, |o, v| o.help = v)}
+                </fieldset>
+                {choice(
+                    "Tracked changes for people who view",
+                    "opt-review-display",
+                    ReviewDisplay::ALL.map(|d| (d.as_str(), d.label())).to_vec(),
+                    |o| o.review_display.as_str(),
+                    |o, v| o.review_display = ReviewDisplay::parse(v),
+                )}
+                {choice(
+                    "Macros in documents",
+                    "opt-macros",
+                    MacrosMode::ALL.map(|m| (m.as_str(), m.label())).to_vec(),
+                    |o| o.macros.as_str(),
+                    |o, v| o.macros = MacrosMode::parse(v),
+                )}
+                <Field label="Spaces without Confluo" hint="Space keys, separated by commas. People in these spaces cannot open, convert or create documents with Confluo." error=Signal::derive(error_for("disabled_spaces"))>
+                    <input id="disabled_spaces" data-testid="disabled-spaces" placeholder="HR, LEGAL"
+                        prop:value=move || spaces.get()
+                        on:input=move |ev| spaces.set(event_target_value(&ev))/>
+                </Field>
+                <div class="actions">
+                    <button class="button button-primary" type="submit" data-testid="options-save"
+                        disabled=move || save.pending().get() || !matches!(loaded.get(), Load::Ready(()))>
+                        {move || if save.pending().get() { "Saving…" } else { "Save editing options" }}
+                    </button>
+                </div>
+                <p class="status" role="status" data-testid="options-result">
+                    {move || match save.value().get() {
+                        // Checked here before sending: the same words as the server's answer.
+                        _ if !errors.with(Vec::is_empty) => "Please correct the fields marked above.".to_owned(),
+                        Some(Ok(Ok(_))) => "Editing options saved.".to_owned(),
+                        Some(Ok(Err(_))) => "Please correct the fields marked above.".to_owned(),
+                        Some(Err(err)) => format!("Not saved: {}", crate::pages::document_page::server_message(&err.to_string())),
+                        None => String::new(),
+                    }}
+                </p>
+            </form>
+        </section>
+    }
+    .into_any()
 }
 
 /// Edits the Document Server kept because they could not be stored at the time, each with a
@@ -263,6 +457,20 @@ fn UnsavedEdits() -> impl IntoView {
                 }}
             </p>
         </section>
+    }
+}
+
+/// The message for `field` among `errors`, as it changes.
+fn field_error(
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        errors.with(|all| {
+            all.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
     }
 }
 

@@ -15,6 +15,8 @@ pub fn DocumentMacro() -> impl IntoView {
     let query = use_query_map();
     let page_id = crate::pages::frame::page_id_param();
     let file = query.read_untracked().get("attachment").unwrap_or_default();
+    // The page author asked to show the document itself (the macro's `preview` parameter).
+    let preview = query.read_untracked().get("preview").as_deref() == Some("true");
     let attachment = RwSignal::new(Load::<Attachment>::Loading);
     let activity = RwSignal::new(Load::<Option<ReportedChange>>::Loading);
     let chosen = RwSignal::new(None::<String>);
@@ -123,6 +125,8 @@ pub fn DocumentMacro() -> impl IntoView {
         crate::pages::frame::resize_soon();
     };
     let empty = file.is_empty();
+    let preview_view = (preview && !empty)
+        .then(|| view! { <MacroPreview page_id=page_id.clone() file=file.clone()/> });
     view! {
         <HostScript/>
         <section class="macro" aria-live="polite" data-testid="document-macro">
@@ -151,6 +155,7 @@ pub fn DocumentMacro() -> impl IntoView {
                     Load::Ready(att) => view! { <DocumentCard att/> }.into_any(),
                 }
             }}
+            {preview_view}
             <Show when=move || !caption.get().is_empty()>
                 <p class="doc-caption" data-testid="doc-caption">{move || caption.get()}</p>
             </Show>
@@ -188,6 +193,72 @@ pub fn DocumentMacro() -> impl IntoView {
                 </p>
             </Show>
         </section>
+    }
+}
+
+/// The document itself in the Document Server's light read-only viewer. People who may edit get
+/// its Edit button, which opens the document page.
+#[component]
+fn MacroPreview(page_id: String, file: String) -> impl IntoView {
+    const PREVIEW_ID: &str = "macro-preview-editor";
+    let state = RwSignal::new(String::from("loading"));
+    let failure = RwSignal::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let (page_id, file) = (page_id.clone(), file.clone());
+        leptos::task::spawn_local(async move {
+            use crate::pages::office_editor::{Events, start};
+            let locale = connect::bridge::user::locale().await.ok();
+            let launch = match crate::office::preview_document(
+                page_id.clone(),
+                file.clone(),
+                locale,
+            )
+            .await
+            {
+                Ok(launch) => launch,
+                Err(err) => {
+                    state.set("failed".into());
+                    failure.set(Some(crate::pages::document_page::server_message(
+                        &err.to_string(),
+                    )));
+                    crate::pages::frame::resize_soon();
+                    return;
+                }
+            };
+            let events = Events {
+                on_ready: Box::new(move || {
+                    state.set("ready".into());
+                    crate::pages::frame::resize_soon();
+                }),
+                on_error: Box::new(move |message| failure.set(Some(message))),
+                on_request_edit_rights: Box::new(move || {
+                    let _ = crate::pages::document_page::open_in_confluence(&page_id, &file, false);
+                }),
+                on_request_history: None,
+                on_request_history_data: None,
+                on_request_history_close: None,
+                on_request_restore: None,
+                on_request_users: None,
+                on_request_save_as: None,
+                on_data: Vec::new(),
+            };
+            if let Err(message) = start(&launch.api_js, PREVIEW_ID, &launch.config, events).await {
+                state.set("failed".into());
+                failure.set(Some(message));
+            }
+            crate::pages::frame::resize_soon();
+        });
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (page_id, file);
+    view! {
+        <div class="macro-preview" data-testid="doc-preview" data-state=move || state.get()>
+            <div id=PREVIEW_ID></div>
+        </div>
+        <Show when=move || failure.get().is_some()>
+            <p class="error" role="alert" data-testid="doc-preview-error">{move || failure.get().unwrap_or_default()}</p>
+        </Show>
     }
 }
 

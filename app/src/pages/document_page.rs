@@ -23,25 +23,30 @@ pub fn DocumentPage() -> impl IntoView {
     let page_id = param("ac.pageId");
     let file = param("ac.attachment");
     let view_only = param("ac.mode") == "view";
+    let fill = param("ac.mode") == "fill";
+    // A place in the document to scroll to (the editor's "Get link").
+    let action = Some(param("ac.action")).filter(|a| !a.is_empty());
     // The editor's "Create new": a blank file of this kind on the page, then opened.
     let create = NewDocumentKind::ALL
         .into_iter()
         .find(|k| k.extension() == param("ac.create"));
     #[cfg(not(feature = "hydrate"))]
-    let _ = view_only;
+    let _ = (view_only, fill, &action);
     let launch = RwSignal::new(Load::<EditorLaunch>::Loading);
     let editor_state = RwSignal::new(String::from("loading"));
     let editor_error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     // "Save copy as" in the editor: the copy's name once it is on the page.
     let copied = RwSignal::new(None::<String>);
+    // A file from the page the editor asked for (a picture, a document to compare …).
+    let picking = RwSignal::new(None::<Picking>);
     let convertible = formats::format_of(&file).and_then(|f| f.convert_to());
 
     #[cfg(feature = "hydrate")]
     {
-        let (page_id, file) = (page_id.clone(), file.clone());
+        let (page_id, file, action) = (page_id.clone(), file.clone(), action.clone());
         Effect::new(move |_| {
-            let (page_id, file) = (page_id.clone(), file.clone());
+            let (page_id, file, action) = (page_id.clone(), file.clone(), action.clone());
             leptos::task::spawn_local(async move {
                 let _ = connect::bridge::size_to_parent().await;
                 if let Some(kind) = create {
@@ -58,9 +63,16 @@ pub fn DocumentPage() -> impl IntoView {
                     return;
                 }
                 let locale = connect::bridge::user::locale().await.ok();
-                match crate::office::open_document(page_id.clone(), file.clone(), view_only, locale)
-                    .await
-                {
+                let opened = crate::office::open_document(
+                    page_id.clone(),
+                    file.clone(),
+                    view_only,
+                    locale,
+                    fill,
+                    action.clone(),
+                )
+                .await;
+                match opened {
                     Err(err) => launch.set(Load::Failed(crate::pages::frame::report(
                         "Cannot open the document",
                         server_message(&err.to_string()),
@@ -76,6 +88,7 @@ pub fn DocumentPage() -> impl IntoView {
                             editor_state,
                             editor_error,
                             copied,
+                            picking,
                         };
                         start_editor(&page_id, &file, &ready, shown).await;
                     }
@@ -127,12 +140,35 @@ pub fn DocumentPage() -> impl IntoView {
             <header class="document-bar">
                 <button class="button button-subtle" data-testid="back-to-page" on:click=back>"← Back to the page"</button>
                 <h1 class="document-title" data-testid="doc-title">{file.clone()}</h1>
-                {move || match launch.get() {
+                {
+                    let target = StoredValue::new((page_id.clone(), file.clone()));
+                    let reopen = move |mode: OpenMode| {
+                        target.with_value(|(page_id, file)| {
+                            let _ = open_in_confluence_as(page_id, file, mode);
+                        })
+                    };
+                    move || match launch.get() {
                     Load::Ready(l) => {
-                        let (label, mode) = if l.editing { ("Editing", "edit") } else { ("Viewing", "view") };
+                        let (label, mode) = if l.filling {
+                            ("Filling in", "fill")
+                        } else if l.editing {
+                            ("Editing", "edit")
+                        } else {
+                            ("Viewing", "view")
+                        };
+                        let switch = match (l.fillable, l.filling) {
+                            (true, false) => Some(view! {
+                                <button class="button" data-testid="fill-form" on:click=move |_| reopen(OpenMode::Fill)>"Fill in the form"</button>
+                            }.into_any()),
+                            (_, true) => Some(view! {
+                                <button class="button" data-testid="edit-form" on:click=move |_| reopen(OpenMode::Best)>"Edit the form"</button>
+                            }.into_any()),
+                            _ => None,
+                        };
                         view! {
                             <span class="lozenge" data-mode=mode data-testid="editor-mode">{label}</span>
                             <span class="muted small">" version " {l.version}</span>
+                            {switch}
                         }
                             .into_any()
                     }
@@ -154,6 +190,7 @@ pub fn DocumentPage() -> impl IntoView {
                             let _ = ev;
                         }/>
                 </Show>
+                <DownloadAs page_id=page_id.clone() file=file.clone()/>
             </header>
             {
                 let file = file.clone();
@@ -177,6 +214,19 @@ pub fn DocumentPage() -> impl IntoView {
                 <p class="banner banner-warning" role="alert" data-testid="save-notice">{move || notice.get().unwrap_or_default()}</p>
             </Show>
             {convertible.map(|target| view! { <ConvertPanel page_id=page_id.clone() file=file.clone() target/> })}
+            {
+                // Editors of a DOCX or DOCXF can make a fillable PDF form of it.
+                let form_source = formats::extension(&file)
+                    .is_some_and(|ext| formats::FORM_SOURCES.contains(&ext.as_str()));
+                let (page_id, file) = (page_id.clone(), file.clone());
+                move || match launch.get() {
+                    Load::Ready(l) if form_source && l.editing => view! {
+                        <ConvertPanel page_id=page_id.clone() file=file.clone() target="pdf" to_form=true/>
+                    }.into_any(),
+                    _ => ().into_any(),
+                }
+            }
+            <FilePicker page_id=page_id.clone() picking/>
             <Show when=move || editor_error.get().is_some()>
                 <p class="error" role="alert" data-testid="editor-error">{move || editor_error.get().unwrap_or_default()}</p>
             </Show>
@@ -185,6 +235,7 @@ pub fn DocumentPage() -> impl IntoView {
             </div>
         </main>
     }
+    .into_any()
 }
 
 /// A server function's message without its transport prefix.
@@ -201,6 +252,7 @@ struct Shown {
     editor_state: RwSignal<String>,
     editor_error: RwSignal<Option<String>>,
     copied: RwSignal<Option<String>>,
+    picking: RwSignal<Option<Picking>>,
 }
 
 #[cfg(feature = "hydrate")]
@@ -209,6 +261,7 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
         editor_state,
         editor_error,
         copied,
+        picking,
     } = shown;
     let (api_js, config, editing) = (&launch.api_js, &launch.config, launch.editing);
     use crate::pages::office_editor::{Events, start};
@@ -218,7 +271,14 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
         file: file.clone(),
     };
     let (h1, h2, h3) = (history.clone(), history.clone(), history.clone());
-    let (h4, h5) = (history.clone(), history.clone());
+    let (h4, h5, h6) = (history.clone(), history.clone(), history.clone());
+    let (h7, h8) = (history.clone(), history.clone());
+    let pick = move |purpose: formats::FileUse| {
+        move |data: serde_json::Value| {
+            let c = data["c"].as_str().unwrap_or_default().to_owned();
+            picking.set(Some(Picking { purpose, c }));
+        }
+    };
     let events = Events {
         on_ready: Box::new(move || editor_state.set("ready".into())),
         on_error: Box::new(move |message| {
@@ -243,6 +303,36 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
             .then(|| Box::new(move |version| h3.restore(version)) as Box<dyn Fn(i32)>),
         on_request_users: Some(Box::new(move |request| h4.people(request))),
         on_request_save_as: Some(Box::new(move |copy| h5.save_copy(copy, copied))),
+        on_data: vec![
+            (
+                "onMakeActionLink",
+                Box::new(move |place| h6.action_link(place)),
+            ),
+            (
+                "onRequestInsertImage",
+                Box::new(pick(formats::FileUse::Image)),
+            ),
+            (
+                "onRequestSelectDocument",
+                Box::new(pick(formats::FileUse::Document)),
+            ),
+            (
+                "onRequestSelectSpreadsheet",
+                Box::new(pick(formats::FileUse::Spreadsheet)),
+            ),
+            (
+                "onRequestReferenceSource",
+                Box::new(pick(formats::FileUse::Reference)),
+            ),
+            (
+                "onRequestReferenceData",
+                Box::new(move |reference| h7.reference_data(reference)),
+            ),
+            (
+                "onRequestOpen",
+                Box::new(move |reference| h8.open_linked(reference)),
+            ),
+        ],
     };
     if let Err(message) = start(api_js, EDITOR_ID, config, events).await {
         editor_state.set("failed".into());
@@ -331,6 +421,74 @@ impl EditorRequests {
         });
     }
 
+    /// "Get link": a Confluence address for the place the editor describes.
+    fn action_link(&self, place: serde_json::Value) {
+        let (page_id, file) = (self.page_id.clone(), self.file.clone());
+        leptos::task::spawn_local(async move {
+            match crate::office::action_link_url(page_id, file, place.to_string()).await {
+                Ok(url) => {
+                    let arg = serde_json::Value::String(url).to_string();
+                    let _ = crate::pages::office_editor::call("setActionLink", &arg);
+                }
+                Err(err) => {
+                    crate::pages::frame::report(
+                        "Cannot make a link",
+                        server_message(&err.to_string()),
+                    );
+                }
+            }
+        });
+    }
+
+    /// Linked cells: the current data of the file they come from.
+    fn reference_data(&self, reference: serde_json::Value) {
+        let page_id = self.page_id.clone();
+        leptos::task::spawn_local(async move {
+            let arg = match crate::office::linked_file(page_id, reference.to_string(), false).await
+            {
+                Ok(arg) => arg,
+                Err(err) => {
+                    serde_json::json!({ "error": server_message(&err.to_string()) }).to_string()
+                }
+            };
+            let _ = crate::pages::office_editor::call("setReferenceData", &arg);
+        });
+    }
+
+    /// "Open source": the linked file's document page, in the window the editor names. The
+    /// window opens now, while the click still counts, and is sent on once the address is known.
+    fn open_linked(&self, reference: serde_json::Value) {
+        let page_id = self.page_id.clone();
+        let name = reference["windowName"]
+            .as_str()
+            .filter(|n| {
+                n.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            })
+            .unwrap_or("_blank")
+            .to_owned();
+        let window =
+            web_sys::window().and_then(|w| w.open_with_url_and_target("", &name).ok().flatten());
+        leptos::task::spawn_local(async move {
+            match crate::office::linked_file(page_id, reference.to_string(), true).await {
+                Ok(url) => {
+                    if let Some(window) = window {
+                        let _ = window.location().set_href(&url);
+                    }
+                }
+                Err(err) => {
+                    if let Some(window) = window {
+                        let _ = window.close();
+                    }
+                    crate::pages::frame::report(
+                        "Cannot open the linked file",
+                        server_message(&err.to_string()),
+                    );
+                }
+            }
+        });
+    }
+
     fn restore(&self, version: i32) {
         let this = self.clone();
         leptos::task::spawn_local(async move {
@@ -349,13 +507,31 @@ impl EditorRequests {
     }
 }
 
+/// How to open a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Edit when allowed, view otherwise.
+    Best,
+    View,
+    /// Fill in a PDF form.
+    Fill,
+}
+
 /// Opens the document page for `file` through the host.
 pub fn open_in_confluence(page_id: &str, file: &str, view: bool) -> Result<(), String> {
+    let mode = if view { OpenMode::View } else { OpenMode::Best };
+    open_in_confluence_as(page_id, file, mode)
+}
+
+/// Opens the document page for `file` through the host, in `mode`.
+pub fn open_in_confluence_as(page_id: &str, file: &str, mode: OpenMode) -> Result<(), String> {
     #[cfg(feature = "hydrate")]
     {
         let mut custom = serde_json::json!({ "pageId": page_id, "attachment": file });
-        if view {
-            custom["mode"] = "view".into();
+        match mode {
+            OpenMode::Best => {}
+            OpenMode::View => custom["mode"] = "view".into(),
+            OpenMode::Fill => custom["mode"] = "fill".into(),
         }
         let context = serde_json::json!({
             "addonKey": crate::descriptor::APP_KEY,
@@ -366,14 +542,190 @@ pub fn open_in_confluence(page_id: &str, file: &str, view: bool) -> Result<(), S
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = (page_id, file, view);
+        let _ = (page_id, file, mode);
         Ok(())
+    }
+}
+
+/// "Download as": the document converted to another format by the Document Server, offered as
+/// a link once ready.
+#[component]
+fn DownloadAs(page_id: String, file: String) -> impl IntoView {
+    let family = formats::format_of(&file).map(|f| f.document_type);
+    let targets = family.map_or(&[][..], formats::download_targets);
+    let target = RwSignal::new(targets.first().copied().unwrap_or_default().to_owned());
+    let ready = RwSignal::new(None::<(String, String)>);
+    let busy = RwSignal::new(false);
+    let start = {
+        let (page_id, file) = (page_id.clone(), file.clone());
+        move |_| {
+            let to = target.get_untracked();
+            ready.set(None);
+            #[cfg(feature = "hydrate")]
+            {
+                let (page_id, file) = (page_id.clone(), file.clone());
+                busy.set(true);
+                leptos::task::spawn_local(async move {
+                    let name = formats::with_extension(&file, &to);
+                    match crate::office::download_as(page_id, file, to).await {
+                        Ok(url) => ready.set(Some((url, name))),
+                        Err(err) => {
+                            crate::pages::frame::report(
+                                "Cannot prepare the download",
+                                server_message(&err.to_string()),
+                            );
+                        }
+                    }
+                    busy.set(false);
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&page_id, &file, to);
+        }
+    };
+    (!targets.is_empty()).then(|| view! {
+        <span class="download-as">
+            <select aria-label="Download as" data-testid="download-as"
+                on:change=move |ev| target.set(event_target_value(&ev))>
+                {targets.iter().map(|t| view! { <option value=*t>{t.to_ascii_uppercase()}</option> }).collect_view()}
+            </select>
+            <button class="button button-subtle" data-testid="download-start" disabled=move || busy.get() on:click=start>
+                {move || if busy.get() { "Preparing…" } else { "Download as" }}
+            </button>
+            {move || ready.get().map(|(url, name)| view! {
+                <a class="button" data-testid="download-link" href=url download=name.clone() target="_blank" rel="noopener">{format!("Download {name}")}</a>
+            })}
+        </span>
+    })
+}
+
+/// A file from the page the editor asked for, and the editor's own word for the request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Picking {
+    purpose: formats::FileUse,
+    c: String,
+}
+
+/// The editor method that takes a file for `purpose`.
+#[cfg(feature = "hydrate")]
+fn method_for(purpose: formats::FileUse) -> &'static str {
+    match purpose {
+        formats::FileUse::Image => "insertImage",
+        formats::FileUse::Document => "setRequestedDocument",
+        formats::FileUse::Spreadsheet => "setRequestedSpreadsheet",
+        formats::FileUse::Reference => "setReferenceSource",
+    }
+}
+
+/// Chooses one of the page's attachments for the editor: pictures to insert, a document to
+/// compare or combine with, a spreadsheet of mail-merge recipients or linked data.
+#[component]
+fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoView {
+    use crate::pages::attachment_picker::AttachmentPicker;
+    let all = RwSignal::new(Load::<Vec<crate::documents::Attachment>>::Loading);
+    let shown = RwSignal::new(Load::<Vec<crate::documents::Attachment>>::Loading);
+    let selected = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    // Listed once the editor first asks; filtered per request.
+    Effect::new({
+        let page_id = page_id.clone();
+        move |loaded: Option<bool>| {
+            let Some(request) = picking.get() else {
+                return loaded.unwrap_or(false);
+            };
+            selected.set(None);
+            failure.set(None);
+            if !loaded.unwrap_or(false) {
+                #[cfg(feature = "hydrate")]
+                {
+                    let page_id = page_id.clone();
+                    leptos::task::spawn_local(async move {
+                        crate::pages::attachment_picker::load_attachments(&page_id, all).await;
+                    });
+                }
+                #[cfg(not(feature = "hydrate"))]
+                let _ = &page_id;
+            }
+            let _ = request;
+            true
+        }
+    });
+    Effect::new(move |_| {
+        let purpose = picking.with(|p| p.as_ref().map(|p| p.purpose));
+        shown.set(match (all.get(), purpose) {
+            (Load::Ready(list), Some(purpose)) => Load::Ready(
+                list.into_iter()
+                    .filter(|a| purpose.accepts(&a.title))
+                    .collect(),
+            ),
+            (Load::Failed(message), _) => Load::Failed(message),
+            _ => Load::Loading,
+        });
+    });
+    let choose = move |_| {
+        let (Some(request), Some(name)) = (picking.get_untracked(), selected.get_untracked())
+        else {
+            failure.set(Some("Choose a file first.".into()));
+            return;
+        };
+        #[cfg(feature = "hydrate")]
+        {
+            let page_id = page_id.clone();
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                let answer = crate::office::editor_file(
+                    page_id,
+                    name,
+                    request.purpose.as_str().to_owned(),
+                    request.c.clone(),
+                )
+                .await;
+                busy.set(false);
+                match answer {
+                    Ok(arg) => {
+                        let _ =
+                            crate::pages::office_editor::call(method_for(request.purpose), &arg);
+                        picking.set(None);
+                    }
+                    Err(err) => failure.set(Some(server_message(&err.to_string()))),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&page_id, request, name, busy);
+    };
+    view! {
+        <Show when=move || picking.get().is_some()>
+            <section class="file-picker" role="dialog" aria-labelledby="file-picker-title" data-testid="file-picker">
+                <h2 id="file-picker-title">
+                    {move || format!("Choose {} from this page", picking.get().map_or("a file", |p| p.purpose.noun()))}
+                </h2>
+                <AttachmentPicker attachments=shown selected/>
+                <Show when=move || failure.get().is_some()>
+                    <p class="error" role="alert" data-testid="file-picker-error">{move || failure.get().unwrap_or_default()}</p>
+                </Show>
+                <div class="actions">
+                    <button class="button button-primary" data-testid="file-picker-choose"
+                        disabled=move || busy.get() on:click=choose.clone()>"Choose"</button>
+                    <button class="button" data-testid="file-picker-cancel"
+                        on:click=move |_| picking.set(None)>"Cancel"</button>
+                </div>
+            </section>
+        </Show>
     }
 }
 
 /// Convert to OOXML, with the conversion's progress, then open the result.
 #[component]
-fn ConvertPanel(page_id: String, file: String, target: &'static str) -> impl IntoView {
+fn ConvertPanel(
+    page_id: String,
+    file: String,
+    target: &'static str,
+    /// Make a fillable PDF form rather than convert to OOXML.
+    #[prop(optional)]
+    to_form: bool,
+) -> impl IntoView {
     let progress = RwSignal::new(None::<u8>);
     let result = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
@@ -387,7 +739,13 @@ fn ConvertPanel(page_id: String, file: String, target: &'static str) -> impl Int
                 progress.set(Some(0));
                 leptos::task::spawn_local(async move {
                     loop {
-                        match crate::office::convert_document(page_id.clone(), file.clone()).await {
+                        match crate::office::convert_document(
+                            page_id.clone(),
+                            file.clone(),
+                            to_form,
+                        )
+                        .await
+                        {
                             Ok(step) => {
                                 progress.set(Some(step.percent));
                                 if let Some(name) = step.file_name {
@@ -418,9 +776,18 @@ fn ConvertPanel(page_id: String, file: String, target: &'static str) -> impl Int
         }
     };
     let open_result = StoredValue::new(open_result);
-    let label = format!("Convert to {}", target.to_ascii_uppercase());
+    let label = if to_form {
+        "Create PDF form".to_owned()
+    } else {
+        format!("Convert to {}", target.to_ascii_uppercase())
+    };
+    let testid = if to_form {
+        "form-panel"
+    } else {
+        "convert-panel"
+    };
     view! {
-        <section class="convert" data-testid="convert-panel">
+        <section class="convert" data-testid=testid>
             <button
                 class="button button-primary"
                 data-testid="convert"

@@ -17,6 +17,7 @@ pub fn DocumentMacroEditor() -> impl IntoView {
     let selected = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let caption = RwSignal::new(String::new());
+    let preview = RwSignal::new(false);
 
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
@@ -28,6 +29,9 @@ pub fn DocumentMacroEditor() -> impl IntoView {
                 && !name.is_empty()
             {
                 selected.set(Some(name.to_owned()));
+            }
+            if let Ok(params) = connect::bridge::confluence::macro_data().await {
+                preview.set(params.get("preview").and_then(|v| v.as_str()) == Some("true"));
             }
             if let Ok(body) = connect::bridge::confluence::macro_body().await {
                 caption.set(body);
@@ -48,15 +52,18 @@ pub fn DocumentMacroEditor() -> impl IntoView {
             error.set(Some("Choose an attachment first.".into()));
             return;
         };
+        let mut params = serde_json::json!({ "attachment": name });
+        if preview.get_untracked() {
+            params["preview"] = "true".into();
+        }
         #[cfg(feature = "hydrate")]
-        if let Err(err) = connect::bridge::confluence::save_macro(
-            &serde_json::json!({ "attachment": name }),
-            Some(caption.get_untracked().trim()),
-        ) {
+        if let Err(err) =
+            connect::bridge::confluence::save_macro(&params, Some(caption.get_untracked().trim()))
+        {
             error.set(Some(err.to_string()));
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = name;
+        let _ = params;
     };
     let cancel = move |_| {
         #[cfg(feature = "hydrate")]
@@ -74,6 +81,11 @@ pub fn DocumentMacroEditor() -> impl IntoView {
                 <span class="field-label">"Caption (optional)"</span>
                 <input data-testid="macro-caption" maxlength="200" prop:value=move || caption.get()
                     on:input=move |ev| caption.set(event_target_value(&ev))/>
+            </label>
+            <label class="checkbox">
+                <input type="checkbox" data-testid="macro-preview" prop:checked=move || preview.get()
+                    on:change=move |ev| preview.set(event_target_checked(&ev))/>
+                " Show a preview of the document on the page"
             </label>
             <Show when=move || error.get().is_some()>
                 <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>

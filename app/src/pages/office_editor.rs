@@ -57,7 +57,12 @@ mod js {
         pub on_request_users: Option<Box<dyn Fn(UsersRequest)>>,
         /// `onRequestSaveAs`: title, file type and the Document Server's URL of the copy.
         pub on_request_save_as: Option<Box<dyn Fn(SaveAs)>>,
+        /// Other requests, by event name, with their `event.data` as JSON.
+        pub on_data: Vec<(&'static str, DataHandler)>,
     }
+
+    /// A handler of an editor event, given the event's data as JSON.
+    pub type DataHandler = Box<dyn Fn(serde_json::Value)>;
 
     #[derive(Debug, Default, serde::Deserialize)]
     pub struct UsersRequest {
@@ -159,6 +164,7 @@ mod js {
             on_request_restore,
             on_request_users,
             on_request_save_as,
+            on_data,
         } = events;
         bind(&handlers, "onDocumentReady", move |_| on_ready())?;
         bind(&handlers, "onError", move |event: JsValue| {
@@ -199,6 +205,11 @@ mod js {
         }
         if let Some(handler) = on_request_save_as {
             bind(&handlers, "onRequestSaveAs", move |event: JsValue| {
+                handler(data_of(&event))
+            })?;
+        }
+        for (name, handler) in on_data {
+            bind(&handlers, name, move |event: JsValue| {
                 handler(data_of(&event))
             })?;
         }

@@ -19,6 +19,7 @@ pub struct Model {
     pub internal_url: Option<String>,
     pub secret_sealed: Option<String>,
     pub jwt_header: String,
+    pub skip_certificate_check: bool,
     pub updated_at: DateTimeUtc,
     pub updated_by: Option<String>,
 }
@@ -45,6 +46,7 @@ pub async fn view<C: ConnectionTrait>(
             public_url: row.public_url,
             internal_url: row.internal_url.unwrap_or_default(),
             jwt_header: row.jwt_header,
+            skip_certificate_check: row.skip_certificate_check,
             secret_set: row.secret_sealed.is_some(),
             updated_at: row.updated_at.to_rfc3339(),
         }))
@@ -72,6 +74,7 @@ pub async fn save<C: ConnectionTrait>(
         internal_url: Set(internal_url),
         secret_sealed: Set(secret_sealed),
         jwt_header: Set(form.jwt_header.trim().to_owned()),
+        skip_certificate_check: Set(form.skip_certificate_check),
         updated_at: Set(Utc::now()),
         updated_by: Set(account_id.map(str::to_owned)),
     })
@@ -82,6 +85,7 @@ pub async fn save<C: ConnectionTrait>(
                     Column::PublicUrl,
                     Column::InternalUrl,
                     Column::JwtHeader,
+                    Column::SkipCertificateCheck,
                     Column::UpdatedAt,
                     Column::UpdatedBy,
                 ]

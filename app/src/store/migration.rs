@@ -17,6 +17,8 @@ pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(CreateAttachmentActivity),
         Box::new(CreateOfficeSession),
         Box::new(CreateOfficeSave),
+        Box::new(AddCertificateSwitch),
+        Box::new(CreateEditorOptions),
     ]
 }
 
@@ -84,6 +86,7 @@ enum DocumentServer {
     InternalUrl,
     SecretSealed,
     JwtHeader,
+    SkipCertificateCheck,
     UpdatedAt,
     UpdatedBy,
 }
@@ -313,6 +316,97 @@ impl MigrationTrait for CreateOfficeSave {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_table(Table::drop().table(OfficeSave::Table).to_owned())
+            .await
+    }
+}
+
+struct AddCertificateSwitch;
+
+impl MigrationName for AddCertificateSwitch {
+    fn name(&self) -> &str {
+        "m20261123_000006_app_document_server_certificate_switch"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for AddCertificateSwitch {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use DocumentServer as D;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(D::Table)
+                    .add_column(
+                        ColumnDef::new(D::SkipCertificateCheck)
+                            .boolean()
+                            .not_null()
+                            .default(false),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use DocumentServer as D;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(D::Table)
+                    .drop_column(D::SkipCertificateCheck)
+                    .to_owned(),
+            )
+            .await
+    }
+}
+
+struct CreateEditorOptions;
+
+impl MigrationName for CreateEditorOptions {
+    fn name(&self) -> &str {
+        "m20261123_000007_app_create_editor_options"
+    }
+}
+
+#[derive(DeriveIden)]
+enum EditorOptions {
+    Table,
+    ClientKey,
+    Options,
+    UpdatedAt,
+    UpdatedBy,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateEditorOptions {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use EditorOptions as E;
+        manager
+            .create_table(
+                Table::create()
+                    .table(E::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(E::ClientKey)
+                            .string()
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(E::Options).text().not_null())
+                    .col(
+                        ColumnDef::new(E::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(ColumnDef::new(E::UpdatedBy).string().null())
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(EditorOptions::Table).to_owned())
             .await
     }
 }

@@ -1,0 +1,291 @@
+//! The site's editing options, set by administrators on the configure page: which formats may be
+//! edited although saving them back can lose formatting, the largest file Confluo opens, the
+//! editor's interface, and the spaces where Confluo is turned off.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    context_client::ContextClient,
+    office::formats,
+    settings::{FieldError, FieldErrors},
+};
+
+/// How tracked changes show to people who view a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewDisplay {
+    /// Changes marked in the text.
+    #[default]
+    Markup,
+    /// The text with every change accepted.
+    Final,
+    /// The text before the changes.
+    Original,
+}
+
+impl ReviewDisplay {
+    pub const ALL: [ReviewDisplay; 3] = [Self::Markup, Self::Final, Self::Original];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Markup => "markup",
+            Self::Final => "final",
+            Self::Original => "original",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Markup => "Show changes marked in the text",
+            Self::Final => "Show the text with all changes accepted",
+            Self::Original => "Show the text before the changes",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|d| d.as_str() == raw)
+            .unwrap_or_default()
+    }
+}
+
+/// Whether macros inside documents run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MacrosMode {
+    /// Ask each time a document with macros opens.
+    #[default]
+    Warn,
+    Enable,
+    Disable,
+}
+
+impl MacrosMode {
+    pub const ALL: [MacrosMode; 3] = [Self::Warn, Self::Enable, Self::Disable];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Warn => "warn",
+            Self::Enable => "enable",
+            Self::Disable => "disable",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Warn => "Ask before running macros",
+            Self::Enable => "Run macros",
+            Self::Disable => "Never run macros",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.as_str() == raw)
+            .unwrap_or_default()
+    }
+}
+
+/// The largest file size an administrator may allow, in MB.
+pub const MAX_FILE_MB_LIMIT: u32 = 1024;
+/// The Document Server's own default download limit.
+pub const DEFAULT_MAX_FILE_MB: u32 = 100;
+
+/// A site's editing options. Fields missing from a stored record take their defaults, so
+/// options added later need no migration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EditorOptions {
+    /// Extensions edited in place although saving may lose formatting (the rest are converted
+    /// to OOXML first). Only formats in [`formats::LOSSY_EDITABLE`].
+    pub lossy_edit: Vec<String>,
+    /// The largest attachment Confluo opens or converts, in MB.
+    pub max_file_mb: u32,
+    pub chat: bool,
+    pub compact_header: bool,
+    pub feedback: bool,
+    pub help: bool,
+    pub review_display: ReviewDisplay,
+    pub macros: MacrosMode,
+    /// Space keys where Confluo opens, converts and creates nothing.
+    pub disabled_spaces: Vec<String>,
+}
+
+impl Default for EditorOptions {
+    fn default() -> Self {
+        Self {
+            // ONLYOFFICE's own default: plain text formats lose nothing worth keeping.
+            lossy_edit: vec!["csv".into(), "txt".into()],
+            max_file_mb: DEFAULT_MAX_FILE_MB,
+            chat: true,
+            compact_header: false,
+            feedback: false,
+            help: true,
+            review_display: ReviewDisplay::default(),
+            macros: MacrosMode::default(),
+            disabled_spaces: Vec::new(),
+        }
+    }
+}
+
+impl EditorOptions {
+    pub fn max_file_bytes(&self) -> u64 {
+        u64::from(self.max_file_mb) * 1024 * 1024
+    }
+
+    /// Whether files with extension `ext` are edited in place.
+    pub fn edits_lossy(&self, ext: &str) -> bool {
+        self.lossy_edit.iter().any(|e| e == ext)
+    }
+
+    pub fn space_disabled(&self, space_key: &str) -> bool {
+        self.disabled_spaces.iter().any(|k| k == space_key)
+    }
+
+    /// Every problem with the options, empty when they can be saved.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = FieldErrors::default();
+        if let Some(bad) = self
+            .lossy_edit
+            .iter()
+            .find(|e| !formats::LOSSY_EDITABLE.contains(&e.as_str()))
+        {
+            errors.fail(
+                "lossy_edit",
+                format!("{bad} is not a format the Document Server can edit in place"),
+            );
+        }
+        if !(1..=MAX_FILE_MB_LIMIT).contains(&self.max_file_mb) {
+            errors.fail(
+                "max_file_mb",
+                format!("Enter a size from 1 to {MAX_FILE_MB_LIMIT} MB"),
+            );
+        }
+        if let Some(bad) = self.disabled_spaces.iter().find(|k| !is_space_key(k)) {
+            errors.fail(
+                "disabled_spaces",
+                format!("{bad:?} is not a space key (letters and digits, like DEV or ~jane)"),
+            );
+        }
+        errors.into_vec()
+    }
+}
+
+/// Space keys as an administrator types them: separated by commas or spaces.
+pub fn parse_space_keys(raw: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for key in raw.split([',', ' ', '\n', '\t', ';']).map(str::trim) {
+        if !key.is_empty() && !keys.iter().any(|k| k == key) {
+            keys.push(key.to_owned());
+        }
+    }
+    keys
+}
+
+/// Confluence space keys: letters, digits and `_`; personal spaces start with `~`.
+fn is_space_key(key: &str) -> bool {
+    let body = key.strip_prefix('~').unwrap_or(key);
+    !body.is_empty()
+        && body.len() <= 255
+        && body
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// The site's editing options (defaults until an administrator saves some).
+#[server(endpoint = "editor-options/load", client = ContextClient)]
+pub async fn load_editor_options() -> Result<EditorOptions, ServerFnError> {
+    let scope = crate::settings::admin_scope().await?;
+    crate::store::editor_options::find(&scope.state.db, scope.client_key())
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "loading editor options failed");
+            ServerFnError::new("the editing options could not be read; try again")
+        })
+}
+
+/// Validates and saves the site's editing options. Only site administrators may.
+#[server(endpoint = "editor-options/save", client = ContextClient)]
+pub async fn save_editor_options(
+    options: EditorOptions,
+) -> Result<Result<EditorOptions, Vec<FieldError>>, ServerFnError> {
+    let scope = crate::settings::admin_scope().await?;
+    let errors = options.validate();
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let db = &scope.state.db;
+    crate::store::editor_options::save(
+        db,
+        scope.client_key(),
+        &options,
+        scope.account_id.as_deref(),
+    )
+    .await
+    .map_err(|err| {
+        tracing::error!(error = %err, "saving editor options failed");
+        ServerFnError::new("the editing options could not be saved; nothing was changed")
+    })?;
+    tracing::info!(client_key = scope.client_key(), "editor options saved");
+    Ok(Ok(options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(options: &EditorOptions) -> Vec<String> {
+        options.validate().into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn defaults_are_valid_and_edit_plain_text_in_place() {
+        let options = EditorOptions::default();
+        assert!(fields(&options).is_empty());
+        assert!(options.edits_lossy("csv") && options.edits_lossy("txt"));
+        assert!(!options.edits_lossy("odt"));
+        assert_eq!(options.max_file_bytes(), 100 * 1024 * 1024);
+    }
+
+    #[test]
+    fn each_bad_option_is_named() {
+        let mut options = EditorOptions {
+            lossy_edit: vec!["odt".into(), "doc".into()],
+            ..Default::default()
+        };
+        assert_eq!(fields(&options), ["lossy_edit"]);
+        options.lossy_edit = vec!["odt".into()];
+        options.max_file_mb = 0;
+        assert_eq!(fields(&options), ["max_file_mb"]);
+        options.max_file_mb = MAX_FILE_MB_LIMIT + 1;
+        assert_eq!(fields(&options), ["max_file_mb"]);
+        options.max_file_mb = 5;
+        options.disabled_spaces = vec!["DEV".into(), "~jane".into(), "no/space".into()];
+        assert_eq!(fields(&options), ["disabled_spaces"]);
+        options.disabled_spaces.pop();
+        assert!(fields(&options).is_empty());
+        assert!(options.space_disabled("DEV") && !options.space_disabled("dev"));
+    }
+
+    #[test]
+    fn space_keys_as_typed() {
+        assert_eq!(
+            parse_space_keys(" DEV, HR;~jane  DEV\n"),
+            ["DEV", "HR", "~jane"]
+        );
+        assert!(parse_space_keys("  ").is_empty());
+    }
+
+    #[test]
+    fn stored_records_missing_new_fields_take_defaults() {
+        let options: EditorOptions =
+            serde_json::from_str(r#"{"max_file_mb":5,"macros":"disable"}"#).unwrap();
+        assert_eq!(options.max_file_mb, 5);
+        assert_eq!(options.macros, MacrosMode::Disable);
+        assert!(options.chat && options.help);
+        assert_eq!(options.lossy_edit, ["csv", "txt"]);
+    }
+}
