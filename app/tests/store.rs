@@ -5,7 +5,10 @@
 use app::{
     editor_options::{EditorOptions, MacrosMode},
     settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
-    store::{attachment_activity, document_server, editor_options, office_save, office_session},
+    store::{
+        attachment_activity, document_server, editor_options, office_changes, office_save,
+        office_session,
+    },
 };
 use connect::store::secrets::SecretBox;
 use sea_orm::{DatabaseConnection, EntityTrait};
@@ -119,6 +122,48 @@ async fn document_server_settings_are_per_site_and_the_secret_write_only(db: &Da
             .unwrap()
             .unwrap()
             .skip_certificate_check
+    );
+}
+
+async fn a_versions_changes_are_kept_per_site_and_replaced_on_resave(db: &DatabaseConnection) {
+    let record = |version: i32, changes: &'static str, diff: &[u8]| office_changes::Record {
+        attachment_id: "att1",
+        version,
+        previous_version: version - 1,
+        server_version: Some("9.3.0"),
+        changes,
+        diff: Some(diff.to_vec()),
+    };
+    office_changes::keep(db, "site-a", record(2, "[1]", b"PK one"))
+        .await
+        .unwrap();
+    office_changes::keep(db, "site-a", record(3, "[2]", b"PK two"))
+        .await
+        .unwrap();
+    office_changes::keep(db, "site-a", record(3, "[3]", b"PK three"))
+        .await
+        .unwrap();
+    let kept = office_changes::get(db, "site-a", "att1", 3)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (kept.changes.as_str(), kept.diff.as_deref()),
+        ("[3]", Some(&b"PK three"[..]))
+    );
+    assert_eq!(kept.previous_version, 2);
+    assert_eq!(
+        office_changes::of_attachment(db, "site-a", "att1")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(
+        office_changes::get(db, "site-b", "att1", 3)
+            .await
+            .unwrap()
+            .is_none()
     );
 }
 
@@ -310,6 +355,7 @@ async fn a_save_is_claimed_once_and_released_on_failure(db: &DatabaseConnection)
 connect::store_tests!(Migrator =>
     document_server_settings_are_per_site_and_the_secret_write_only,
     editor_options_are_per_site_with_defaults,
+    a_versions_changes_are_kept_per_site_and_replaced_on_resave,
     reported_changes_keep_the_newest_version,
     editing_sessions_share_a_live_key_and_end_once,
     a_save_is_claimed_once_and_released_on_failure,

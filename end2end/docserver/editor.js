@@ -125,7 +125,7 @@
     panel.dataset.current = String(data.currentVersion);
     var list = el('ol', { id: 'ds-history' });
     (data.history || []).forEach(function (h) {
-      var item = el('li', { 'data-version': String(h.version), 'data-key': h.key }, 'v' + h.version + ' ' + ((h.user || {}).name || '') + ' ' + (h.created || ''));
+      var item = el('li', { 'data-version': String(h.version), 'data-key': h.key, 'data-changes': String((h.changes || []).length) }, 'v' + h.version + ' ' + ((h.user || {}).name || '') + ' ' + (h.created || ''));
       item.appendChild(button('ds-history-open-' + h.version, 'Open', function () { emit('onRequestHistoryData', h.version); }));
       if (capabilitiesNow.indexOf('onRequestRestore') >= 0 && root.dataset.mode === 'edit' && h.version !== data.currentVersion) {
         item.appendChild(button('ds-restore-' + h.version, 'Restore', function () { emit('onRequestRestore', { version: h.version, fileType: config.document.fileType }); }));
@@ -192,6 +192,7 @@
         var view = document.getElementById('ds-history-view');
         if (!view) return;
         view.dataset.state = r.ok ? 'ready' : 'error';
+        view.dataset.changes = r.changes === null || r.changes === undefined ? '' : String(r.changes);
         view.textContent = r.ok ? 'Version ' + r.version + ': ' + r.text : r.message;
       });
     }

@@ -157,12 +157,23 @@ async function historyData(body) {
     let claims;
     try { claims = verify(d.token ?? '', config.secret); } catch (err) { return { ok: false, message: 'The document security token is not correctly formed.' }; }
     if (claims.url !== d.url || claims.key !== d.key || claims.version !== d.version) return { ok: false, message: 'The document security token is not correctly formed.' };
+    if (claims.changesUrl !== d.changesUrl || claims.previous?.url !== d.previous?.url) return { ok: false, message: 'The document security token is not correctly formed.' };
   }
   if (!KEY_RE.test(d.key ?? '')) return { ok: false, message: 'Invalid document key' };
   try {
     const data = await download(d.url, !!config.secret);
-    record({ dir: 'in', kind: 'history', version: d.version, key: d.key, size: data.length });
-    return { ok: true, version: d.version, size: data.length, text: data.toString('utf8', 0, 120) };
+    // With changes: the editor fetches the archive itself (no token) and the previous version
+    // like any document, then highlights what changed.
+    let changes = null;
+    if (d.changesUrl) {
+      const r = await fetch(d.changesUrl);
+      if (!r.ok) return { ok: false, message: `The changes could not be loaded (HTTP ${r.status}).` };
+      changes = (await r.arrayBuffer()).byteLength;
+      if (!KEY_RE.test(d.previous?.key ?? '')) return { ok: false, message: 'Invalid document key' };
+      await download(d.previous.url, !!config.secret);
+    }
+    record({ dir: 'in', kind: 'history', version: d.version, key: d.key, size: data.length, changes, previousKey: d.previous?.key ?? null });
+    return { ok: true, version: d.version, size: data.length, text: data.toString('utf8', 0, 120), changes };
   } catch (err) {
     return { ok: false, message: 'Download failed.' };
   }

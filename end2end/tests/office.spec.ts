@@ -833,3 +833,32 @@ test("the macro's preview shows the document on the page in the embedded viewer;
   const doc = await appFrame(host, '/documents/view', 'ac.attachment=report.docx');
   await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
 });
+
+test('a version saved from the editor shows its changes in the history, highlighted against the version before', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Changes page');
+  await login(host, 'emu-carol');
+  const first = await openDocument(host, pageId, 'report.docx');
+  await first.editor.locator('#ds-type').click();
+  await first.editor.locator('#ds-close').click();
+  await expect.poll(async () => (await versions(request, pageId, 'report.docx')).length, { timeout: 20_000 }).toBe(2);
+  // An upload in Confluence has no reported changes.
+  await emu(request, 'attachments', { pageId, fileName: 'report.docx', content: 'PK third draft by Alice', as: 'emu-alice', comment: 'third draft' });
+
+  const { editor } = await openDocument(host, pageId, 'report.docx');
+  await editor.locator('#ds-history').click();
+  const rows = editor.locator('#ds-history li');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('data-changes', '0');
+  await expect(rows.nth(1)).toHaveAttribute('data-changes', '1');
+  await expect(rows.nth(2)).toHaveAttribute('data-changes', '0');
+
+  // Opening version 2 hands the editor the changes archive and version 1 to compare with.
+  await editor.locator('#ds-history-open-2').click();
+  await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-state', 'ready');
+  await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', String('PK changes'.length));
+  const shown = (await ds(request, 'log')).filter((e: any) => e.kind === 'history').pop();
+  expect(shown).toMatchObject({ version: 2, changes: 'PK changes'.length, previousKey: await rows.nth(0).getAttribute('data-key') });
+  await editor.locator('#ds-history-open-3').click();
+  await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', '');
+  await expect(editor.locator('#ds-history-view')).toContainText('Version 3: PK third draft');
+});

@@ -385,7 +385,8 @@ impl Session<'_> {
             .and_then(Value::as_str)
             .unwrap_or(&ext)
             .to_ascii_lowercase();
-        if file_type != ext {
+        let converted = file_type != ext;
+        if converted {
             data = self.convert_back(url, &file_type, &ext).await?;
         }
         let session = office_session::get(db, &self.link.key).await?;
@@ -434,8 +435,52 @@ impl Session<'_> {
             office_session::OPEN
         };
         office_session::saved(db, &self.link.key, version, state, notice.as_deref()).await?;
+        // The changes replay only onto the version this session's edit started from.
+        if !conflict && !converted {
+            self.keep_changes(att.id(), version, ours.unwrap_or(base))
+                .await;
+        }
         tracing::info!(key = %self.link.key, version, conflict, "edit saved");
         Ok(Stored::Version(version))
+    }
+
+    /// Keeps what the Document Server reported changed in `version`, for the history panel.
+    /// Best effort: the edit is already stored, and a missing archive only loses highlighting.
+    async fn keep_changes(&self, attachment_id: &str, version: i32, previous: i32) {
+        let Some(history) = self.fields.get("history") else {
+            return;
+        };
+        let changes = history
+            .get("changes")
+            .cloned()
+            .unwrap_or(Value::Array(Vec::new()));
+        let server_version = history.get("serverVersion").map(|v| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        });
+        let diff = match self.fields.get("changesurl").and_then(Value::as_str) {
+            Some(url) => match self.ds.download(&self.state.http, url).await {
+                Ok(bytes) => Some(bytes.to_vec()),
+                Err(err) => {
+                    tracing::warn!(error = %err, "the changes archive could not be fetched");
+                    None
+                }
+            },
+            None => None,
+        };
+        let record = crate::store::office_changes::Record {
+            attachment_id,
+            version,
+            previous_version: previous,
+            server_version: server_version.as_deref(),
+            changes: &changes.to_string(),
+            diff,
+        };
+        if let Err(err) =
+            crate::store::office_changes::keep(&self.state.db, &self.link.tnt, record).await
+        {
+            tracing::warn!(error = %err, "a version's changes could not be kept");
+        }
     }
 
     /// The edited file in the attachment's own format, converted by the Document Server.

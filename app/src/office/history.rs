@@ -2,13 +2,20 @@
 //! version comment), each opened read-only in the editor through a signed link, and restoring
 //! an older one as a new version credited to the person who restores it.
 
+use axum::{
+    extract::{Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::{state::AppState, store::office_changes};
+
 use super::{
-    History, HistoryEntry, HistoryUser, capped_body::CappedError, confluence::UserJson, doc_key,
-    ds_client::MAX_FILE_BYTES, ds_token, error::OfficeError, link_token::Purpose, service::Caller,
-    site,
+    History, HistoryEntry, HistoryUser, callback::LinkQuery, capped_body::CappedError,
+    confluence::UserJson, doc_key, ds_client::MAX_FILE_BYTES, ds_token, error::OfficeError,
+    link_token::LinkClaims, link_token::Purpose, service::Caller, site,
 };
 
 /// One version as Confluence lists it.
@@ -30,12 +37,22 @@ pub async fn list(caller: &Caller, page_id: &str, file_name: &str) -> Result<His
         .confluence()
         .versions(&caller.account_id, att.id())
         .await?;
-    Ok(entries(
-        caller.client_key(),
-        att.id(),
-        att.version(),
-        versions,
-    ))
+    let mut history = entries(caller.client_key(), att.id(), att.version(), versions);
+    let known =
+        office_changes::of_attachment(&caller.scope.state.db, caller.client_key(), att.id())
+            .await?;
+    with_changes(&mut history, &known);
+    Ok(history)
+}
+
+/// Adds the changes the Document Server reported to the versions saved from the editor.
+pub fn with_changes(history: &mut History, known: &[office_changes::Model]) {
+    for entry in &mut history.history {
+        if let Some(record) = known.iter().find(|r| r.version == entry.version) {
+            entry.changes = serde_json::from_str(&record.changes).ok();
+            entry.server_version = record.server_version.clone();
+        }
+    }
 }
 
 /// [`list`]'s shaping, apart from Confluence.
@@ -60,6 +77,8 @@ pub fn entries(
                     name: by.display_name,
                 },
                 comment: v.message,
+                changes: None,
+                server_version: None,
             }
         })
         .collect();
@@ -102,6 +121,18 @@ pub async fn data(
         "url": url,
         "version": version,
     });
+    // A version saved from the editor: its changes, highlighted against the version before.
+    let record = office_changes::get(&state.db, caller.client_key(), att.id(), version).await?;
+    if let Some(record) = record.filter(|r| r.diff.is_some() && r.previous_version >= 1) {
+        let previous = record.previous_version;
+        let previous_key = doc_key::editing(caller.client_key(), att.id(), previous);
+        fields["changesUrl"] = json!(caller.link(Purpose::Changes, &att, version, &key)?);
+        fields["previous"] = json!({
+            "fileType": format.ext,
+            "key": previous_key,
+            "url": caller.link(Purpose::File, &att, previous, &previous_key)?,
+        });
+    }
     if let Some(secret) = ds.secret.as_deref() {
         fields["token"] = json!(ds_token::sign(&fields, secret, caller.now())?);
     }
@@ -156,6 +187,39 @@ pub async fn restore(
     Ok(stored)
 }
 
+/// `GET /office/changes?token=…`: a saved version's changes archive, for the editor that shows
+/// the version history (a link to exactly that version, valid for minutes).
+pub async fn changes_archive(
+    State(state): State<AppState>,
+    Query(query): Query<LinkQuery>,
+) -> Response {
+    let link = match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::Changes) {
+        Ok(link) => link,
+        Err(err) => return (StatusCode::UNAUTHORIZED, format!("the link {err}\n")).into_response(),
+    };
+    match office_changes::get(&state.db, &link.tnt, &link.att, link.ver).await {
+        Ok(Some(office_changes::Model {
+            diff: Some(diff), ..
+        })) => (
+            [
+                (header::CONTENT_TYPE, "application/zip"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            diff,
+        )
+            .into_response(),
+        Ok(_) => (
+            StatusCode::NOT_FOUND,
+            "no changes are kept for this version\n",
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "reading a version's changes failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "try again\n").into_response()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +235,37 @@ mod tests {
                 ..UserJson::default()
             }),
         }
+    }
+
+    #[test]
+    fn versions_saved_from_the_editor_carry_their_changes() {
+        let mut h = entries(
+            "site",
+            "att9",
+            2,
+            vec![v(1, "2026-11-20T08:00:00Z", "alice"), v(2, "", "carol")],
+        );
+        let record = office_changes::Model {
+            client_key: "site".into(),
+            attachment_id: "att9".into(),
+            version: 2,
+            previous_version: 1,
+            server_version: Some("9.3.0".into()),
+            changes: r#"[{"created":"2026-11-23 10:00:00","user":{"id":"carol","name":"Carol"}}]"#
+                .into(),
+            diff: Some(b"PK".to_vec()),
+            created_at: chrono::Utc::now(),
+        };
+        with_changes(&mut h, &[record]);
+        assert!(h.history[0].changes.is_none());
+        assert_eq!(
+            h.history[1].changes.as_ref().unwrap()[0]["user"]["id"],
+            "carol"
+        );
+        let json = serde_json::to_value(&h).unwrap();
+        assert_eq!(json["history"][1]["serverVersion"], "9.3.0");
+        // Versions without reported changes say nothing (the editor then shows no highlighting).
+        assert!(json["history"][0].get("changes").is_none());
     }
 
     #[test]

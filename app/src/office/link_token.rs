@@ -22,6 +22,8 @@ pub enum Purpose {
     Callback,
     /// The settings check: the Document Server fetches a small test file.
     Probe,
+    /// The editor fetches a saved version's changes archive.
+    Changes,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,7 +67,7 @@ impl LinkClaims {
         now: i64,
     ) -> Self {
         let life = match purpose {
-            Purpose::File | Purpose::Probe => FILE_SECS,
+            Purpose::File | Purpose::Probe | Purpose::Changes => FILE_SECS,
             Purpose::Callback => CALLBACK_SECS,
         };
         Self {

@@ -59,6 +59,8 @@ pub mod paths {
     pub const CALLBACK: &str = "/office/callback";
     /// The small file the settings check has the Document Server convert.
     pub const PROBE: &str = "/office/probe";
+    /// A saved version's changes archive, for the history panel's highlighting.
+    pub const CHANGES: &str = "/office/changes";
 }
 
 /// The editor's version history, in the shape `refreshHistory` takes.
@@ -78,6 +80,16 @@ pub struct HistoryEntry {
     pub user: HistoryUser,
     /// Confluence's version comment.
     pub comment: String,
+    /// What the editor changed in this version, as the Document Server reported it (versions
+    /// saved from the editor only): the panel highlights these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<serde_json::Value>,
+    #[serde(
+        rename = "serverVersion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub server_version: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -503,6 +515,7 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
     axum::Router::new()
         .route(paths::FILE, get(file_link::handle))
         .route(paths::PROBE, get(test_connection::probe))
+        .route(paths::CHANGES, get(history::changes_archive))
         .route(
             paths::CALLBACK,
             post(callback::handle).layer(axum::extract::DefaultBodyLimit::max(1024 * 1024)),

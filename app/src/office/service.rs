@@ -86,6 +86,7 @@ impl Caller {
             Purpose::File => super::paths::FILE,
             Purpose::Callback => super::paths::CALLBACK,
             Purpose::Probe => super::paths::PROBE,
+            Purpose::Changes => super::paths::CHANGES,
         };
         Ok(site::app_url(
             &self.scope.state,

@@ -19,6 +19,7 @@ pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(CreateOfficeSave),
         Box::new(AddCertificateSwitch),
         Box::new(CreateEditorOptions),
+        Box::new(CreateOfficeChanges),
     ]
 }
 
@@ -407,6 +408,66 @@ impl MigrationTrait for CreateEditorOptions {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_table(Table::drop().table(EditorOptions::Table).to_owned())
+            .await
+    }
+}
+
+struct CreateOfficeChanges;
+
+impl MigrationName for CreateOfficeChanges {
+    fn name(&self) -> &str {
+        "m20261123_000008_app_create_office_changes"
+    }
+}
+
+#[derive(DeriveIden)]
+enum OfficeChanges {
+    Table,
+    ClientKey,
+    AttachmentId,
+    Version,
+    PreviousVersion,
+    ServerVersion,
+    Changes,
+    Diff,
+    CreatedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateOfficeChanges {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use OfficeChanges as C;
+        manager
+            .create_table(
+                Table::create()
+                    .table(C::Table)
+                    .if_not_exists()
+                    .col(ColumnDef::new(C::ClientKey).string().not_null())
+                    .col(ColumnDef::new(C::AttachmentId).string().not_null())
+                    .col(ColumnDef::new(C::Version).integer().not_null())
+                    .col(ColumnDef::new(C::PreviousVersion).integer().not_null())
+                    .col(ColumnDef::new(C::ServerVersion).string().null())
+                    .col(ColumnDef::new(C::Changes).text().not_null())
+                    .col(ColumnDef::new(C::Diff).binary().null())
+                    .col(
+                        ColumnDef::new(C::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .primary_key(
+                        Index::create()
+                            .col(C::ClientKey)
+                            .col(C::AttachmentId)
+                            .col(C::Version),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(OfficeChanges::Table).to_owned())
             .await
     }
 }

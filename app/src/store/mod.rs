@@ -5,6 +5,7 @@ pub mod attachment_activity;
 pub mod document_server;
 pub mod editor_options;
 pub mod migration;
+pub mod office_changes;
 pub mod office_save;
 pub mod office_session;
 pub mod self_check;
