@@ -112,6 +112,8 @@ pub struct EditorOptions {
     pub macros: MacrosMode,
     /// Space keys where Confluo opens, converts and creates nothing.
     pub disabled_spaces: Vec<String>,
+    /// Space keys where documents open for viewing only, whatever Confluence allows.
+    pub view_only_spaces: Vec<String>,
 }
 
 impl Default for EditorOptions {
@@ -127,6 +129,7 @@ impl Default for EditorOptions {
             review_display: ReviewDisplay::default(),
             macros: MacrosMode::default(),
             disabled_spaces: Vec::new(),
+            view_only_spaces: Vec::new(),
         }
     }
 }
@@ -143,6 +146,10 @@ impl EditorOptions {
 
     pub fn space_disabled(&self, space_key: &str) -> bool {
         self.disabled_spaces.iter().any(|k| k == space_key)
+    }
+
+    pub fn space_view_only(&self, space_key: &str) -> bool {
+        self.view_only_spaces.iter().any(|k| k == space_key)
     }
 
     /// Every problem with the options, empty when they can be saved.
@@ -164,11 +171,16 @@ impl EditorOptions {
                 format!("Enter a size from 1 to {MAX_FILE_MB_LIMIT} MB"),
             );
         }
-        if let Some(bad) = self.disabled_spaces.iter().find(|k| !is_space_key(k)) {
-            errors.fail(
-                "disabled_spaces",
-                format!("{bad:?} is not a space key (letters and digits, like DEV or ~jane)"),
-            );
+        for (field, keys) in [
+            ("disabled_spaces", &self.disabled_spaces),
+            ("view_only_spaces", &self.view_only_spaces),
+        ] {
+            if let Some(bad) = keys.iter().find(|k| !is_space_key(k)) {
+                errors.fail(
+                    field,
+                    format!("{bad:?} is not a space key (letters and digits, like DEV or ~jane)"),
+                );
+            }
         }
         errors.into_vec()
     }
@@ -268,6 +280,10 @@ mod tests {
         options.disabled_spaces.pop();
         assert!(fields(&options).is_empty());
         assert!(options.space_disabled("DEV") && !options.space_disabled("dev"));
+        options.view_only_spaces = vec!["HR".into(), "bad key".into()];
+        assert_eq!(fields(&options), ["view_only_spaces"]);
+        options.view_only_spaces.pop();
+        assert!(options.space_view_only("HR") && !options.space_view_only("DEV"));
     }
 
     #[test]

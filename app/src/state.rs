@@ -14,4 +14,6 @@ pub struct AppState {
     pub connect: Connect,
     /// Calls to Document Servers (timeouts set per call).
     pub http: crate::office::ds_client::HttpClients,
+    /// ONLYOFFICE's public demo server, for sites that turn the demo on.
+    pub demo_server_url: String,
 }

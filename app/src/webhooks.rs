@@ -6,16 +6,17 @@ use connect::{ConnectBuilder, webhooks::WebhookEvent};
 use sea_orm::DatabaseConnection;
 
 /// Registers the app's webhook handlers.
-pub fn register(builder: ConnectBuilder, db: DatabaseConnection) -> ConnectBuilder {
+/// `demo_url` is ONLYOFFICE's demo server, for sites that use it.
+pub fn register(builder: ConnectBuilder, db: DatabaseConnection, demo_url: &str) -> ConnectBuilder {
     let mut builder = builder;
     // One client for the Document Server commands webhooks send; building it cannot fail
     // in practice, and a webhook without it only skips the editors' title update.
     let http = crate::office::ds_client::HttpClients::new().ok();
     for event in ["attachment_created", "attachment_updated"] {
-        let (db, http) = (db.clone(), http.clone());
+        let (db, http, demo_url) = (db.clone(), http.clone(), demo_url.to_owned());
         builder = builder.on_webhook(event, move |event: WebhookEvent| {
-            let (db, http) = (db.clone(), http.clone());
-            async move { attachment_changed(&db, http.as_ref(), event).await }
+            let (db, http, demo_url) = (db.clone(), http.clone(), demo_url.clone());
+            async move { attachment_changed(&db, http.as_ref(), &demo_url, event).await }
         });
     }
     builder
@@ -24,6 +25,7 @@ pub fn register(builder: ConnectBuilder, db: DatabaseConnection) -> ConnectBuild
 async fn attachment_changed(
     db: &DatabaseConnection,
     http: Option<&crate::office::ds_client::HttpClients>,
+    demo_url: &str,
     event: WebhookEvent,
 ) -> Result<(), String> {
     // The body is not signed: it only says which attachment to look at. The id and version are
@@ -52,9 +54,15 @@ async fn attachment_changed(
         && let Some(http) = http
     {
         // Best effort: the editors keep working under the old name if this fails.
-        if let Err(err) =
-            crate::office::rename::follow(db, http, &event.connect, &event.tenant, &attachment_id)
-                .await
+        if let Err(err) = crate::office::rename::follow(
+            db,
+            http,
+            &event.connect,
+            demo_url,
+            &event.tenant,
+            &attachment_id,
+        )
+        .await
         {
             tracing::info!(attachment = %attachment_id, error = %err, "editors not told the title");
         }

@@ -1,13 +1,14 @@
 //! The app's tables on SQLite and PostgreSQL: Document Server settings per site with a
 //! write-only secret, reported attachment changes that never go back in time, editing sessions
-//! (live key, saves, presence) and save claims that make repeated callbacks store once.
+//! (live key, saves, presence), save claims that make repeated callbacks store once, and the
+//! demo server's trial that starts once.
 
 use app::{
     editor_options::{EditorOptions, MacrosMode},
     settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     store::{
-        attachment_activity, document_server, editor_options, office_changes, office_save,
-        office_session,
+        attachment_activity, document_server, editor_options, office_changes, office_demo,
+        office_save, office_session,
     },
 };
 use connect::store::secrets::SecretBox;
@@ -352,7 +353,43 @@ async fn a_save_is_claimed_once_and_released_on_failure(db: &DatabaseConnection)
     );
 }
 
+async fn the_demo_starts_once_per_site(db: &DatabaseConnection) {
+    use chrono::{Duration, TimeZone, Utc};
+    let day_one = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    // Switching off a demo that never ran starts nothing.
+    assert!(
+        office_demo::set(db, "site-a", false, Some("admin"), day_one)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(office_demo::find(db, "site-a").await.unwrap().is_none());
+    let on = office_demo::set(db, "site-a", true, Some("admin"), day_one)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(on.enabled);
+    assert_eq!(on.started_at, day_one);
+    // Off and on again later: the start stays where it was.
+    let later = day_one + Duration::days(10);
+    let off = office_demo::set(db, "site-a", false, None, later)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!off.enabled);
+    let again = office_demo::set(db, "site-a", true, Some("other"), later)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(again.enabled);
+    assert_eq!(again.started_at, day_one);
+    assert_eq!(again.updated_by.as_deref(), Some("other"));
+    // Another site has its own.
+    assert!(office_demo::find(db, "site-b").await.unwrap().is_none());
+}
+
 connect::store_tests!(Migrator =>
+    the_demo_starts_once_per_site,
     document_server_settings_are_per_site_and_the_secret_write_only,
     editor_options_are_per_site_with_defaults,
     a_versions_changes_are_kept_per_site_and_replaced_on_resave,

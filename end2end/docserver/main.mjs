@@ -26,6 +26,10 @@ const TEMPLATES = join(here, '..', '..', 'app', 'templates');
 const KEY_RE = /^[0-9A-Za-z._=-]{1,128}$/;
 const MAX_DOWNLOAD = 100 * 1024 * 1024;
 
+// ONLYOFFICE's public demo server signs with these published credentials; `--demo` (and the
+// config control's `demo: true`) makes the stand-in play it.
+const DEMO = { secret: 'sn2puSUF7muF5Jas', header: 'AuthorizationJWT' };
+
 const defaults = () => ({
   secret: arg('secret', 'standin-secret-0123456789'),
   header: 'Authorization',
@@ -38,6 +42,7 @@ const defaults = () => ({
   retryBaseMs: 1000,
   convertSteps: 2, // polls before a conversion is done
   convertError: 0, // e.g. -3 to fail conversions
+  ...(process.argv.includes('--demo') ? DEMO : {}),
 });
 let config = defaults();
 let sessions = new Map();
@@ -456,7 +461,8 @@ const handle = async (req, res) => {
     // Test controls.
     if (p === '/_ds/api/health') return send(res, 200, { ok: true });
     if (p === '/_ds/api/config' && req.method === 'POST') {
-      config = { ...config, ...body };
+      config = { ...config, ...body, ...(body.demo ? DEMO : {}) };
+      delete config.demo;
       return send(res, 200, config);
     }
     if (p === '/_ds/api/reset') {

@@ -82,9 +82,7 @@ test.beforeAll(async ({ request }) => {
 });
 
 test('an administrator tests the connection (success and each failure) and saves', async ({ host, request }, testInfo) => {
-  await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
-  const frame = await appFrame(host, '/admin/settings');
-  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  const frame = await configurePage(host);
   // Stored settings (an earlier suite may have saved some) fill the form once loaded; type after that.
   await expect(frame.getByTestId('settings-state')).toHaveText(/Saved|Not configured yet/);
   const test = async () => {
@@ -585,9 +583,7 @@ test('an edit Confluence could not take stays on the Document Server until an ad
 
     // The administrator finds it on the settings page and stores it.
     await login(host, 'emu-alice');
-    await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
-    const frame = await appFrame(host, '/admin/settings');
-    await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+    const frame = await configurePage(host);
     await frame.getByTestId('forgotten-check').click();
     await expect(frame.getByTestId('forgotten-item')).toHaveCount(1);
     await expect(frame.getByTestId('forgotten-item')).toContainText('report.docx');
@@ -623,9 +619,7 @@ test('an upload in Confluence during editing: the edit is kept as a new version 
 });
 
 test("a Document Server with a self-signed certificate fails the test until verification is turned off", async ({ host, request }) => {
-  await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
-  const frame = await appFrame(host, '/admin/settings');
-  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  const frame = await configurePage(host);
   await expect(frame.getByTestId('settings-state')).toHaveText(/Saved/);
   await frame.getByTestId('internal-url').fill(DS_TLS);
   await frame.getByTestId('settings-test').click();
@@ -635,18 +629,23 @@ test("a Document Server with a self-signed certificate fails the test until veri
   await expect(frame.getByTestId('test-summary')).toHaveAttribute('data-ok', 'true');
   await expect(frame.getByTestId('test-check').first()).toContainText(DS_TLS);
   // Nothing was saved: the stored settings still use the plain address and verify certificates.
-  await host.reload();
-  const again = await appFrame(host, '/admin/settings');
-  await expect(again.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  const again = await configurePage(host);
+  await expect(again.getByTestId('settings-state')).toHaveText(/Saved/);
   await expect(again.getByTestId('internal-url')).toHaveValue('');
   await expect(again.getByTestId('skip-certificate-check')).not.toBeChecked();
 });
 
+/** The configure page, hydrated. */
+async function configurePage(page: Page): Promise<Frame> {
+  await page.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
+  const frame = await appFrame(page, '/admin/settings');
+  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  return frame;
+}
+
 /** The configure page's editing options, loaded. */
 async function editingOptions(host: Page): Promise<Frame> {
-  await host.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
-  const frame = await appFrame(host, '/admin/settings');
-  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  const frame = await configurePage(host);
   await expect(frame.getByTestId('options-save')).toBeEnabled();
   return frame;
 }
@@ -861,4 +860,80 @@ test('a version saved from the editor shows its changes in the history, highligh
   await editor.locator('#ds-history-open-3').click();
   await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', '');
   await expect(editor.locator('#ds-history-view')).toContainText('Version 3: PK third draft');
+});
+
+/** The configure page's demo server section, loaded. */
+async function demoSection(page: Page): Promise<Frame> {
+  const frame = await configurePage(page);
+  await expect(frame.getByTestId('demo-state')).toBeVisible();
+  return frame;
+}
+
+test("the demo server: documents open there with a warning, and a session started there still saves after it is switched off", async ({ host, browser, request }, testInfo) => {
+  // The stand-in plays ONLYOFFICE's public demo server (OFFICE_DEMO_URL), with its published
+  // header and secret, which the site's own settings do not use.
+  await ds(request, 'config', { demo: true });
+  const adminContext = await browser.newContext();
+  try {
+    await hostRoutes(adminContext);
+    const admin = await adminContext.newPage();
+    await login(admin, 'emu-alice');
+    let frame = await demoSection(admin);
+    await expect(frame.getByTestId('demo-state')).toHaveAttribute('data-state', 'Available');
+    await frame.getByTestId('demo-enabled').check();
+    await expect(frame.getByTestId('demo-state')).toHaveAttribute('data-state', 'Active');
+    await expect(frame.getByTestId('demo-state')).toContainText(/In use until \d+ \w+ \d{4}\./);
+    await admin.screenshot({ path: testInfo.outputPath('guide-demo.png'), fullPage: true });
+
+    const pageId = await pageWithDocument(request, 'Demo server page');
+    await login(host, 'emu-carol');
+    const { doc, editor } = await openDocument(host, pageId, 'report.docx');
+    await expect(doc.getByTestId('demo-banner')).toContainText("public demo server until");
+    await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
+    await editor.locator('#ds-type').click();
+
+    // Switched off while Carol edits: new documents no longer open there, her session still saves.
+    frame = await demoSection(admin);
+    await frame.getByTestId('demo-enabled').uncheck();
+    await expect(frame.getByTestId('demo-state')).toHaveAttribute('data-state', 'Paused');
+    await expect(frame.getByTestId('demo-state')).toContainText('It can be turned on again until');
+    await editor.locator('#ds-close').click();
+    await expect.poll(async () => (await versions(request, pageId, 'report.docx')).length, { timeout: 20_000 }).toBe(2);
+    expect((await versions(request, pageId, 'report.docx'))[1].by).toBe('emu-carol');
+    const callbacks = (await ds(request, 'log')).filter((e: any) => e.kind === 'callback' && e.status === 2);
+    expect(callbacks.pop()).toMatchObject({ responseStatus: 200, responseError: 0 });
+  } finally {
+    await ds(request, 'config', { secret: SECRET, header: 'Authorization' });
+    await adminContext.close();
+  }
+  // Back on the site's own server: no warning.
+  const again = await openDocument(host, await pageWithDocument(request, 'Own server page'), 'report.docx');
+  await expect(again.doc.getByTestId('editor-mode')).toHaveText('Editing');
+  await expect(again.doc.getByTestId('demo-banner')).toHaveCount(0);
+});
+
+test('a space set to view only opens documents for viewing, even for people who may edit', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'View-only page');
+  await login(host, 'emu-alice');
+  let frame = await editingOptions(host);
+  await frame.getByTestId('view-only-spaces').fill('ARCHIVE, no/space');
+  await frame.getByTestId('options-save').click();
+  await expect(frame.locator('.field-error')).toContainText('"no/space" is not a space key');
+  await frame.getByTestId('view-only-spaces').fill('DEMO');
+  await saveOptions(frame);
+  try {
+    await login(host, 'emu-carol');
+    const { doc, editor } = await openDocument(host, pageId, 'report.docx');
+    await expect(doc.getByTestId('editor-mode')).toHaveText('Viewing');
+    await expect(doc.getByTestId('view-reason')).toHaveText('Documents in the DEMO space open for viewing only, as set by an administrator.');
+    await expect(editor.locator('#ds-mode')).toHaveText('view');
+    await expect(editor.locator('#ds-create')).toHaveCount(0);
+    expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
+  } finally {
+    await login(host, 'emu-alice');
+    frame = await editingOptions(host);
+    await expect(frame.getByTestId('view-only-spaces')).toHaveValue('DEMO');
+    await frame.getByTestId('view-only-spaces').fill('');
+    await saveOptions(frame);
+  }
 });

@@ -36,6 +36,8 @@ pub struct Config {
     pub connect: Settings,
     /// `CONNECT_SECRET_KEY`: encrypts tenant secrets at rest. Required in production.
     pub secret_key: Option<String>,
+    /// `OFFICE_DEMO_URL`: ONLYOFFICE's public demo server, for sites that turn the demo on.
+    pub demo_server_url: Url,
 }
 
 /// A configuration value that cannot be used, named by its variable.
@@ -129,8 +131,14 @@ impl Config {
                 reason: "production needs a key to encrypt tenant secrets (generate one with `openssl rand -base64 32`)".into(),
             });
         }
+        let demo_raw = lookup("OFFICE_DEMO_URL");
+        let demo_server_url = parse_http_url(
+            "OFFICE_DEMO_URL",
+            demo_raw.as_deref().unwrap_or(app::demo_server::DEFAULT_URL),
+        )?;
         Ok(Self {
             base_url,
+            demo_server_url,
             database_url,
             listen_addr,
             environment,
@@ -142,8 +150,13 @@ impl Config {
 }
 
 fn parse_base_url(raw: &str) -> Result<Url, ConfigError> {
+    parse_http_url("APP_BASE_URL", raw)
+}
+
+/// An absolute http(s) address without query, fragment or credentials.
+fn parse_http_url(variable: &'static str, raw: &str) -> Result<Url, ConfigError> {
     let err = |reason: &str| ConfigError {
-        variable: "APP_BASE_URL",
+        variable,
         value: raw.to_owned(),
         reason: reason.to_owned(),
     };
@@ -152,10 +165,19 @@ fn parse_base_url(raw: &str) -> Result<Url, ConfigError> {
         return Err(err("the scheme must be http or https"));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(err("a base URL has no query or fragment"));
+        return Err(err("the address has no query or fragment"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(err("a base URL carries no credentials"));
+        // Never echo the credentials.
+        return Err(ConfigError {
+            variable,
+            value: format!(
+                "{}://…@{}",
+                url.scheme(),
+                url.host_str().unwrap_or_default()
+            ),
+            reason: "the address carries no credentials".into(),
+        });
     }
     Ok(url)
 }
@@ -211,6 +233,9 @@ mod tests {
         assert_eq!(c.listen_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(c.environment, Environment::Development);
         assert_eq!(c.log_format, LogFormat::Text);
+        assert_eq!(c.demo_server_url.as_str(), app::demo_server::DEFAULT_URL);
+        let c = config(&[("OFFICE_DEMO_URL", "http://127.0.0.1:3110")]).unwrap();
+        assert_eq!(c.demo_server_url.as_str(), "http://127.0.0.1:3110/");
     }
 
     #[test]
@@ -240,6 +265,8 @@ mod tests {
             ("LOG_FORMAT", "xml"),
             ("TENANT_HOST_ALLOWLIST", "*.atlassian.net,exa mple"),
             ("CONNECT_KEYS_CDN_URL", "ftp://keys"),
+            ("OFFICE_DEMO_URL", "onlinedocs.example.com"),
+            ("OFFICE_DEMO_URL", "https://user:pw@docs.example.com/"),
         ] {
             let err = config(&[(var, value)]).unwrap_err();
             assert_eq!(err.variable, var, "{value}");

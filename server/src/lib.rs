@@ -59,7 +59,7 @@ pub fn connect(config: &Config, db: DatabaseConnection) -> Result<Connect, BootE
         descriptor,
         TenantStore::new(db.clone(), secrets),
     );
-    Ok(app::webhooks::register(builder, db).build()?)
+    Ok(app::webhooks::register(builder, db, config.demo_server_url.as_str()).build()?)
 }
 
 /// Opens the database and brings its schema up to date.
@@ -90,6 +90,7 @@ pub fn state(
     leptos_options: LeptosOptions,
     db: DatabaseConnection,
     connect: Connect,
+    demo_server_url: &str,
 ) -> Result<AppState, BootError> {
     Ok(AppState {
         leptos_options,
@@ -97,5 +98,6 @@ pub fn state(
         connect,
         http: app::office::ds_client::HttpClients::new()
             .map_err(|e| BootError::Http(e.to_string()))?,
+        demo_server_url: demo_server_url.to_owned(),
     })
 }

@@ -35,7 +35,12 @@ async fn main() -> ExitCode {
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = server::open_store(&config).await?;
     let connect = server::connect(&config, db.clone())?;
-    let state = server::state(server::leptos_options()?, db, connect)?;
+    let state = server::state(
+        server::leptos_options()?,
+        db,
+        connect,
+        config.demo_server_url.as_str(),
+    )?;
     let router = routes::router(state.clone());
     // Every URL the descriptor announces must be a route we serve.
     state

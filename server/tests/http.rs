@@ -14,7 +14,9 @@ fn router(db: &DatabaseConnection) -> axum::Router {
     let mut config = server::config::Config::from_lookup(|_| None).unwrap();
     config.secret_key = Some(connect::store::secrets::SecretBox::generate_key());
     let connect = server::connect(&config, db.clone()).unwrap();
-    server::routes::router(server::state(options, db.clone(), connect).expect("state"))
+    server::routes::router(
+        server::state(options, db.clone(), connect, app::demo_server::DEFAULT_URL).expect("state"),
+    )
 }
 
 async fn send(db: &DatabaseConnection, request: Request<Body>) -> (StatusCode, String) {

@@ -53,6 +53,8 @@ const HELP: &str = "usage: cargo xtask <task>
 
 /// Where `cargo xtask dev` runs the local Confluence emulator.
 const DEV_EMULATOR: &str = "127.0.0.1:3100";
+/// The Document Server stand-in `dev` runs as ONLYOFFICE's demo server (its https twin on +100).
+const DEV_DEMO_PORT: &str = "3110";
 
 fn dev() -> Result<(), Failed> {
     bootstrap::ensure_all()?;
@@ -68,6 +70,18 @@ fn dev() -> Result<(), Failed> {
             "--install",
         ],
     )?;
+    // The Document Server stand-in, as the demo server: turn the demo on in Configure and
+    // documents open without a Document Server of one's own.
+    let demo = Background::spawn(
+        "node",
+        &[
+            "end2end/docserver/main.mjs",
+            "--port",
+            DEV_DEMO_PORT,
+            "--demo",
+            "--quiet",
+        ],
+    )?;
     println!(
         "\nConfluo: http://localhost:3000 (Ctrl+C stops it)\n\
          Confluence emulator: http://{DEV_EMULATOR}/wiki/spaces/DEMO/pages/1001 \
@@ -79,8 +93,13 @@ fn dev() -> Result<(), Failed> {
         &[
             ("CONNECT_KEYS_CDN_URL", &keys),
             ("CONNECT_OAUTH_URL", &oauth),
+            (
+                "OFFICE_DEMO_URL",
+                &format!("http://127.0.0.1:{DEV_DEMO_PORT}/"),
+            ),
         ],
     );
+    drop(demo);
     drop(emulator);
     outcome
 }
@@ -141,6 +160,8 @@ fn end2end() -> Result<(), Failed> {
             ("CONNECT_KEYS_CDN_URL", &keys),
             ("CONNECT_OAUTH_URL", &oauth),
             ("EMULATOR_PORT", "3299"),
+            // The suite's Document Server stand-in also plays ONLYOFFICE's demo server.
+            ("OFFICE_DEMO_URL", "http://127.0.0.1:3298/"),
             ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
         ],
     )

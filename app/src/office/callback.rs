@@ -117,7 +117,7 @@ pub async fn handle(
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return refused(StatusCode::BAD_REQUEST, "the body is not JSON");
     };
-    let (tenant, ds) = match site::for_document_server(&state, &link.tnt).await {
+    let (tenant, ds) = match site::for_document_server(&state, &link).await {
         Ok(found) => found,
         Err((status, message)) => return refused(status, &message),
     };

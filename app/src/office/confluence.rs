@@ -67,6 +67,21 @@ pub struct PageAccess {
     pub edit: bool,
     /// The page's space, when the person can see the page.
     pub space_key: Option<String>,
+    /// Set by the site's options rather than Confluence: the page's space opens documents for
+    /// viewing only, so `edit` is off although Confluence would allow it.
+    pub view_only_space: Option<String>,
+}
+
+impl PageAccess {
+    /// Refuses a change of the page's attachments, saying why.
+    pub fn require_edit(&self) -> Result<(), super::error::OfficeError> {
+        use super::error::OfficeError;
+        match (&self.view_only_space, self.edit) {
+            (Some(space), _) => Err(OfficeError::SpaceViewOnly(space.clone())),
+            (None, true) => Ok(()),
+            (None, false) => Err(OfficeError::ReadOnly),
+        }
+    }
 }
 
 /// A person as Confluence's REST API describes them (`/rest/api/user`, search hits, version
@@ -141,12 +156,14 @@ impl<'a> Confluence<'a> {
                 read: true,
                 edit: page.allows("update", "page") || page.allows("create", "attachment"),
                 space_key: page.space.map(|s| s.key),
+                view_only_space: None,
             }),
             Err(err) if matches!(err.status().map(|s| s.as_u16()), Some(403 | 404)) => {
                 Ok(PageAccess {
                     read: false,
                     edit: false,
                     space_key: None,
+                    view_only_space: None,
                 })
             }
             Err(err) => Err(err),

@@ -60,6 +60,8 @@ pub struct DocumentServer {
     pub verify_certificates: bool,
     /// The largest file Confluo fetches from it (at least the Document Server's own 100 MB).
     pub max_download_bytes: u64,
+    /// For ONLYOFFICE's public demo server: the last day the site may use it.
+    pub demo_until: Option<String>,
 }
 
 /// Why a call to the Document Server failed, in words an administrator can act on.
@@ -382,6 +384,7 @@ mod tests {
             jwt_header: "Authorization".into(),
             verify_certificates: true,
             max_download_bytes: MAX_FILE_BYTES,
+            demo_until: None,
         }
     }
 

@@ -12,6 +12,10 @@ pub enum OfficeError {
         "No Document Server is set up for this site yet. An administrator can add one on the Confluo settings page."
     )]
     NotConfigured,
+    #[error(
+        "The 30-day demo of ONLYOFFICE's public server ended on {0}. An administrator can set up the site's own Document Server on the Confluo settings page."
+    )]
+    DemoEnded(String),
     #[error("Confluo cannot open .{0} files")]
     Unsupported(String),
     #[error("{0} is no longer attached to this page")]
@@ -24,6 +28,8 @@ pub enum OfficeError {
     TooLarge(u64),
     #[error("Confluo is turned off in the {0} space by an administrator")]
     SpaceDisabled(String),
+    #[error("Documents in the {0} space open for viewing only, as set by an administrator")]
+    SpaceViewOnly(String),
     #[error("Confluence: {0}")]
     Host(#[from] HostError),
     #[error("Document Server: {0}")]
@@ -32,6 +38,8 @@ pub enum OfficeError {
     Token(#[from] DsTokenError),
     #[error("the link: {0}")]
     Link(#[from] LinkError),
+    #[error("{0}")]
+    Template(#[from] super::templates::TemplateError),
     #[error(
         "the stored Document Server secret cannot be read; an administrator must enter it again"
     )]
@@ -47,19 +55,21 @@ impl OfficeError {
     pub fn into_server_error(self, doing: &str) -> ServerFnError {
         use axum::http::StatusCode;
         let status = match &self {
-            OfficeError::NotConfigured => StatusCode::CONFLICT,
+            OfficeError::NotConfigured | OfficeError::DemoEnded(_) => StatusCode::CONFLICT,
             OfficeError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             OfficeError::Gone(_) => StatusCode::NOT_FOUND,
-            OfficeError::NoAccess | OfficeError::ReadOnly | OfficeError::SpaceDisabled(_) => {
-                StatusCode::FORBIDDEN
-            }
+            OfficeError::NoAccess
+            | OfficeError::ReadOnly
+            | OfficeError::SpaceDisabled(_)
+            | OfficeError::SpaceViewOnly(_) => StatusCode::FORBIDDEN,
             OfficeError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             OfficeError::Host(_) | OfficeError::Ds(_) => StatusCode::BAD_GATEWAY,
             OfficeError::Db(_) => StatusCode::SERVICE_UNAVAILABLE,
             OfficeError::Other(_) => StatusCode::BAD_REQUEST,
-            OfficeError::Token(_) | OfficeError::Link(_) | OfficeError::SecretUnreadable => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
+            OfficeError::Token(_)
+            | OfficeError::Link(_)
+            | OfficeError::Template(_)
+            | OfficeError::SecretUnreadable => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let message = match &self {
             OfficeError::Db(err) => {

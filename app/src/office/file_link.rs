@@ -40,7 +40,7 @@ pub async fn handle(
         Ok(link) => link,
         Err(err) => return refuse(StatusCode::UNAUTHORIZED, &format!("the file {err}")),
     };
-    let (tenant, ds) = match site::for_document_server(&state, &link.tnt).await {
+    let (tenant, ds) = match site::for_document_server(&state, &link).await {
         Ok(found) => found,
         Err((status, message)) => return refuse(status, &message),
     };

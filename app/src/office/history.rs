@@ -114,7 +114,7 @@ pub async fn data(
         )));
     }
     let key = doc_key::editing(caller.client_key(), att.id(), version);
-    let url = caller.link(Purpose::File, &att, version, &key)?;
+    let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
     let mut fields = json!({
         "fileType": format.ext,
         "key": key,
@@ -126,11 +126,11 @@ pub async fn data(
     if let Some(record) = record.filter(|r| r.diff.is_some() && r.previous_version >= 1) {
         let previous = record.previous_version;
         let previous_key = doc_key::editing(caller.client_key(), att.id(), previous);
-        fields["changesUrl"] = json!(caller.link(Purpose::Changes, &att, version, &key)?);
+        fields["changesUrl"] = json!(caller.link(&ds, Purpose::Changes, &att, version, &key)?);
         fields["previous"] = json!({
             "fileType": format.ext,
             "key": previous_key,
-            "url": caller.link(Purpose::File, &att, previous, &previous_key)?,
+            "url": caller.link(&ds, Purpose::File, &att, previous, &previous_key)?,
         });
     }
     if let Some(secret) = ds.secret.as_deref() {
@@ -146,10 +146,8 @@ pub async fn restore(
     file_name: &str,
     version: i32,
 ) -> Result<i32, OfficeError> {
-    let (att, format, may_edit) = caller.attachment(page_id, file_name).await?;
-    if !may_edit {
-        return Err(OfficeError::ReadOnly);
-    }
+    let (att, format, access) = caller.attachment(page_id, file_name).await?;
+    access.require_edit()?;
     if version < 1 || version >= att.version() {
         return Err(OfficeError::Other(format!(
             "version {version} of {file_name} cannot be restored: it is not an earlier version"

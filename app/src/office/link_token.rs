@@ -39,6 +39,9 @@ pub struct LinkClaims {
     /// The document key of the session (callbacks must report this key).
     pub key: String,
     pub pur: Purpose,
+    /// Made for ONLYOFFICE's demo server, whose sessions keep saving there after the demo ends.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
     pub iat: i64,
     pub exp: i64,
 }
@@ -78,6 +81,7 @@ impl LinkClaims {
             ver: version,
             key: doc_key.to_owned(),
             pur: purpose,
+            demo: false,
             iat: now,
             exp: now + life,
         }

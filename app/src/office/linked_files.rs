@@ -38,7 +38,7 @@ pub async fn for_editor(
     let att = caller.file_on(page_id, file_name, &options).await?;
     let version = att.version();
     let key = doc_key::editing(caller.client_key(), att.id(), version);
-    let url = caller.link(Purpose::File, &att, version, &key)?;
+    let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
     // The editor may send anything as `c`; only a short word goes back.
     let c: String = c
         .chars()

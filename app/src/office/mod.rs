@@ -144,6 +144,8 @@ pub struct EditorLaunch {
     pub title: String,
     pub version: i32,
     pub attachment_id: String,
+    /// Opened on ONLYOFFICE's public demo server, which the site may use until this day.
+    pub demo_until: Option<String>,
 }
 
 /// One step of a conversion.

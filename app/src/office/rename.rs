@@ -12,6 +12,7 @@ pub async fn follow(
     db: &sea_orm::DatabaseConnection,
     http: &super::ds_client::HttpClients,
     connect: &connect::Connect,
+    demo_url: &str,
     tenant: &connect::store::tenant::Tenant,
     attachment_id: &str,
 ) -> Result<usize, OfficeError> {
@@ -26,7 +27,7 @@ pub async fn follow(
     else {
         return Ok(0);
     };
-    let ds = site::document_server_of(db, connect, &tenant.client_key).await?;
+    let ds = site::document_server_of(db, connect, demo_url, &tenant.client_key).await?;
     let mut told = 0;
     for session in sessions {
         let fields =

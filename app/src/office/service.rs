@@ -64,23 +64,28 @@ impl Caller {
         self.scope.state.connect.now()
     }
 
+    /// A link for the Document Server `ds` to fetch or call.
     pub(super) fn link(
         &self,
+        ds: &DocumentServer,
         purpose: Purpose,
         att: &StoredAttachment,
         version: i32,
         key: &str,
     ) -> Result<String, OfficeError> {
-        let claims = LinkClaims::new(
-            purpose,
-            self.client_key(),
-            &self.account_id,
-            &att_page(att),
-            att.id(),
-            version,
-            key,
-            self.now(),
-        );
+        let claims = LinkClaims {
+            demo: ds.demo_until.is_some(),
+            ..LinkClaims::new(
+                purpose,
+                self.client_key(),
+                &self.account_id,
+                &att_page(att),
+                att.id(),
+                version,
+                key,
+                self.now(),
+            )
+        };
         let token = claims.sign(&site::link_key(&self.scope.state))?;
         let path = match purpose {
             Purpose::File => super::paths::FILE,
@@ -95,13 +100,13 @@ impl Caller {
     }
 
     /// The caller's access to the page, refused when they cannot see it or an administrator
-    /// turned Confluo off in its space.
+    /// turned Confluo off in its space; without editing in a space set to view only.
     pub(super) async fn page(
         &self,
         page_id: &str,
         options: &EditorOptions,
     ) -> Result<PageAccess, OfficeError> {
-        let access = self.confluence().access(&self.account_id, page_id).await?;
+        let mut access = self.confluence().access(&self.account_id, page_id).await?;
         if !access.read {
             return Err(OfficeError::NoAccess);
         }
@@ -109,6 +114,12 @@ impl Caller {
             && options.space_disabled(space)
         {
             return Err(OfficeError::SpaceDisabled(space.to_owned()));
+        }
+        if let Some(space) = access.space_key.as_deref()
+            && options.space_view_only(space)
+        {
+            access.edit = false;
+            access.view_only_space = Some(space.to_owned());
         }
         Ok(access)
     }
@@ -119,14 +130,14 @@ impl Caller {
     }
 
     /// The attachment, checked: the caller can see the page, the file is there, not larger than
-    /// the site allows. With whether the caller may edit it, and the site's options.
+    /// the site allows. With what the caller may do on the page.
     pub(super) async fn attachment(
         &self,
         page_id: &str,
         file_name: &str,
-    ) -> Result<(StoredAttachment, Format, bool), OfficeError> {
-        let (att, format, may_edit, _) = self.attachment_with_options(page_id, file_name).await?;
-        Ok((att, format, may_edit))
+    ) -> Result<(StoredAttachment, Format, PageAccess), OfficeError> {
+        let (att, format, access, _) = self.attachment_with_options(page_id, file_name).await?;
+        Ok((att, format, access))
     }
 
     /// [`Caller::attachment`] and the site's options it was checked against.
@@ -134,14 +145,14 @@ impl Caller {
         &self,
         page_id: &str,
         file_name: &str,
-    ) -> Result<(StoredAttachment, Format, bool, EditorOptions), OfficeError> {
+    ) -> Result<(StoredAttachment, Format, PageAccess, EditorOptions), OfficeError> {
         let options = self.options().await?;
         let access = self.page(page_id, &options).await?;
         let format = formats::format_of(file_name).ok_or_else(|| {
             OfficeError::Unsupported(formats::extension(file_name).unwrap_or_default())
         })?;
         let att = self.file_on(page_id, file_name, &options).await?;
-        Ok((att, format, access.edit, options))
+        Ok((att, format, access, options))
     }
 
     /// Any file on the page (its access already checked), within the site's size limit.
@@ -203,8 +214,8 @@ pub async fn open(
     } = options;
     let state = &caller.scope.state;
     let ds = site::document_server(state, caller.client_key()).await?;
-    let (att, format, may_edit, options) =
-        caller.attachment_with_options(page_id, file_name).await?;
+    let (att, format, access, options) = caller.attachment_with_options(page_id, file_name).await?;
+    let may_edit = access.edit;
     let mut format = format;
     let (editable, why_not) = match format.action {
         Action::Edit => (true, None),
@@ -264,9 +275,10 @@ pub async fn open(
             Some("Filling in the form: your answers are saved as a new version of the file.".into())
         }
         Mode::ViewByChoice => Some("Opened for viewing. Choose Edit to change it.".to_owned()),
-        Mode::View if !may_edit => {
-            Some("You may view this document; editing needs permission to change this page.".into())
-        }
+        Mode::View if !may_edit => Some(match access.require_edit() {
+            Err(err @ OfficeError::SpaceViewOnly(_)) => format!("{err}."),
+            _ => "You may view this document; editing needs permission to change this page.".into(),
+        }),
         Mode::View => why_not,
     };
     let version = att.version();
@@ -306,8 +318,8 @@ pub async fn open(
     let create_url = (may_edit && !embedded).then(|| {
         super::action_link::create_url(&caller.scope.tenant.base_url, page_id, format.document_type)
     });
-    let file_url = caller.link(Purpose::File, &att, version, &key)?;
-    let callback_url = caller.link(Purpose::Callback, &att, base_version, &key)?;
+    let file_url = caller.link(&ds, Purpose::File, &att, version, &key)?;
+    let callback_url = caller.link(&ds, Purpose::Callback, &att, base_version, &key)?;
     let input = EditorInput {
         format,
         title: att.title(),
@@ -338,6 +350,7 @@ pub async fn open(
         title: att.title().to_owned(),
         version,
         attachment_id: att.id().to_owned(),
+        demo_until: ds.demo_until.clone(),
     })
 }
 
@@ -363,10 +376,8 @@ pub async fn convert_step(
     use crate::store::office_save::{self, Claim};
     let state = &caller.scope.state;
     let ds = site::document_server(state, caller.client_key()).await?;
-    let (att, format, may_edit) = caller.attachment(page_id, file_name).await?;
-    if !may_edit {
-        return Err(OfficeError::ReadOnly);
-    }
+    let (att, format, access) = caller.attachment(page_id, file_name).await?;
+    access.require_edit()?;
     let (target, pdf, made) = if to_form {
         // PDF forms are made from text documents on Document Server 8 and later.
         if !formats::FORM_SOURCES.contains(&format.ext) {
@@ -402,7 +413,7 @@ pub async fn convert_step(
         });
     }
     let result = async {
-        let url = caller.link(Purpose::File, &att, version, &key)?;
+        let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
         let target_name = formats::with_extension(att.title(), target);
         match ds
             .convert(
@@ -464,7 +475,7 @@ pub async fn download_as(
     }
     let version = att.version();
     let key = doc_key::conversion(caller.client_key(), att.id(), version, target);
-    let url = caller.link(Purpose::File, &att, version, &key)?;
+    let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
     let name = formats::with_extension(att.title(), target);
     for _ in 0..DOWNLOAD_AS_POLLS {
         match ds
@@ -491,18 +502,21 @@ pub async fn create(
     kind: NewDocumentKind,
     title: &str,
 ) -> Result<String, OfficeError> {
-    let access = caller.page(page_id, &caller.options().await?).await?;
-    if !access.edit {
-        return Err(OfficeError::ReadOnly);
-    }
+    caller
+        .page(page_id, &caller.options().await?)
+        .await?
+        .require_edit()?;
     let ext = kind.extension();
     let stem = clean_title(title).unwrap_or_else(|| kind.default_title().to_owned());
+    // Made for its creator: their language and paper (Confluence's record of their locale).
+    let person = caller.confluence().person(&caller.account_id).await?;
+    let blank = templates::blank_for(kind, person.locale.as_deref())?;
     let stored = caller
         .attach_new(
             page_id,
             &format!("{stem}.{ext}"),
             ext,
-            templates::blank(kind),
+            &blank,
             "Created with Confluo",
         )
         .await?;
@@ -527,10 +541,10 @@ pub async fn save_copy(
     if formats::by_extension(&ext).is_none() {
         return Err(OfficeError::Unsupported(ext));
     }
-    let access = caller.page(page_id, &caller.options().await?).await?;
-    if !access.edit {
-        return Err(OfficeError::ReadOnly);
-    }
+    caller
+        .page(page_id, &caller.options().await?)
+        .await?
+        .require_edit()?;
     let ds = site::document_server(state, caller.client_key()).await?;
     let data = ds.download(&state.http, url).await?;
     // The title may or may not end in an office extension; the file gets `file_type`'s.

@@ -9,18 +9,70 @@ use super::{
     error::OfficeError,
     link_token,
 };
-use crate::state::AppState;
+use crate::{demo_server::trial, state::AppState};
 
-/// The site's Document Server, or [`OfficeError::NotConfigured`].
+/// The Document Server the site opens documents with now: ONLYOFFICE's demo server while the
+/// site's demo runs, otherwise its own, or [`OfficeError::NotConfigured`].
 pub async fn document_server(
     state: &AppState,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    document_server_of(&state.db, &state.connect, client_key).await
+    document_server_of(
+        &state.db,
+        &state.connect,
+        &state.demo_server_url,
+        client_key,
+    )
+    .await
 }
 
 /// [`document_server`] from its parts (for code that runs outside a request, like webhooks).
 pub async fn document_server_of(
+    db: &sea_orm::DatabaseConnection,
+    connect: &connect::Connect,
+    demo_url: &str,
+    client_key: &str,
+) -> Result<DocumentServer, OfficeError> {
+    let demo = crate::store::office_demo::find(db, client_key).await?;
+    let now = clock(connect);
+    if let Some(until) = trial::in_use(demo.as_ref(), now) {
+        return demo_server(db, demo_url, client_key, until).await;
+    }
+    match own_server(db, connect, client_key).await {
+        // A site whose demo ended and that has no server of its own learns why nothing opens.
+        Err(OfficeError::NotConfigured)
+            if trial::state(demo.as_ref(), now) == crate::demo_server::DemoState::Ended =>
+        {
+            Err(OfficeError::DemoEnded(
+                trial::view(demo.as_ref(), now).until.unwrap_or_default(),
+            ))
+        }
+        other => other,
+    }
+}
+
+/// The Document Server a link was made for: the demo server for links made while the demo ran
+/// (its sessions still save after the demo is switched off or ends), the site's own otherwise.
+pub async fn document_server_for_link(
+    state: &AppState,
+    link: &link_token::LinkClaims,
+) -> Result<DocumentServer, OfficeError> {
+    if !link.demo {
+        return own_server(&state.db, &state.connect, &link.tnt).await;
+    }
+    let demo = crate::store::office_demo::find(&state.db, &link.tnt).await?;
+    let Some(row) = demo else {
+        return Err(OfficeError::NotConfigured);
+    };
+    let until = trial::ends_at(row.started_at);
+    if chrono::DateTime::from_timestamp(link.iat, 0).is_none_or(|made| made >= until) {
+        return Err(OfficeError::NotConfigured);
+    }
+    demo_server(&state.db, &state.demo_server_url, &link.tnt, until).await
+}
+
+/// The site's own Document Server, whether or not the demo runs.
+pub async fn own_server(
     db: &sea_orm::DatabaseConnection,
     connect: &connect::Connect,
     client_key: &str,
@@ -38,17 +90,47 @@ pub async fn document_server_of(
         ),
         None => None,
     };
-    let options = crate::store::editor_options::find(db, client_key).await?;
     Ok(DocumentServer {
         public_url: row.public_url,
         internal_url: row.internal_url,
         secret,
         jwt_header: row.jwt_header,
         verify_certificates: !row.skip_certificate_check,
-        // An edit of a file near the limit may come back larger: results are never refused
-        // below the Document Server's own limit.
-        max_download_bytes: options.max_file_bytes().max(MAX_FILE_BYTES),
+        max_download_bytes: max_download_bytes(db, client_key).await?,
+        demo_until: None,
     })
+}
+
+async fn demo_server(
+    db: &sea_orm::DatabaseConnection,
+    demo_url: &str,
+    client_key: &str,
+    until: chrono::DateTime<chrono::Utc>,
+) -> Result<DocumentServer, OfficeError> {
+    Ok(DocumentServer {
+        public_url: demo_url.to_owned(),
+        internal_url: None,
+        secret: Some(crate::demo_server::SECRET.to_owned()),
+        jwt_header: crate::demo_server::JWT_HEADER.to_owned(),
+        verify_certificates: true,
+        max_download_bytes: max_download_bytes(db, client_key).await?,
+        demo_until: Some(trial::day(until - chrono::Duration::seconds(1))),
+    })
+}
+
+/// An edit of a file near the site's limit may come back larger: results are never refused
+/// below the Document Server's own limit.
+async fn max_download_bytes(
+    db: &sea_orm::DatabaseConnection,
+    client_key: &str,
+) -> Result<u64, OfficeError> {
+    let options = crate::store::editor_options::find(db, client_key).await?;
+    Ok(options.max_file_bytes().max(MAX_FILE_BYTES))
+}
+
+/// The framework's clock (fixed in tests) as a date.
+pub fn clock(connect: &connect::Connect) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(connect.now(), 0).unwrap_or_else(chrono::Utc::now)
 }
 
 /// The site's editing options.
@@ -76,13 +158,14 @@ pub fn app_url(state: &AppState, path_and_query: &str) -> String {
     )
 }
 
-/// The installed site a Document Server request is for, and its Document Server; otherwise the
-/// status to answer and why (gone: uninstalled; unavailable: try again later).
+/// The installed site a Document Server request is for, and the Document Server its link was
+/// made for; otherwise the status to answer and why (gone: uninstalled; unavailable: try again
+/// later).
 pub async fn for_document_server(
     state: &AppState,
-    client_key: &str,
+    link: &link_token::LinkClaims,
 ) -> Result<(Tenant, DocumentServer), (StatusCode, String)> {
-    let tenant = match state.connect.tenants().find(client_key).await {
+    let tenant = match state.connect.tenants().find(&link.tnt).await {
         Ok(Some(tenant)) if tenant.installed => tenant,
         Ok(_) => {
             return Err((
@@ -95,7 +178,7 @@ pub async fn for_document_server(
             return Err((StatusCode::SERVICE_UNAVAILABLE, "try again".into()));
         }
     };
-    match document_server(state, &tenant.client_key).await {
+    match document_server_for_link(state, link).await {
         Ok(ds) => Ok((tenant, ds)),
         Err(err) => {
             tracing::error!(error = %err, "no usable Document Server settings");

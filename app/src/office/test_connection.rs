@@ -30,7 +30,8 @@ async fn from_form(
     } else if !form.secret.trim().is_empty() {
         Some(form.secret.trim().to_owned())
     } else {
-        match site::document_server(&scope.state, scope.client_key()).await {
+        let state = &scope.state;
+        match site::own_server(&state.db, &state.connect, scope.client_key()).await {
             Ok(stored) => stored.secret,
             Err(OfficeError::NotConfigured) => None,
             Err(err) => return Err(err),
@@ -43,6 +44,7 @@ async fn from_form(
         jwt_header: form.jwt_header.trim().to_owned(),
         verify_certificates: !form.skip_certificate_check,
         max_download_bytes: super::ds_client::MAX_FILE_BYTES,
+        demo_until: None,
     })
 }
 

@@ -194,9 +194,72 @@ pub fn ConfigurePage() -> impl IntoView {
                     }}
                 </p>
             </form>
+            <DemoServer/>
             <EditingOptions/>
             <UnsavedEdits/>
         </main>
+    }
+    .into_any()
+}
+
+/// ONLYOFFICE's public demo server: one switch, and where the 30-day trial stands.
+#[component]
+fn DemoServer() -> impl IntoView {
+    use crate::demo_server::{DemoState, DemoView, SetDemoServer};
+    let shown = RwSignal::new(Load::<DemoView>::Loading);
+    let switch = ServerAction::<SetDemoServer>::new();
+
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            shown.set(match crate::demo_server::load_demo_server().await {
+                Ok(view) => Load::Ready(view),
+                Err(err) => Load::Failed(crate::pages::frame::report(
+                    "Cannot load the demo server's state",
+                    crate::pages::document_page::server_message(&err.to_string()),
+                )),
+            });
+        });
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(view)) = switch.value().get() {
+            shown.set(Load::Ready(view));
+        }
+    });
+    let state = move || match shown.get() {
+        Load::Ready(v) => Some(v.state),
+        _ => None,
+    };
+    view! {
+        <section class="demo-server" aria-labelledby="demo-title" data-testid="demo">
+            <h2 id="demo-title">"Demo server"</h2>
+            <p class="muted">
+                "No Document Server yet? Try Confluo with ONLYOFFICE's public demo server for 30 days. Anyone may use that server: open only documents you would show anyone. While the demo is in use, documents open there and the settings above are kept for later."
+            </p>
+            <label class="checkbox">
+                <input type="checkbox" data-testid="demo-enabled"
+                    prop:checked=move || state() == Some(DemoState::Active)
+                    disabled=move || switch.pending().get() || matches!(state(), None | Some(DemoState::Ended))
+                    on:change=move |ev| {
+                        switch.dispatch(SetDemoServer { enabled: event_target_checked(&ev) });
+                    }/>
+                " Use ONLYOFFICE's demo server"
+            </label>
+            {move || match shown.get() {
+                Load::Loading => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                Load::Ready(v) => view! {
+                    <p class="status" role="status" data-testid="demo-state" data-state=format!("{:?}", v.state)>
+                        {v.summary()}
+                    </p>
+                }.into_any(),
+            }}
+            {move || switch.value().get().and_then(Result::err).map(|err| view! {
+                <p class="error" role="alert" data-testid="demo-error">
+                    {crate::pages::document_page::server_message(&err.to_string())}
+                </p>
+            })}
+        </section>
     }
     .into_any()
 }
@@ -214,11 +277,13 @@ fn EditingOptions() -> impl IntoView {
     // Typed as text; turned into numbers and keys on save.
     let max_mb = RwSignal::new(options.get_untracked().max_file_mb.to_string());
     let spaces = RwSignal::new(String::new());
+    let view_only = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let save = ServerAction::<SaveEditorOptions>::new();
     let show = move |o: &EditorOptions| {
         max_mb.set(o.max_file_mb.to_string());
         spaces.set(o.disabled_spaces.join(", "));
+        view_only.set(o.view_only_spaces.join(", "));
         options.set(o.clone());
     };
 
@@ -255,6 +320,7 @@ fn EditingOptions() -> impl IntoView {
         // A size that is not a number fails validation as 0.
         o.max_file_mb = max_mb.get_untracked().trim().parse().unwrap_or(0);
         o.disabled_spaces = parse_space_keys(&spaces.get_untracked());
+        o.view_only_spaces = parse_space_keys(&view_only.get_untracked());
         let found = o.validate();
         if found.is_empty() {
             errors.set(Vec::new());
@@ -369,6 +435,11 @@ fn EditingOptions() -> impl IntoView {
                     <input id="disabled_spaces" data-testid="disabled-spaces" placeholder="HR, LEGAL"
                         prop:value=move || spaces.get()
                         on:input=move |ev| spaces.set(event_target_value(&ev))/>
+                </Field>
+                <Field label="Spaces that only view" hint="Space keys, separated by commas. Documents there open for viewing only, even for people who may edit the page; nothing is converted or created." error=Signal::derive(error_for("view_only_spaces"))>
+                    <input id="view_only_spaces" data-testid="view-only-spaces" placeholder="ARCHIVE"
+                        prop:value=move || view_only.get()
+                        on:input=move |ev| view_only.set(event_target_value(&ev))/>
                 </Field>
                 <div class="actions">
                     <button class="button button-primary" type="submit" data-testid="options-save"

@@ -201,6 +201,12 @@ pub fn DocumentPage() -> impl IntoView {
                 },
                 Load::Failed(message) => view! { <p class="error" role="alert" data-testid="doc-error">{message}</p> }.into_any(),
                 Load::Ready(l) => view! {
+                    {l.demo_until.map(|until| view! {
+                        <p class="banner banner-warning" role="status" data-testid="demo-banner">
+                            "This site uses ONLYOFFICE's public demo server until " {until}
+                            ". Anyone may use that server: don't open private or sensitive documents with it."
+                        </p>
+                    })}
                     {l.reason.map(|reason| view! { <p class="banner" role="status" data-testid="view-reason">{reason}</p> })}
                 }
                     .into_any(),

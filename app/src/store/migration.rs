@@ -20,6 +20,7 @@ pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(AddCertificateSwitch),
         Box::new(CreateEditorOptions),
         Box::new(CreateOfficeChanges),
+        Box::new(CreateOfficeDemo),
     ]
 }
 
@@ -468,6 +469,63 @@ impl MigrationTrait for CreateOfficeChanges {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_table(Table::drop().table(OfficeChanges::Table).to_owned())
+            .await
+    }
+}
+
+struct CreateOfficeDemo;
+
+impl MigrationName for CreateOfficeDemo {
+    fn name(&self) -> &str {
+        "m20261123_000009_app_create_office_demo"
+    }
+}
+
+#[derive(DeriveIden)]
+enum OfficeDemo {
+    Table,
+    ClientKey,
+    Enabled,
+    StartedAt,
+    UpdatedAt,
+    UpdatedBy,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateOfficeDemo {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use OfficeDemo as D;
+        manager
+            .create_table(
+                Table::create()
+                    .table(D::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(D::ClientKey)
+                            .string()
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(D::Enabled).boolean().not_null())
+                    .col(
+                        ColumnDef::new(D::StartedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(D::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(ColumnDef::new(D::UpdatedBy).string().null())
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(OfficeDemo::Table).to_owned())
             .await
     }
 }

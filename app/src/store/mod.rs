@@ -6,6 +6,7 @@ pub mod document_server;
 pub mod editor_options;
 pub mod migration;
 pub mod office_changes;
+pub mod office_demo;
 pub mod office_save;
 pub mod office_session;
 pub mod self_check;
