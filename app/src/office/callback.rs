@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 
 use super::{
     confluence::{Confluence, Upload},
-    ds_client::{Conversion, DocumentServer},
+    ds_client::{ConvertRequest, DocumentServer},
     ds_token::{self, DsTokenError},
     error::OfficeError,
     formats,
@@ -491,21 +491,25 @@ impl Session<'_> {
         } else {
             self.link.key.clone()
         };
-        for _ in 0..120 {
-            match self
-                .ds
-                .convert(&self.state.http, &key, from, to, url, "saved", None)
-                .await?
-            {
-                Conversion::Done { file_url, .. } => {
-                    return Ok(self.ds.download(&self.state.http, &file_url).await?);
-                }
-                Conversion::Running { .. } => tokio::time::sleep(Duration::from_secs(1)).await,
-            }
+        let request = ConvertRequest {
+            key: &key,
+            file_type: from,
+            output_type: to,
+            url,
+            title: "saved",
+            pdf: None,
+        };
+        let http = &self.state.http;
+        match self
+            .ds
+            .convert_and_wait(http, &request, 120, Duration::from_secs(1))
+            .await?
+        {
+            Some(file_url) => Ok(self.ds.download(http, &file_url).await?),
+            None => Err(OfficeError::Other(
+                "converting the edited file back took too long".into(),
+            )),
         }
-        Err(OfficeError::Other(
-            "converting the edited file back took too long".into(),
-        ))
     }
 }
 

@@ -49,6 +49,19 @@ impl HttpClients {
     }
 }
 
+/// One conversion, as the conversion API takes it.
+pub struct ConvertRequest<'a> {
+    /// Names the conversion: the Document Server caches results per key.
+    pub key: &'a str,
+    pub file_type: &'a str,
+    pub output_type: &'a str,
+    /// Where the Document Server downloads the source.
+    pub url: &'a str,
+    pub title: &'a str,
+    /// PDF options (`{"form": true}` makes a fillable PDF form).
+    pub pdf: Option<Value>,
+}
+
 /// A site's Document Server, secret opened.
 #[derive(Clone, Debug)]
 pub struct DocumentServer {
@@ -258,18 +271,19 @@ impl DocumentServer {
     }
 
     /// Starts or polls an asynchronous conversion; repeat the same request until it is done.
-    /// `pdf` holds the conversion's PDF options (`{"form": true}` makes a fillable PDF form).
-    #[allow(clippy::too_many_arguments)]
     pub async fn convert(
         &self,
         http: &HttpClients,
-        key: &str,
-        file_type: &str,
-        output_type: &str,
-        url: &str,
-        title: &str,
-        pdf: Option<Value>,
+        request: &ConvertRequest<'_>,
     ) -> Result<Conversion, DsError> {
+        let ConvertRequest {
+            key,
+            file_type,
+            output_type,
+            url,
+            title,
+            pdf,
+        } = request;
         let mut fields = json!({
             "async": true,
             "filetype": file_type,
@@ -279,7 +293,7 @@ impl DocumentServer {
             "title": title,
         });
         if let Some(pdf) = pdf {
-            fields["pdf"] = pdf;
+            fields["pdf"] = pdf.clone();
         }
         let answer = self
             .post_signed(http, &format!("/converter?shardkey={key}"), fields)
@@ -312,6 +326,24 @@ impl DocumentServer {
                 "a finished conversion without fileUrl".into(),
             )),
         }
+    }
+
+    /// Repeats `request` every `interval`, at most `polls` times: the result's address once the
+    /// conversion is done, `None` when it was still running after the last poll.
+    pub async fn convert_and_wait(
+        &self,
+        http: &HttpClients,
+        request: &ConvertRequest<'_>,
+        polls: u32,
+        interval: Duration,
+    ) -> Result<Option<String>, DsError> {
+        for _ in 0..polls {
+            match self.convert(http, request).await? {
+                Conversion::Done { file_url, .. } => return Ok(Some(file_url)),
+                Conversion::Running { .. } => tokio::time::sleep(interval).await,
+            }
+        }
+        Ok(None)
     }
 
     /// `url` on the Document Server's public address (the reverse of [`Self::internal_file_url`]),

@@ -13,9 +13,17 @@ use serde_json::{Value, json};
 use crate::{state::AppState, store::office_changes};
 
 use super::{
-    History, HistoryEntry, HistoryUser, callback::LinkQuery, capped_body::CappedError,
-    confluence::UserJson, doc_key, ds_client::MAX_FILE_BYTES, ds_token, error::OfficeError,
-    link_token::LinkClaims, link_token::Purpose, service::Caller, site,
+    History, HistoryEntry, HistoryUser,
+    callback::LinkQuery,
+    capped_body::CappedError,
+    confluence::UserJson,
+    doc_key,
+    ds_client::MAX_FILE_BYTES,
+    ds_token,
+    error::OfficeError,
+    link_token::{LinkClaims, Purpose},
+    service::Caller,
+    site,
 };
 
 /// One version as Confluence lists it.

@@ -6,7 +6,7 @@ use super::{
     EditorLaunch, NewDocumentKind,
     confluence::{Confluence, PageAccess, StoredAttachment, Upload},
     doc_key,
-    ds_client::{Conversion, DocumentServer},
+    ds_client::{Conversion, ConvertRequest, DocumentServer},
     editor_config::{self, EditorInput, Mode},
     error::OfficeError,
     formats::{self, Action, Format},
@@ -415,18 +415,15 @@ pub async fn convert_step(
     let result = async {
         let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
         let target_name = formats::with_extension(att.title(), target);
-        match ds
-            .convert(
-                &state.http,
-                &key,
-                format.ext,
-                target,
-                &url,
-                &target_name,
-                pdf,
-            )
-            .await?
-        {
+        let request = ConvertRequest {
+            key: &key,
+            file_type: format.ext,
+            output_type: target,
+            url: &url,
+            title: &target_name,
+            pdf,
+        };
+        match ds.convert(&state.http, &request).await? {
             Conversion::Running { percent } => Ok(super::ConversionStep {
                 percent,
                 file_name: None,
@@ -477,22 +474,26 @@ pub async fn download_as(
     let key = doc_key::conversion(caller.client_key(), att.id(), version, target);
     let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
     let name = formats::with_extension(att.title(), target);
-    for _ in 0..DOWNLOAD_AS_POLLS {
-        match ds
-            .convert(&state.http, &key, format.ext, target, &url, &name, None)
-            .await?
-        {
-            // The Document Server answers with the address Confluo called; browsers need the
-            // public one.
-            Conversion::Done { file_url, .. } => return Ok(ds.public_file_url(&file_url)),
-            Conversion::Running { .. } => {
-                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-            }
-        }
+    let request = ConvertRequest {
+        key: &key,
+        file_type: format.ext,
+        output_type: target,
+        url: &url,
+        title: &name,
+        pdf: None,
+    };
+    let interval = std::time::Duration::from_millis(500);
+    match ds
+        .convert_and_wait(&state.http, &request, DOWNLOAD_AS_POLLS, interval)
+        .await?
+    {
+        // The Document Server answers with the address Confluo called; browsers need the
+        // public one.
+        Some(file_url) => Ok(ds.public_file_url(&file_url)),
+        None => Err(OfficeError::Other(
+            "The conversion takes too long; try again in a minute".into(),
+        )),
     }
-    Err(OfficeError::Other(
-        "The conversion takes too long; try again in a minute".into(),
-    ))
 }
 
 /// Creates a blank document on the page, as the caller; its file name.

@@ -12,7 +12,7 @@ use axum::{
 use super::{
     ConnectionCheck, ConnectionReport,
     callback::LinkQuery,
-    ds_client::{Conversion, DocumentServer},
+    ds_client::{ConvertRequest, DocumentServer},
     error::OfficeError,
     link_token::{LinkClaims, Purpose},
     site,
@@ -140,29 +140,26 @@ async fn reaches_confluo(scope: &TenantScope, ds: &DocumentServer) -> Result<(),
     )
     .sign(&site::link_key(state))?;
     let url = site::app_url(state, &format!("{}?token={token}", super::paths::PROBE));
-    for _ in 0..30 {
-        match ds
-            .convert(
-                &state.http,
-                &key,
-                "txt",
-                "docx",
-                &url,
-                "confluo-test.docx",
-                None,
-            )
-            .await?
-        {
-            Conversion::Done { file_url, .. } => {
-                ds.download(&state.http, &file_url).await?;
-                return Ok(());
-            }
-            Conversion::Running { .. } => tokio::time::sleep(Duration::from_millis(500)).await,
+    let request = ConvertRequest {
+        key: &key,
+        file_type: "txt",
+        output_type: "docx",
+        url: &url,
+        title: "confluo-test.docx",
+        pdf: None,
+    };
+    match ds
+        .convert_and_wait(&state.http, &request, 30, Duration::from_millis(500))
+        .await?
+    {
+        Some(file_url) => {
+            ds.download(&state.http, &file_url).await?;
+            Ok(())
         }
+        None => Err(OfficeError::Other(
+            "the test conversion did not finish within 15 seconds".into(),
+        )),
     }
-    Err(OfficeError::Other(
-        "the test conversion did not finish within 15 seconds".into(),
-    ))
 }
 
 /// `GET /office/probe?token=…`: the test file, for a valid probe link only.
