@@ -84,16 +84,18 @@ pub mod trial {
         (state(Some(row), now) == DemoState::Active).then(|| ends_at(row.started_at))
     }
 
-    /// A day as people read it.
-    pub fn day(at: DateTime<Utc>) -> String {
-        at.format("%-d %B %Y").to_string()
+    /// The last day a demo ending at `ends_at` works (the day before, when it ends at
+    /// midnight), as people read it.
+    pub fn last_day(ends_at: DateTime<Utc>) -> String {
+        (ends_at - Duration::seconds(1))
+            .format("%-d %B %Y")
+            .to_string()
     }
 
     pub fn view(row: Option<&office_demo::Model>, now: DateTime<Utc>) -> DemoView {
         DemoView {
             state: state(row, now),
-            // The last day it works: the day before it ends at the same time of day.
-            until: row.map(|r| day(ends_at(r.started_at) - Duration::seconds(1))),
+            until: row.map(|r| last_day(ends_at(r.started_at))),
         }
     }
 }

@@ -114,7 +114,7 @@ async fn demo_server(
         jwt_header: crate::demo_server::JWT_HEADER.to_owned(),
         verify_certificates: true,
         max_download_bytes: max_download_bytes(db, client_key).await?,
-        demo_until: Some(trial::day(until - chrono::Duration::seconds(1))),
+        demo_until: Some(trial::last_day(until)),
     })
 }
 
