@@ -73,12 +73,18 @@ pub struct ReportedChange {
     pub received_at: String,
 }
 
-/// What Confluence last reported (by webhook) about `attachment_id` on the caller's site.
+/// What Confluence last reported (by webhook) about `attachment_id`, for someone who can see
+/// `page_id`, the page it is attached to.
 #[server(endpoint = "attachments/activity", client = ContextClient)]
 pub async fn attachment_activity(
+    page_id: String,
     attachment_id: String,
 ) -> Result<Option<ReportedChange>, ServerFnError> {
-    let scope = crate::tenant_scope::tenant_scope().await?;
+    let caller = crate::office::viewer().await?;
+    crate::office::service::require_attachment_on_page(&caller, &page_id, &attachment_id)
+        .await
+        .map_err(|err| err.into_server_error("Reading the attachment's history"))?;
+    let scope = &caller.scope;
     crate::store::attachment_activity::latest(&scope.state.db, scope.client_key(), &attachment_id)
         .await
         .map_err(|err| {

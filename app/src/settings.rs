@@ -131,10 +131,11 @@ fn is_local(host: &str) -> bool {
     matches!(name, "localhost" | "127.0.0.1" | "[::1]")
 }
 
-/// The site's settings, or `None` before an administrator has saved any.
+/// The site's settings, or `None` before an administrator has saved any. Administrators only:
+/// the internal address is nobody else's business.
 #[server(endpoint = "document-server/load", client = ContextClient)]
 pub async fn load_document_server() -> Result<Option<DocumentServerView>, ServerFnError> {
-    let scope = crate::tenant_scope::tenant_scope().await?;
+    let scope = admin_scope().await?;
     crate::store::document_server::view(&scope.state.db, scope.client_key())
         .await
         .map_err(|err| {

@@ -36,7 +36,10 @@ pub async fn tenant_scope() -> Result<TenantScope, ServerFnError> {
     .await
     {
         Ok(request) => Ok(TenantScope {
-            account_id: request.account_id().map(str::to_owned),
+            account_id: request
+                .account_id()
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned),
             tenant: request.tenant,
             state,
         }),

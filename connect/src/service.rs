@@ -229,6 +229,12 @@ impl Connect {
         )
     }
 
+    /// A client for the tenant's REST API that sends no credentials: it sees what Confluence
+    /// shows people who are not logged in (spaces open to anonymous access), nothing more.
+    pub fn host_client_anonymous(&self, tenant: &Tenant) -> HostClient {
+        HostClient::anonymous(self.0.http.clone(), tenant.clone())
+    }
+
     /// Verifies a tenant-signed HS256 token: `iss` must name an installed tenant (never the
     /// app itself: that is a token of ours travelling the wrong way) whose secret verifies it.
     pub async fn verify_tenant_token(

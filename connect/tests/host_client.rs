@@ -83,6 +83,9 @@ async fn rest(
     {
         return Json(json!({"as": bearer})).into_response();
     }
+    if !headers.contains_key(header::AUTHORIZATION) {
+        return Json(json!({"as": null, "path": uri.path()})).into_response();
+    }
     if let Err(e) = check_app_token(&headers, &method, &uri) {
         return (StatusCode::UNAUTHORIZED, e).into_response();
     }
@@ -298,7 +301,22 @@ async fn license_is_read_from_the_host_and_cached(db: &DatabaseConnection) {
     );
 }
 
+async fn anonymous_calls_carry_no_credentials(db: &DatabaseConnection) {
+    let (connect, tenant, seen, _site) = setup(db).await;
+    let client = connect.host_client_anonymous(&tenant);
+    let got: Value = client.get_json("/rest/api/content/7").await.unwrap();
+    assert_eq!(got, json!({"as": null, "path": "/wiki/rest/api/content/7"}));
+    // No user token was asked for, and the same-origin rule still holds.
+    assert_eq!(seen.grants.load(Ordering::SeqCst), 0);
+    let err = client
+        .send(Method::GET, "https://evil.example.com/wiki/rest", None)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, HostError::ForeignUrl(_)), "{err}");
+}
+
 connect::store_tests!(Migrator =>
+    anonymous_calls_carry_no_credentials,
     app_calls_are_signed_for_exactly_what_is_sent,
     nothing_outside_the_tenant_is_signed,
     user_tokens_are_fetched_once_and_cached,

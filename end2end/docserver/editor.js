@@ -34,7 +34,7 @@
     root.dataset.state = 'ready';
     root.dataset.mode = result.mode;
     var dl = el('dl');
-    [['Title', 'ds-title', config.document.title], ['Key', 'ds-key', config.document.key], ['Mode', 'ds-mode', result.mode],
+    [['Title', 'ds-title', config.document.title], ['Key', 'ds-key', config.document.key], ['Mode', 'ds-mode', result.mode], ['Form', 'ds-form', result.form ? 'form' : 'document'],
      ['User', 'ds-user', (config.editorConfig.user || {}).id || ''], ['Editing now', 'ds-users', result.users.join(',')],
      ['Permissions', 'ds-permissions', JSON.stringify(config.document.permissions || {})], ['Language', 'ds-lang', config.editorConfig.lang],
      ['Interface', 'ds-customization', JSON.stringify(config.editorConfig.customization || {})],
@@ -188,7 +188,7 @@
       }
     }
     if (msg.command === 'setHistoryData') {
-      post('/_ds/history', { key: config.document.key, data: msg.data }).then(function (r) {
+      post('/_ds/history', { key: config.document.key, data: msg.data, origin: location.origin }).then(function (r) {
         var view = document.getElementById('ds-history-view');
         if (!view) return;
         view.dataset.state = r.ok ? 'ready' : 'error';

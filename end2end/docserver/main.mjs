@@ -42,6 +42,9 @@ const defaults = () => ({
   retryBaseMs: 1000,
   convertSteps: 2, // polls before a conversion is done
   convertError: 0, // e.g. -3 to fail conversions
+  // Where the history's changes archive is fetched from: 'server' (current releases, with the
+  // header token) or 'browser' (older ones: from the editor's page, no token, cross-origin).
+  changesFrom: 'server',
   ...(process.argv.includes('--demo') ? DEMO : {}),
 });
 let config = defaults();
@@ -167,17 +170,28 @@ async function historyData(body) {
   if (!KEY_RE.test(d.key ?? '')) return { ok: false, message: 'Invalid document key' };
   try {
     const data = await download(d.url, !!config.secret);
-    // With changes: the editor fetches the archive itself (no token) and the previous version
-    // like any document, then highlights what changed.
+    // With changes: the archive and the previous version, then the editor highlights what
+    // changed. Older releases fetch the archive from the browser, which needs CORS.
     let changes = null;
-    if (d.changesUrl) {
-      const r = await fetch(d.changesUrl);
+    let cors = null;
+    if (d.changesUrl && config.changesFrom === 'browser') {
+      const r = await fetch(d.changesUrl, { headers: { origin: body.origin ?? '' } });
+      cors = r.headers.get('access-control-allow-origin');
       if (!r.ok) return { ok: false, message: `The changes could not be loaded (HTTP ${r.status}).` };
+      if (cors !== body.origin) return { ok: false, message: 'The changes could not be loaded (blocked by CORS).' };
       changes = (await r.arrayBuffer()).byteLength;
+    } else if (d.changesUrl) {
+      try {
+        changes = (await download(d.changesUrl, !!config.secret)).length;
+      } catch (err) {
+        return { ok: false, message: `The changes could not be loaded (${err.message}).` };
+      }
+    }
+    if (d.changesUrl) {
       if (!KEY_RE.test(d.previous?.key ?? '')) return { ok: false, message: 'Invalid document key' };
       await download(d.previous.url, !!config.secret);
     }
-    record({ dir: 'in', kind: 'history', version: d.version, key: d.key, size: data.length, changes, previousKey: d.previous?.key ?? null });
+    record({ dir: 'in', kind: 'history', version: d.version, key: d.key, size: data.length, changes, cors, previousKey: d.previous?.key ?? null });
     return { ok: true, version: d.version, size: data.length, text: data.toString('utf8', 0, 120), changes };
   } catch (err) {
     return { ok: false, message: 'Download failed.' };
@@ -204,16 +218,19 @@ async function open(req, body) {
   }
   const user = cfg.editorConfig?.user ?? {};
   const perms = cfg.document.permissions ?? {};
+  // A PDF is a form when the integration says so, or else when the file carries the form entry.
+  const form = cfg.document.fileType === 'oform'
+    || (cfg.documentType === 'pdf' && (typeof cfg.document.isForm === 'boolean' ? cfg.document.isForm : isForm(session.data)));
   // As the real editor: edit:false with fillForms:true in edit mode fills in the form's fields.
   const mode = cfg.editorConfig?.mode === 'view' ? 'view'
-    : perms.edit === false ? (perms.fillForms === true && (cfg.documentType === 'pdf' || cfg.document.fileType === 'oform') ? 'fill' : 'view')
+    : perms.edit === false ? (perms.fillForms === true && form ? 'fill' : 'view')
     : 'edit';
   if (mode === 'edit' || mode === 'fill') {
     session.users.set(user.id, { callbackUrl: cfg.editorConfig.callbackUrl, name: user.name });
     session.openedWith = session.openedWith ?? cfg;
     await callback(session, cfg.editorConfig.callbackUrl, { status: 1, users: [...session.users.keys()], actions: [{ type: 1, userid: user.id }] });
   }
-  return { key, mode, users: [...session.users.keys()], size: session.data.length, warning: session.warning };
+  return { key, mode, form, users: [...session.users.keys()], size: session.data.length, warning: session.warning };
 }
 
 async function leave(body) {
@@ -322,12 +339,29 @@ async function command(body, headerValue) {
   }
 }
 
-// A one-page PDF; a form carries the ONLYOFFICEFORM entry in its first object, as the real
-// converter writes it and as integrations detect forms.
+// The comment line the real converter writes after the header, and the first object that opens
+// right after it; a form's first object carries the ONLYOFFICEFORM entry ahead of its stream.
+const FORM_MARK = '%\xcd\xca\xd2\xa9\r';
+const FIRST_OBJECT = '1 0 obj\n<<\n';
+
+/** A one-page PDF laid out as the real converter writes it; `form` makes it a fillable form. */
 function pdf(form) {
-  const meta = form ? '/ONLYOFFICEFORM 2 0 R ' : '';
-  return Buffer.from(`%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< ${meta}/Type /Catalog /Pages 3 0 R >>\nendobj\n` +
-    `2 0 obj\n<< /Length 0 >>\nstream\nendstream\nendobj\n3 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+  const meta = form ? '/ONLYOFFICEFORM 4 0 R\n' : '';
+  const fields = '{"fields":[]}';
+  return Buffer.from(`%PDF-1.7\n${FORM_MARK}${FIRST_OBJECT}${meta}/Type /EmbeddedFile /Length ${fields.length}\n>>\nstream\r\n${fields}\r\nendstream\nendobj\n` +
+    `2 0 obj\n<< /Type /Catalog /Pages 3 0 R >>\nendobj\n3 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 2 0 R >>\n%%EOF\n`, 'latin1');
+}
+
+/** The Document Server's own test for a PDF form, on the file's first 300 bytes. */
+function isForm(data) {
+  const head = data.subarray(0, 300).toString('latin1');
+  const at = head.indexOf(FORM_MARK);
+  if (at < 0) return false;
+  const first = head.slice(at + FORM_MARK.length);
+  if (!first.startsWith(FIRST_OBJECT)) return false;
+  const meta = first.indexOf('ONLYOFFICEFORM');
+  const stream = first.indexOf('stream\r\n');
+  return meta >= 0 && stream >= 0 && meta < stream;
 }
 
 // A file the editor was handed by a method (insertImage, setRequestedDocument …): the method's

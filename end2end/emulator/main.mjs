@@ -77,16 +77,39 @@ function readBody(req) {
   });
 }
 
-function sessionUser(req) {
+// The session of someone who logged out: pages in spaces open to anonymous access only.
+const ANONYMOUS = 'anonymous';
+
+function sessionCookie(req) {
   const m = /(?:^|;\s*)emu_user=([^;]+)/.exec(req.headers.cookie ?? '');
-  const id = m ? decodeURIComponent(m[1]) : 'emu-alice';
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+
+/** The host page's user: Alice until someone else logs in; null when logged out. */
+function sessionUser(req) {
+  const id = sessionCookie(req) ?? 'emu-alice';
+  if (id === ANONYMOUS) return null;
   return USERS[id] ? id : 'emu-alice';
+}
+
+/** Whom a REST call without Authorization is from: the session's user, or nobody (anonymous). */
+function restUser(req) {
+  return sessionCookie(req) === undefined ? null : sessionUser(req);
+}
+
+/** A host page; a browser's first visit is signed in as Alice (its AP.request calls too). */
+function sendHost(req, res, boot, theme) {
+  const cookie = sessionCookie(req) === undefined ? { 'set-cookie': 'emu_user=emu-alice; Path=/; SameSite=Lax' } : {};
+  send(res, 200, hostPage(boot, theme), 'text/html; charset=utf-8', cookie);
 }
 
 /** The people a tester can sign in as. */
 // What each person may do as the emulator starts; `POST permission` changes it until a reset.
 const START_CAN_EDIT = Object.fromEntries(Object.values(USERS).map((u) => [u.accountId, u.canEdit]));
-const userList = () => Object.values(USERS).map((u) => ({ accountId: u.accountId, displayName: u.displayName }));
+const userList = () => [
+  ...Object.values(USERS).map((u) => ({ accountId: u.accountId, displayName: u.displayName })),
+  { accountId: ANONYMOUS, displayName: 'Nobody (logged out)' },
+];
 
 function installed(appKey) {
   const inst = appKey ? tenancy.installation(appKey) : tenancy.firstInstalled();
@@ -167,6 +190,15 @@ async function emuApi(req, res, url, body) {
       if (!inst) throw new HttpError(409, 'The app is not installed');
       return json(res, 200, { status: await tenancy.setEnabled(inst.descriptor.key, path === 'enable') });
     }
+    case 'POST spaces': {
+      // Creates or changes a space; `anonymous` opens it to people who are not logged in.
+      const key = String(input.key ?? '');
+      if (!/^[A-Z][A-Z0-9]*$/.test(key)) throw new HttpError(400, 'A space key is capital letters and digits');
+      const space = (model.spaces[key] ??= { id: model.id(), key, name: input.name ?? key, anonymous: false });
+      if (input.name) space.name = input.name;
+      if (input.anonymous !== undefined) space.anonymous = !!input.anonymous;
+      return json(res, 200, space);
+    }
     case 'POST pages': {
       const page = model.createPage({ spaceKey: input.spaceKey ?? 'DEMO', title: input.title ?? 'Untitled', macros: input.macros });
       return json(res, 200, rest.pageJson(page));
@@ -193,6 +225,7 @@ async function emuApi(req, res, url, body) {
     case 'GET page': {
       const page = model.page(url.searchParams.get('id'));
       if (!page) throw new HttpError(404, 'No such page');
+      if (!user && !model.spaces[page.spaceKey]?.anonymous) throw new HttpError(401, 'Log in to see this page');
       const inst = tenancy.firstInstalled();
       return json(res, 200, {
         page: rest.pageJson(page),
@@ -218,7 +251,7 @@ async function emuApi(req, res, url, body) {
       const template = input.editor ? found.mod.editor?.url : found.mod.url;
       if (!template) throw new HttpError(404, `Module ${input.key} has no ${input.editor ? 'editor ' : ''}URL`);
       if (found.type === 'configurePage' || found.type === 'adminPages') {
-        if (!USERS[user].admin) throw new HttpError(403, 'Only site administrators may open this page');
+        if (!USERS[user]?.admin) throw new HttpError(403, 'Only site administrators may open this page');
       }
       // Custom data from AP.navigator.go('addonModule') arrives as ac.* query parameters.
       const context = input.context ?? {};
@@ -230,7 +263,7 @@ async function emuApi(req, res, url, body) {
       const inst = installed(input.appKey);
       const ctx = input.productContext ?? {};
       const context = {
-        user: { accountId: user },
+        ...(user ? { user: { accountId: user } } : {}),
         confluence: {
           content: ctx['content.id'] ? { id: ctx['content.id'], type: 'page', version: ctx['content.version'] } : undefined,
           space: ctx['space.key'] ? { key: ctx['space.key'] } : undefined,
@@ -241,7 +274,7 @@ async function emuApi(req, res, url, body) {
     case 'POST macro': {
       const page = model.page(input.pageId);
       if (!page) throw new HttpError(404, 'No such page');
-      if (!USERS[user].canEdit) throw new HttpError(403, `${USERS[user].displayName} may not edit this page`);
+      if (!USERS[user]?.canEdit) throw new HttpError(403, `${USERS[user]?.displayName ?? 'Nobody'} may not edit this page`);
       const macro = model.saveMacro(page.id, { id: input.macroId, key: input.key, params: input.params ?? {}, body: input.body ?? '' });
       return json(res, 200, macro);
     }
@@ -299,7 +332,7 @@ async function route(req, res) {
   }
   if (p === '/_emu/login') {
     const as = url.searchParams.get('as');
-    if (!USERS[as]) throw new HttpError(400, `No user ${as}`);
+    if (!USERS[as] && as !== ANONYMOUS) throw new HttpError(400, `No user ${as}`);
     const next = url.searchParams.get('next') ?? '/';
     res.writeHead(302, { location: next.startsWith('/') ? next : '/', 'set-cookie': `emu_user=${as}; Path=/; SameSite=Lax` });
     return res.end();
@@ -323,17 +356,17 @@ async function route(req, res) {
   }
   let m;
   if ((m = p.match(/^\/wiki\/spaces\/([^/]+)\/pages\/(\d+)(?:\/.*)?$/)) && req.method === 'GET') {
-    return send(res, 200, hostPage({ view: 'page', spaceKey: m[1], pageId: m[2], siteUrl }, url.searchParams.get('theme')), 'text/html; charset=utf-8');
+    return sendHost(req, res, { view: 'page', spaceKey: m[1], pageId: m[2], siteUrl }, url.searchParams.get('theme'));
   }
   if ((m = p.match(/^\/wiki\/plugins\/servlet\/ac\/([^/]+)\/([^/]+)$/)) && req.method === 'GET') {
     const context = Object.fromEntries([...url.searchParams].filter(([k]) => k.startsWith('ac.')));
-    return send(res, 200, hostPage({ view: 'module', appKey: m[1], key: m[2], context, siteUrl }, url.searchParams.get('theme')), 'text/html; charset=utf-8');
+    return sendHost(req, res, { view: 'module', appKey: m[1], key: m[2], context, siteUrl }, url.searchParams.get('theme'));
   }
   if (p === '/wiki/plugins/servlet/upm' && req.method === 'GET') {
-    return send(res, 200, hostPage({ view: 'apps', siteUrl }, url.searchParams.get('theme')), 'text/html; charset=utf-8');
+    return sendHost(req, res, { view: 'apps', siteUrl }, url.searchParams.get('theme'));
   }
   if (p.startsWith('/wiki/')) {
-    const result = await rest.handle(req, url, body, req.headers.authorization ? undefined : sessionUser(req));
+    const result = await rest.handle(req, url, body, req.headers.authorization ? undefined : restUser(req));
     if (result.json !== undefined) return json(res, result.status, result.json);
     return send(res, result.status, result.body, result.type);
   }

@@ -17,7 +17,7 @@ export class Model {
 
   reset() {
     this.nextId = 1000;
-    this.spaces = { DEMO: { id: '1', key: 'DEMO', name: 'Demo space' } };
+    this.spaces = { DEMO: { id: '1', key: 'DEMO', name: 'Demo space', anonymous: false } };
     /** @type {Record<string, any>} */
     this.pages = {};
     /** @type {Record<string, any>} */

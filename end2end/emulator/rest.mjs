@@ -55,7 +55,19 @@ export class Rest {
     }
     if (auth) throw new HttpError(401, 'Unsupported authorization scheme');
     if (sessionUser) return { accountId: sessionUser, via: 'session' };
-    throw new HttpError(401, 'This request requires authentication');
+    return { accountId: null, via: 'anonymous' };
+  }
+
+  /**
+   * What someone not logged in may do: read pages in spaces open to anonymous access, their
+   * attachments and properties. Anything else is refused as Confluence refuses it.
+   */
+  checkAnonymous(method, path) {
+    if (method === 'GET' && path === '/rest/api/user/current') return;
+    const r = method === 'GET' && (path.match(/^\/rest\/api\/content\/([^/]+)/) ?? path.match(/^\/download\/attachments\/([^/]+)\//));
+    if (!r) throw new HttpError(401, 'This request requires authentication');
+    const page = this.model.page(r[1]) ?? this.model.page(this.model.attachments[r[1]]?.pageId);
+    if (!page || !this.model.spaces[page.spaceKey]?.anonymous) throw new HttpError(401, 'This request requires authentication');
   }
 
   verifyAppToken(token, method, fullUrl) {
@@ -127,6 +139,9 @@ export class Rest {
   // ---- JSON shapes -------------------------------------------------------------------------
 
   userJson(accountId) {
+    if (!accountId) {
+      return { type: 'anonymous', displayName: 'Anonymous', profilePicture: { path: '/wiki/aa-avatar/anonymous', width: 48, height: 48, isDefault: true } };
+    }
     const u = USERS[accountId];
     if (u) {
       return {
@@ -177,12 +192,13 @@ export class Rest {
     const path = url.pathname.replace(/^\/wiki/, '');
     const who = this.authenticate(req, url.toString(), sessionUser);
     this.checkScope(who, req.method);
+    if (who.via === 'anonymous') this.checkAnonymous(req.method, path);
     const failure = this.failures.find((f) => f.times > 0 && (!f.method || f.method === req.method) && path.startsWith(f.pathPrefix));
     if (failure) {
       failure.times -= 1;
       throw new HttpError(failure.status, failure.message);
     }
-    this.calls.push({ method: req.method, path: path + url.search.replace(/([?&])jwt=[^&]*/, '$1jwt=…'), as: who.accountId, via: who.via });
+    this.calls.push({ method: req.method, path: path + url.search.replace(/([?&])jwt=[^&]*/, '$1jwt=…'), as: who.accountId ?? 'anonymous', via: who.via });
     const m = (re) => path.match(re);
     let r;
 
@@ -225,7 +241,7 @@ export class Rest {
         if ((url.searchParams.get('expand') ?? '').split(',').includes('operations')) {
           // What the caller may do here, as Confluence computes it for that person.
           const user = USERS[who.accountId];
-          const canEdit = !user || user.canEdit;
+          const canEdit = who.via !== 'anonymous' && (!user || user.canEdit);
           json.operations = [{ operation: 'read', targetType: 'page' }];
           if (canEdit) json.operations.push({ operation: 'update', targetType: 'page' }, { operation: 'create', targetType: 'attachment' });
         }

@@ -202,7 +202,8 @@ export class Tenancy {
   contextToken(inst, accountId, context, lifetime = 900) {
     const claims = {
       iss: inst.clientKey,
-      sub: accountId,
+      // No `sub` for someone who is not logged in.
+      ...(accountId ? { sub: accountId } : {}),
       aud: inst.descriptor.key,
       iat: now(),
       exp: now() + lifetime,

@@ -67,13 +67,19 @@ test('a webhook is delivered and acted on: a new version shows in the macro', as
 test('server functions refuse missing, forged, expired and URL-bound tokens', async ({ request }) => {
   const s = await state(request);
   const { sharedSecret, clientKey } = s.installations[APP_KEY];
-  const call = (authorization?: string) =>
+  const report = s.attachments.find((a: any) => a.pageId === '1001' && a.fileName === 'report.docx');
+  const call = (authorization?: string, attachment = report.id) =>
     request.post(`${APP}/api/attachments/activity`, {
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(authorization ? { authorization } : {}) },
-      data: 'attachment_id=att1',
+      data: `page_id=1001&attachment_id=${attachment}`,
     });
   const good = await call(`JWT ${contextToken(sharedSecret, clientKey)}`);
   expect(good.status()).toBe(200);
+  // A good token reads only attachments of the page it names.
+  const elsewhere = await pageWithDocument(request, 'Elsewhere page');
+  const other = (await state(request)).attachments.find((a: any) => a.pageId === elsewhere);
+  const foreign = await call(`JWT ${contextToken(sharedSecret, clientKey)}`, other.id);
+  expect(foreign.status()).toBe(403);
   const now = Math.floor(Date.now() / 1000);
   const cases: [string, string | undefined, RegExp][] = [
     ['missing', undefined, /token/i],
@@ -232,7 +238,7 @@ test('after uninstall every iframe and server call is refused; a reinstall with 
   expect(refused.status()).toBe(401);
   const call = await request.post(`${APP}/api/attachments/activity`, {
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `JWT ${contextToken(before.sharedSecret, before.clientKey)}` },
-    data: 'attachment_id=att1',
+    data: 'page_id=1001&attachment_id=att1',
   });
   expect(call.status()).toBe(401);
 
@@ -250,7 +256,7 @@ test('after uninstall every iframe and server call is refused; a reinstall with 
 test('a removed document says so, and a failing Confluence call is shown and flagged in the host', async ({ host, request }) => {
   const pageId = await pageWithDocument(request, 'Removed page');
   const att = (await state(request)).attachments.find((a: any) => a.pageId === pageId && a.fileName === 'report.docx');
-  const removed = await request.delete(`${EMU}/wiki/rest/api/content/${att.id}`);
+  const removed = await request.delete(`${EMU}/wiki/rest/api/content/${att.id}`, { headers: { cookie: 'emu_user=emu-alice' } });
   expect(removed.status()).toBe(204);
   await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
   const macro = await appFrame(host, '/macro/document');

@@ -1,7 +1,7 @@
 // Office editing end to end: Confluo in the Confluence emulator, editing through the Document
 // Server stand-in (end2end/docserver), saves landing in Confluence as new attachment versions.
 import type { APIRequestContext, Browser, Frame, Page } from '@playwright/test';
-import { APP, APP_KEY, EMU, appFrame, emu, expect, hostRoutes, install, pageWithDocument, state, test } from './confluence';
+import { APP, APP_KEY, EMU, appFrame, contextToken, emu, expect, hostRoutes, install, pageWithDocument, state, test } from './confluence';
 
 const DS = `http://127.0.0.1:${process.env.DOCSERVER_PORT ?? '3298'}`;
 const DS_TLS = `https://127.0.0.1:${Number(process.env.DOCSERVER_PORT ?? '3298') + 100}`;
@@ -261,6 +261,9 @@ test('a PDF is edited in the PDF editor on Document Server 8+, viewed on 7; XPS 
   const { doc, editor } = await openDocument(host, page.id, 'contract.pdf', 'pdfeditor');
   await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
   await expect(editor.locator('#ds-mode')).toHaveText('edit');
+  // Not an ONLYOFFICE form: nothing to fill in, and the Document Server is told so.
+  await expect(editor.locator('#ds-form')).toHaveText('document');
+  await expect(doc.getByTestId('fill-form')).toHaveCount(0);
   await editor.locator('#ds-type').click();
   await editor.locator('#ds-close').click();
   await expect.poll(async () => (await versions(request, page.id, 'contract.pdf')).length, { timeout: 20_000 }).toBe(2);
@@ -727,6 +730,12 @@ test('an editor makes a PDF form from a DOCX and fills it in; the answers land a
   await panel.getByTestId('open-converted').click();
   const opened = await appFrame(host, '/documents/view', 'ac.attachment=report.pdf');
   await expect(opened.getByTestId('editor-mode')).toHaveText('Editing');
+  await expect
+    .poll(async () => {
+      const frame = host.frames().find((f) => f.url().startsWith(`${DS}/web-apps/apps/pdfeditor/main/index.html`));
+      return frame ? frame.locator('#ds-form').textContent().catch(() => null) : null;
+    }, { timeout: 20_000 })
+    .toBe('form');
   await opened.getByTestId('fill-form').click();
   const filling = await appFrame(host, '/documents/view', 'ac.mode=fill');
   await expect(filling.getByTestId('editor-mode')).toHaveText('Filling in');
@@ -857,6 +866,21 @@ test('a version saved from the editor shows its changes in the history, highligh
   await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', String('PK changes'.length));
   const shown = (await ds(request, 'log')).filter((e: any) => e.kind === 'history').pop();
   expect(shown).toMatchObject({ version: 2, changes: 'PK changes'.length, previousKey: await rows.nth(0).getAttribute('data-key') });
+  // Fetched by the Document Server with its header token for exactly that link.
+  const fetched = (await ds(request, 'log')).filter((e: any) => e.kind === 'download' && e.url.includes('/office/changes?')).pop();
+  expect(fetched).toMatchObject({ status: 200, sentToken: true });
+  // Older Document Servers fetch it from the editor's page: no header token, allowed by CORS.
+  await ds(request, 'config', { changesFrom: 'browser' });
+  try {
+    await editor.locator('#ds-history-open-1').click();
+    await expect(editor.locator('#ds-history-view')).toContainText('Version 1');
+    await editor.locator('#ds-history-open-2').click();
+    await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', String('PK changes'.length));
+    const viaBrowser = (await ds(request, 'log')).filter((e: any) => e.kind === 'history').pop();
+    expect(viaBrowser).toMatchObject({ version: 2, cors: DS });
+  } finally {
+    await ds(request, 'config', { changesFrom: 'server' });
+  }
   await editor.locator('#ds-history-open-3').click();
   await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', '');
   await expect(editor.locator('#ds-history-view')).toContainText('Version 3: PK third draft');
@@ -935,5 +959,58 @@ test('a space set to view only opens documents for viewing, even for people who 
     await expect(frame.getByTestId('view-only-spaces')).toHaveValue('DEMO');
     await frame.getByTestId('view-only-spaces').fill('');
     await saveOptions(frame);
+  }
+});
+
+test('people who are not logged in view the documents of spaces open to anonymous access, as guests, and nothing more', async ({ host, request }, testInfo) => {
+  await emu(request, 'spaces', { key: 'PUB', name: 'Public space', anonymous: true });
+  const page = await emu(request, 'pages', {
+    title: 'Public page',
+    spaceKey: 'PUB',
+    macros: [{ id: 'doc-1', key: 'office-document', params: { attachment: 'report.docx', preview: 'true' }, body: '' }],
+  });
+  await emu(request, 'attachments', { pageId: page.id, fileName: 'report.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: 'PK public report', as: 'emu-alice' });
+  const membersOnly = await pageWithDocument(request, 'Members-only page');
+  try {
+    await login(host, 'anonymous');
+    // The page shows the document and its preview to a guest.
+    await host.goto(`${EMU}/wiki/spaces/PUB/pages/${page.id}`);
+    const macro = await appFrame(host, '/macro/document', 'preview=true');
+    await expect(macro.getByTestId('doc-title')).toHaveText('report.docx');
+    await expect(macro.getByTestId('doc-preview')).toHaveAttribute('data-state', 'ready');
+    await host.screenshot({ path: testInfo.outputPath('guide-guest.png'), fullPage: true });
+
+    // Opened, it is viewed as a guest: no name, no callback, Confluence asked with no credentials.
+    const { doc, editor } = await openDocument(host, page.id, 'report.docx');
+    await expect(doc.getByTestId('editor-mode')).toHaveText('Viewing');
+    await expect(doc.getByTestId('view-reason')).toHaveText('You are viewing this document as a guest. Log in to Confluence to edit it.');
+    await expect(editor.locator('#ds-mode')).toHaveText('view');
+    await expect(editor.locator('#ds-user')).toHaveText('');
+    const asked = (await state(request)).calls.filter((c: any) => c.path.startsWith(`/rest/api/content/${page.id}?`));
+    expect(asked.at(-1)).toMatchObject({ as: 'anonymous', via: 'anonymous' });
+
+    // A page outside the open space stays closed to them.
+    const closed = await openDocumentPage(host, membersOnly, 'report.docx');
+    await expect(closed.getByTestId('doc-error')).toContainText('You cannot see this page');
+
+    // And a guest's token does nothing but view.
+    const { sharedSecret, clientKey } = (await state(request)).installations[APP_KEY];
+    // No `sub`: the token of someone who is not logged in.
+    const guest = contextToken(sharedSecret, clientKey, { sub: undefined });
+    const create = await request.post(`${APP}/api/office/create`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `JWT ${guest}` },
+      data: `page_id=${page.id}&kind=Document&title=guest`,
+    });
+    expect(create.status()).toBe(403);
+    expect(await create.text()).toContain('log in to Confluence to do this');
+    // Nor does it read the site's settings (administrators only).
+    const settings = await request.post(`${APP}/api/document-server/load`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `JWT ${guest}` },
+      data: '',
+    });
+    expect(settings.status()).toBe(403);
+    expect((await state(request)).attachments.filter((a: any) => a.pageId === page.id)).toHaveLength(1);
+  } finally {
+    await login(host, 'emu-alice');
   }
 });

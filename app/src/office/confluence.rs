@@ -6,7 +6,7 @@ use connect::{
     host::client::{HostBody, HostClient, HostError},
     store::tenant::Tenant,
 };
-use reqwest::{Method, header};
+use reqwest::{Method, StatusCode, header};
 use serde::Deserialize;
 
 use crate::{
@@ -131,6 +131,10 @@ impl<'a> Confluence<'a> {
         self.connect.host_client(self.tenant)
     }
 
+    fn anonymous(&self) -> HostClient {
+        self.connect.host_client_anonymous(self.tenant)
+    }
+
     fn user(&self, account_id: &str) -> HostClient {
         self.connect
             .host_client_as_user(self.tenant, account_id)
@@ -143,22 +147,39 @@ impl<'a> Confluence<'a> {
     /// What `account_id` may do on `page_id`, asked as that person: a page they cannot see
     /// answers 403/404, which is "no access", not an error.
     pub async fn access(&self, account_id: &str, page_id: &str) -> Result<PageAccess, HostError> {
+        Self::access_with(&self.user(account_id), page_id, false).await
+    }
+
+    /// What someone who is not logged in may do on the page: read it when its space is open
+    /// to anonymous access (asked of Confluence with no credentials at all), never edit.
+    pub async fn anonymous_access(&self, page_id: &str) -> Result<PageAccess, HostError> {
+        let mut access = Self::access_with(&self.anonymous(), page_id, true).await?;
+        access.edit = false;
+        Ok(access)
+    }
+
+    async fn access_with(
+        client: &HostClient,
+        page_id: &str,
+        anonymous: bool,
+    ) -> Result<PageAccess, HostError> {
         let target = format!(
             "/rest/api/content/{}?expand=operations,space",
             encode(page_id)
         );
-        match self
-            .user(account_id)
-            .get_json::<WithOperations>(&target)
-            .await
-        {
+        match client.get_json::<WithOperations>(&target).await {
             Ok(page) => Ok(PageAccess {
                 read: true,
                 edit: page.allows("update", "page") || page.allows("create", "attachment"),
                 space_key: page.space.map(|s| s.key),
                 view_only_space: None,
             }),
-            Err(err) if matches!(err.status().map(|s| s.as_u16()), Some(403 | 404)) => {
+            // Confluence answers 401 to anonymous requests for content it keeps from them; for
+            // a person, 401 is a failed sign-in, an error.
+            Err(err)
+                if matches!(err.status().map(|s| s.as_u16()), Some(403 | 404))
+                    || (anonymous && err.status() == Some(StatusCode::UNAUTHORIZED)) =>
+            {
                 Ok(PageAccess {
                     read: false,
                     edit: false,
@@ -250,6 +271,27 @@ impl<'a> Confluence<'a> {
             .extend_pairs(pairs)
             .append_pair("version", &version.to_string());
         self.app().send_ok(Method::GET, url.as_str(), None).await
+    }
+
+    /// The first `limit` bytes of a version (fewer when the file is shorter); the rest is not
+    /// fetched.
+    pub async fn head(
+        &self,
+        att: &StoredAttachment,
+        version: i32,
+        limit: usize,
+    ) -> Result<Vec<u8>, HostError> {
+        let mut response = self.download(att, version).await?;
+        let mut head = Vec::with_capacity(limit);
+        while head.len() < limit {
+            match response.chunk().await {
+                Ok(Some(chunk)) => head.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(_) => return Err(HostError::Transport("the download broke off".into())),
+            }
+        }
+        head.truncate(limit);
+        Ok(head)
     }
 
     /// The attachment's versions, as `account_id` may see them.

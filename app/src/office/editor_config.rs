@@ -42,6 +42,8 @@ pub struct EditorInput<'a> {
     pub options: &'a EditorOptions,
     /// A bookmark or comment to scroll to, as the editor's "Get link" made it.
     pub action_link: Option<&'a Value>,
+    /// For PDFs: whether it is an ONLYOFFICE form, when Confluo looked.
+    pub is_form: Option<bool>,
 }
 
 /// Whether a `User-Agent` is a phone's or tablet's (the patterns ONLYOFFICE's integrations use).
@@ -125,10 +127,7 @@ pub fn config(input: &EditorInput<'_>) -> Value {
             "mode": if reporting { "edit" } else { "view" },
             "lang": lang,
             "region": region,
-            "user": {
-                "id": input.user_id.chars().take(128).collect::<String>(),
-                "name": input.user_name.chars().take(128).collect::<String>(),
-            },
+            "user": user(input),
             "coEditing": { "mode": "fast", "change": true },
             "customization": {
                 // The Save button stores a Confluence version now (status 6, same session).
@@ -152,7 +151,25 @@ pub fn config(input: &EditorInput<'_>) -> Value {
     if let Some(url) = input.create_url {
         config["editorConfig"]["createUrl"] = json!(url);
     }
+    if let Some(is_form) = input.is_form {
+        config["document"]["isForm"] = json!(is_form);
+    }
     config
+}
+
+/// The person, as far as known: someone not logged in has neither id nor name, and the
+/// Document Server shows them as a guest.
+fn user(input: &EditorInput<'_>) -> Value {
+    let mut user = serde_json::Map::new();
+    for (field, value) in [("id", input.user_id), ("name", input.user_name)] {
+        if !value.is_empty() {
+            user.insert(
+                field.into(),
+                json!(value.chars().take(128).collect::<String>()),
+            );
+        }
+    }
+    Value::Object(user)
 }
 
 /// The config with its `token` (when the site has a secret).
@@ -194,7 +211,38 @@ mod tests {
             create_url: None,
             options: &DEFAULTS,
             action_link: None,
+            is_form: None,
         }
+    }
+
+    #[test]
+    fn guests_have_neither_id_nor_name() {
+        assert_eq!(
+            config(&input(Mode::View))["editorConfig"]["user"],
+            json!({ "id": "acc-1", "name": "Ada" })
+        );
+        let mut guest = input(Mode::View);
+        guest.user_id = "";
+        guest.user_name = "";
+        guest.callback_url = None;
+        let config = config(&guest);
+        assert_eq!(config["editorConfig"]["user"], json!({}));
+        assert!(config["editorConfig"].get("callbackUrl").is_none());
+    }
+
+    #[test]
+    fn pdfs_say_whether_they_are_forms_only_when_known() {
+        assert!(
+            config(&input(Mode::Edit))["document"]
+                .get("isForm")
+                .is_none()
+        );
+        let mut pdf = input(Mode::Fill);
+        pdf.format = format_of("a.pdf").unwrap();
+        pdf.is_form = Some(true);
+        assert_eq!(config(&pdf)["document"]["isForm"], true);
+        pdf.is_form = Some(false);
+        assert_eq!(config(&pdf)["document"]["isForm"], false);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The file endpoint the Document Server downloads attachments from: `GET /office/file?token=…`.
+//! The file endpoint the Document Server downloads attachments from: `GET /office/file?token=…`,
+//! and the check every Document Server fetch of Confluo's links passes ([`verify_fetch`]).
 //!
 //! The link token names the site, attachment and version and expires within minutes; when the
 //! site has a Document Server secret, the request must also carry the Document Server's header
@@ -7,14 +8,17 @@
 use axum::{
     body::Body,
     extract::{OriginalUri, Query, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    http::{HeaderMap, HeaderValue, StatusCode, Uri, header},
     response::{IntoResponse, Response},
 };
 use serde_json::Value;
 
+use connect::store::tenant::Tenant;
+
 use super::{
     callback::LinkQuery,
     confluence::Confluence,
+    ds_client::DocumentServer,
     ds_token,
     link_token::{LinkClaims, Purpose},
     site,
@@ -25,9 +29,63 @@ fn refuse(status: StatusCode, message: &str) -> Response {
     tracing::warn!(
         status = status.as_u16(),
         reason = message,
-        "file download refused"
+        "Document Server fetch refused"
     );
     (status, format!("{message}\n")).into_response()
+}
+
+/// Whether a Document Server fetch must carry the Document Server's header token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum HeaderToken {
+    /// Always, when the site has a secret.
+    Required,
+    /// Checked when sent: older Document Servers fetch some links from the browser, which
+    /// cannot add it.
+    IfSent,
+}
+
+/// What a verified Document Server fetch of one of Confluo's links is for.
+pub struct Fetch {
+    pub link: LinkClaims,
+    pub tenant: Tenant,
+    pub ds: DocumentServer,
+}
+
+/// Verifies a Document Server fetch: Confluo's link token for `purpose`, the site it names
+/// still installed, and the Document Server's header token for exactly this URL; otherwise the
+/// answer to send.
+pub async fn verify_fetch(
+    state: &AppState,
+    query: &LinkQuery,
+    purpose: Purpose,
+    uri: &Uri,
+    headers: &HeaderMap,
+    header_token: HeaderToken,
+) -> Result<Fetch, Response> {
+    let link = LinkClaims::verify(query.token(), &site::link_key(state), purpose)
+        .map_err(|err| refuse(StatusCode::UNAUTHORIZED, &format!("the link {err}")))?;
+    let (tenant, ds) = site::for_document_server(state, &link)
+        .await
+        .map_err(|(status, message)| refuse(status, &message))?;
+    let header = headers
+        .get(ds.jwt_header.as_str())
+        .and_then(|v| v.to_str().ok());
+    if let Some(secret) = &ds.secret
+        && (header.is_some() || header_token == HeaderToken::Required)
+    {
+        let expected = site::app_url(state, uri.path_and_query().map_or("", |pq| pq.as_str()));
+        match ds_token::verified_fields(&Value::Null, header, secret) {
+            Ok(fields) if fields.get("url").and_then(Value::as_str) == Some(expected.as_str()) => {}
+            Ok(_) => {
+                return Err(refuse(
+                    StatusCode::FORBIDDEN,
+                    "the Document Server token is for another URL",
+                ));
+            }
+            Err(err) => return Err(refuse(StatusCode::UNAUTHORIZED, &err.to_string())),
+        }
+    }
+    Ok(Fetch { link, tenant, ds })
 }
 
 pub async fn handle(
@@ -36,30 +94,19 @@ pub async fn handle(
     OriginalUri(uri): OriginalUri,
     headers: HeaderMap,
 ) -> Response {
-    let link = match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::File) {
-        Ok(link) => link,
-        Err(err) => return refuse(StatusCode::UNAUTHORIZED, &format!("the file {err}")),
+    let Fetch { link, tenant, .. } = match verify_fetch(
+        &state,
+        &query,
+        Purpose::File,
+        &uri,
+        &headers,
+        HeaderToken::Required,
+    )
+    .await
+    {
+        Ok(fetch) => fetch,
+        Err(response) => return response,
     };
-    let (tenant, ds) = match site::for_document_server(&state, &link).await {
-        Ok(found) => found,
-        Err((status, message)) => return refuse(status, &message),
-    };
-    if let Some(secret) = &ds.secret {
-        let header = headers
-            .get(ds.jwt_header.as_str())
-            .and_then(|v| v.to_str().ok());
-        let expected = site::app_url(&state, uri.path_and_query().map_or("", |pq| pq.as_str()));
-        match ds_token::verified_fields(&Value::Null, header, secret) {
-            Ok(fields) if fields.get("url").and_then(Value::as_str) == Some(expected.as_str()) => {}
-            Ok(_) => {
-                return refuse(
-                    StatusCode::FORBIDDEN,
-                    "the Document Server token is for another URL",
-                );
-            }
-            Err(err) => return refuse(StatusCode::UNAUTHORIZED, &err.to_string()),
-        }
-    }
     let confluence = Confluence::new(&state.connect, &tenant);
     let att = match confluence.by_id(&link.att).await {
         Ok(Some(att)) => att,

@@ -3,8 +3,8 @@
 //! an older one as a new version credited to the person who restores it.
 
 use axum::{
-    extract::{Query, State},
-    http::{StatusCode, header},
+    extract::{OriginalUri, Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
@@ -21,7 +21,8 @@ use super::{
     ds_client::MAX_FILE_BYTES,
     ds_token,
     error::OfficeError,
-    link_token::{LinkClaims, Purpose},
+    file_link::{Fetch, HeaderToken, verify_fetch},
+    link_token::Purpose,
     service::Caller,
     site,
 };
@@ -194,16 +195,32 @@ pub async fn restore(
 }
 
 /// `GET /office/changes?token=…`: a saved version's changes archive, for the editor that shows
-/// the version history (a link to exactly that version, valid for minutes).
+/// the version history (a link to exactly that version, valid for minutes). Older Document
+/// Servers fetch it from the browser, without their header token and across origins.
 pub async fn changes_archive(
     State(state): State<AppState>,
     Query(query): Query<LinkQuery>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
 ) -> Response {
-    let link = match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::Changes) {
-        Ok(link) => link,
-        Err(err) => return (StatusCode::UNAUTHORIZED, format!("the link {err}\n")).into_response(),
+    let Fetch { link, ds, .. } = match verify_fetch(
+        &state,
+        &query,
+        Purpose::Changes,
+        &uri,
+        &headers,
+        HeaderToken::IfSent,
+    )
+    .await
+    {
+        Ok(fetch) => fetch,
+        Err(response) => return response,
     };
-    match office_changes::get(&state.db, &link.tnt, &link.att, link.ver).await {
+    let origin = reqwest::Url::parse(&ds.public_url)
+        .map(|u| u.origin().ascii_serialization())
+        .ok()
+        .and_then(|o| HeaderValue::from_str(&o).ok());
+    let mut response = match office_changes::get(&state.db, &link.tnt, &link.att, link.ver).await {
         Ok(Some(office_changes::Model {
             diff: Some(diff), ..
         })) => (
@@ -223,7 +240,13 @@ pub async fn changes_archive(
             tracing::error!(error = %err, "reading a version's changes failed");
             (StatusCode::SERVICE_UNAVAILABLE, "try again\n").into_response()
         }
+    };
+    if let Some(origin) = origin {
+        response
+            .headers_mut()
+            .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     }
+    response
 }
 
 #[cfg(test)]

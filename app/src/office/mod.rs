@@ -41,6 +41,8 @@ pub mod link_token;
 #[cfg(feature = "ssr")]
 pub mod linked_files;
 #[cfg(feature = "ssr")]
+pub mod pdf_form;
+#[cfg(feature = "ssr")]
 pub mod people;
 #[cfg(feature = "ssr")]
 pub mod rename;
@@ -146,6 +148,9 @@ pub struct EditorLaunch {
     pub attachment_id: String,
     /// Opened on ONLYOFFICE's public demo server, which the site may use until this day.
     pub demo_until: Option<String>,
+    /// What happened at the document's last save that its editors should know (an edit saved
+    /// over a conflicting upload).
+    pub notice: Option<String>,
 }
 
 /// One step of a conversion.
@@ -216,10 +221,20 @@ async fn caller() -> Result<service::Caller, ServerFnError> {
     let account_id = scope.account_id.clone().ok_or_else(|| {
         crate::tenant_scope::refuse(
             axum::http::StatusCode::FORBIDDEN,
-            "sign in to Confluence to open documents",
+            "log in to Confluence to do this",
         )
     })?;
     Ok(service::Caller::new(scope, account_id))
+}
+
+/// [`caller`], or someone not logged in (for viewing what Confluence shows them).
+#[cfg(feature = "ssr")]
+pub(crate) async fn viewer() -> Result<service::Caller, ServerFnError> {
+    let scope = crate::tenant_scope::tenant_scope().await?;
+    Ok(match scope.account_id.clone() {
+        Some(account_id) => service::Caller::new(scope, account_id),
+        None => service::Caller::anonymous(scope),
+    })
 }
 
 /// Opens a page's attachment in the editor: for editing when the caller may edit the page and
@@ -233,7 +248,7 @@ pub async fn open_document(
     #[server(default)] fill: bool,
     #[server(default)] action_link: Option<String>,
 ) -> Result<EditorLaunch, ServerFnError> {
-    let caller = caller().await?;
+    let caller = viewer().await?;
     let action_link = match action_link.as_deref().map(action_link::parse) {
         Some(Err(err)) => return Err(err.into_server_error("Opening the document")),
         Some(Ok(link)) => Some(link),
@@ -283,7 +298,7 @@ pub async fn preview_document(
     file_name: String,
     locale: Option<String>,
 ) -> Result<EditorLaunch, ServerFnError> {
-    let caller = caller().await?;
+    let caller = viewer().await?;
     let options = service::OpenOptions {
         view: true,
         locale: locale.as_deref(),
@@ -483,19 +498,6 @@ pub async fn recover_forgotten(key: String) -> Result<i32, ServerFnError> {
     forgotten::recover(&scope, &account_id, &key)
         .await
         .map_err(|err| err.into_server_error("Saving the edit"))
-}
-
-/// What the last save of an attachment wants people to know, if anything.
-#[server(endpoint = "office/notice", client = ContextClient)]
-pub async fn save_notice(attachment_id: String) -> Result<Option<String>, ServerFnError> {
-    let scope = crate::tenant_scope::tenant_scope().await?;
-    crate::store::office_session::latest_notice(&scope.state.db, scope.client_key(), &attachment_id)
-        .await
-        .map(|row| row.and_then(|r| r.notice))
-        .map_err(|err| {
-            tracing::error!(error = %err, "reading save notices failed");
-            ServerFnError::new("the document's save history could not be read")
-        })
 }
 
 /// Tests the settings in the form (the stored secret when the form leaves it empty): health

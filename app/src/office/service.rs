@@ -11,19 +11,35 @@ use super::{
     error::OfficeError,
     formats::{self, Action, Format},
     link_token::{LinkClaims, Purpose},
-    site, templates,
+    pdf_form, site, templates,
 };
 use crate::{editor_options::EditorOptions, store::office_session, tenant_scope::TenantScope};
 
 /// A person and site, verified.
 pub struct Caller {
     pub scope: TenantScope,
+    /// Empty for someone who is not logged in.
     pub account_id: String,
+    /// Not logged in: sees what Confluence shows anonymous visitors, for viewing only.
+    pub anonymous: bool,
 }
 
 impl Caller {
     pub fn new(scope: TenantScope, account_id: String) -> Self {
-        Self { scope, account_id }
+        Self {
+            scope,
+            account_id,
+            anonymous: false,
+        }
+    }
+
+    /// Someone the context token names no account for.
+    pub fn anonymous(scope: TenantScope) -> Self {
+        Self {
+            scope,
+            account_id: String::new(),
+            anonymous: true,
+        }
     }
 
     pub(super) fn confluence(&self) -> Confluence<'_> {
@@ -106,10 +122,7 @@ impl Caller {
         page_id: &str,
         options: &EditorOptions,
     ) -> Result<PageAccess, OfficeError> {
-        let mut access = self.confluence().access(&self.account_id, page_id).await?;
-        if !access.read {
-            return Err(OfficeError::NoAccess);
-        }
+        let mut access = self.readable(page_id).await?;
         if let Some(space) = access.space_key.as_deref()
             && options.space_disabled(space)
         {
@@ -122,6 +135,18 @@ impl Caller {
             access.view_only_space = Some(space.to_owned());
         }
         Ok(access)
+    }
+
+    /// What Confluence lets the caller do on the page; refused when they cannot see it.
+    async fn readable(&self, page_id: &str) -> Result<PageAccess, OfficeError> {
+        let access = match self.anonymous {
+            true => self.confluence().anonymous_access(page_id).await?,
+            false => self.confluence().access(&self.account_id, page_id).await?,
+        };
+        match access.read {
+            true => Ok(access),
+            false => Err(OfficeError::NoAccess),
+        }
     }
 
     /// The site's editing options.
@@ -172,6 +197,23 @@ impl Caller {
         }
         att.page_id = Some(page_id.to_owned());
         Ok(att)
+    }
+}
+
+/// Refuses unless the caller can see `page_id` and `attachment_id` is attached to it.
+pub async fn require_attachment_on_page(
+    caller: &Caller,
+    page_id: &str,
+    attachment_id: &str,
+) -> Result<(), OfficeError> {
+    caller.readable(page_id).await?;
+    let att = caller.confluence().by_id(attachment_id).await?;
+    match att
+        .and_then(|a| a.container)
+        .is_some_and(|c| c.id == page_id)
+    {
+        true => Ok(()),
+        false => Err(OfficeError::NoAccess),
     }
 }
 
@@ -254,8 +296,19 @@ pub async fn open(
             ),
         },
     };
-    // PDF forms (and OFORM on Document Server 7) can be filled in rather than edited.
-    let fillable = format.document_type == formats::DocumentType::Pdf || format.ext == "oform";
+    // ONLYOFFICE PDF forms (and OFORM on Document Server 7) can be filled in rather than
+    // edited. Telling the Document Server spares it the same test; if the file cannot be read
+    // now, it is left to the Document Server and no filling is offered.
+    let is_form = match format.ext == "pdf" && !embedded {
+        true => caller
+            .confluence()
+            .head(&att, att.version(), pdf_form::HEAD_BYTES)
+            .await
+            .ok()
+            .map(|head| pdf_form::is_form(&head)),
+        false => None,
+    };
+    let fillable = is_form == Some(true) || format.ext == "oform";
     let view = view || embedded;
     let mode = match (editable && may_edit, view) {
         (true, false) if fill && fillable => Mode::Fill,
@@ -275,6 +328,9 @@ pub async fn open(
             Some("Filling in the form: your answers are saved as a new version of the file.".into())
         }
         Mode::ViewByChoice => Some("Opened for viewing. Choose Edit to change it.".to_owned()),
+        Mode::View if caller.anonymous => Some(
+            "You are viewing this document as a guest. Log in to Confluence to edit it.".into(),
+        ),
         Mode::View if !may_edit => Some(match access.require_edit() {
             Err(err @ OfficeError::SpaceViewOnly(_)) => format!("{err}."),
             _ => "You may view this document; editing needs permission to change this page.".into(),
@@ -314,18 +370,29 @@ pub async fn open(
         )
         .await?;
     }
-    let person = caller.confluence().person(&caller.account_id).await?;
+    let person = match caller.anonymous {
+        // The Document Server shows anonymous viewers as guests.
+        true => super::confluence::Person {
+            account_id: String::new(),
+            display_name: String::new(),
+            locale: None,
+        },
+        false => caller.confluence().person(&caller.account_id).await?,
+    };
     let create_url = (may_edit && !embedded).then(|| {
         super::action_link::create_url(&caller.scope.tenant.base_url, page_id, format.document_type)
     });
     let file_url = caller.link(&ds, Purpose::File, &att, version, &key)?;
-    let callback_url = caller.link(&ds, Purpose::Callback, &att, base_version, &key)?;
+    // Only sessions that report back get a callback link (never viewers, never guests).
+    let callback_url = matches!(mode, Mode::Edit | Mode::Fill)
+        .then(|| caller.link(&ds, Purpose::Callback, &att, base_version, &key))
+        .transpose()?;
     let input = EditorInput {
         format,
         title: att.title(),
         doc_key: &key,
         file_url: &file_url,
-        callback_url: Some(&callback_url),
+        callback_url: callback_url.as_deref(),
         mode,
         user_id: &caller.account_id,
         user_name: &person.display_name,
@@ -338,6 +405,7 @@ pub async fn open(
         create_url: create_url.as_deref(),
         options: &options,
         action_link: action_link.as_ref(),
+        is_form,
     };
     let config = editor_config::signed(&input, ds.secret.as_deref(), caller.now())?;
     Ok(EditorLaunch {
@@ -351,6 +419,12 @@ pub async fn open(
         version,
         attachment_id: att.id().to_owned(),
         demo_until: ds.demo_until.clone(),
+        notice: match embedded {
+            true => None,
+            false => office_session::latest_notice(&state.db, caller.client_key(), att.id())
+                .await?
+                .and_then(|row| row.notice),
+        },
     })
 }
 

@@ -345,7 +345,7 @@ pub(crate) async fn load(
     let id = att.id.clone();
     attachment.set(Load::Ready(att));
 
-    activity.set(match attachment_activity(id).await {
+    activity.set(match attachment_activity(page_id.to_owned(), id).await {
         Ok(a) => Load::Ready(a),
         Err(err) => Load::Failed(report("Confluo server", err.to_string())),
     });

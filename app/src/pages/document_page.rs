@@ -79,11 +79,7 @@ pub fn DocumentPage() -> impl IntoView {
                     ))),
                     Ok(ready) => {
                         launch.set(Load::Ready(ready.clone()));
-                        if let Ok(Some(text)) =
-                            crate::office::save_notice(ready.attachment_id.clone()).await
-                        {
-                            notice.set(Some(text));
-                        }
+                        notice.set(ready.notice.clone());
                         let shown = Shown {
                             editor_state,
                             editor_error,

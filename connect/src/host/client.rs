@@ -64,6 +64,8 @@ enum Auth {
         oauth_url: Url,
         tokens: UserTokens,
     },
+    /// No credentials: what anonymous visitors see.
+    Anonymous,
 }
 
 /// A request body that can be sent again (redirects, retries).
@@ -157,6 +159,15 @@ impl HostClient {
                 oauth_url,
                 tokens,
             },
+            extra_headers: Vec::new(),
+        }
+    }
+
+    pub(crate) fn anonymous(http: reqwest::Client, tenant: Tenant) -> Self {
+        Self {
+            http,
+            tenant,
+            auth: Auth::Anonymous,
             extra_headers: Vec::new(),
         }
     }
@@ -264,7 +275,7 @@ impl HostClient {
         body: Option<&HostBody>,
     ) -> Result<reqwest::Response, HostError> {
         let authorization = match &self.auth {
-            Auth::App { app_key } => format!("JWT {}", self.app_token(app_key, method, url)?),
+            Auth::App { app_key } => Some(format!("JWT {}", self.app_token(app_key, method, url)?)),
             Auth::User {
                 account_id,
                 oauth_url,
@@ -273,14 +284,17 @@ impl HostClient {
                 let token = tokens
                     .get(&self.http, oauth_url, &self.tenant, account_id)
                     .await?;
-                format!("Bearer {token}")
+                Some(format!("Bearer {token}"))
             }
+            Auth::Anonymous => None,
         };
         let mut request = self
             .http
             .request(method.clone(), url.clone())
-            .header(header::AUTHORIZATION, authorization)
             .header(header::ACCEPT, "application/json");
+        if let Some(authorization) = authorization {
+            request = request.header(header::AUTHORIZATION, authorization);
+        }
         for (name, value) in &self.extra_headers {
             request = request.header(name, value);
         }

@@ -234,7 +234,8 @@
 
   function userSelect(user, users) {
     const sel = document.getElementById('emu-user-select');
-    sel.innerHTML = users.map((u) => `<option value="${esc(u.accountId)}"${u.accountId === user.accountId ? ' selected' : ''}>${esc(u.displayName)}</option>`).join('');
+    const me = user.accountId || 'anonymous';
+    sel.innerHTML = users.map((u) => `<option value="${esc(u.accountId)}"${u.accountId === me ? ' selected' : ''}>${esc(u.displayName)}</option>`).join('');
     sel.onchange = () => {
       window.location.href = `/_emu/login?as=${encodeURIComponent(sel.value)}&next=${encodeURIComponent(window.location.pathname)}`;
     };
@@ -256,7 +257,7 @@
       <div class="emu-title-row">
         <h1 id="emu-page-title">${esc(p.title)}</h1>
         <div class="emu-actions">
-          ${macros.filter((m) => m.editor).map((m) => `<button class="aui-button" data-insert-macro="${esc(m.key)}">Insert ${esc(m.name && m.name.value)}</button>`).join('')}
+          ${macros.filter((m) => m.editor && current.user.accountId).map((m) => `<button class="aui-button" data-insert-macro="${esc(m.key)}">Insert ${esc(m.name && m.name.value)}</button>`).join('')}
           <button class="aui-button" id="emu-more-actions" aria-haspopup="true" aria-expanded="false" title="More actions">…</button>
           <ul class="emu-menu" id="emu-action-menu" hidden>
             ${actions.map((w) => `<li><a href="#" data-web-item="${esc(w.key)}" class="emu-web-item">${esc(w.name && w.name.value)}</a></li>`).join('')}
@@ -274,7 +275,7 @@
           <thead><tr><th>File</th><th>Version</th><th>Size</th><th>Modified by</th><th>Comment</th></tr></thead>
           <tbody>${current.attachments.map((a) => `<tr data-attachment-id="${esc(a.id)}"><td>${esc(a.title)}</td><td>${a.version.number}</td><td>${a.extensions.fileSize}</td><td>${esc(a.version.by.displayName)}</td><td>${esc(a.version.message)}</td></tr>`).join('')}</tbody>
         </table>
-        <form id="emu-upload"><input type="file" name="file" aria-label="File to attach"> <button class="aui-button" type="submit">Attach</button></form>
+        ${current.user.accountId ? '<form id="emu-upload"><input type="file" name="file" aria-label="File to attach"> <button class="aui-button" type="submit">Attach</button></form>' : ''}
       </section>`;
 
     if (!app) {
@@ -299,7 +300,8 @@
     for (const b of main.querySelectorAll('[data-edit-macro]')) {
       b.onclick = () => openEditor(current.macros.find((m) => m.id === b.dataset.editMacro));
     }
-    document.getElementById('emu-upload').onsubmit = async (e) => {
+    const upload = document.getElementById('emu-upload');
+    if (upload) upload.onsubmit = async (e) => {
       e.preventDefault();
       const form = new FormData(e.target);
       const file = form.get('file');
