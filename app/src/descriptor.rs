@@ -15,6 +15,7 @@ pub mod keys {
     pub const ATTACHMENTS_ACTION: &str = "attachments-action";
     pub const CONFIGURE: &str = "configure";
     pub const DOCUMENT_PAGE: &str = "document-view";
+    pub const SPACE_DOCUMENTS: &str = "space-documents";
 }
 
 /// Page paths, shared by the descriptor and the router.
@@ -25,9 +26,16 @@ pub mod paths {
     pub const CONFIGURE: &str = "/admin/settings";
     /// Opened with `AP.navigator.go('addonModule')`; its custom data arrives as `ac.*`.
     pub const DOCUMENT_PAGE: &str = "/documents/view";
+    /// The space's file browser; `spaceKey` from the space it is opened in.
+    pub const SPACE_DOCUMENTS: &str = "/documents/space";
     /// Followed by the event name: one route per webhook.
     pub const WEBHOOKS: &str = "/webhooks/";
 }
+
+/// Where the file browser's link appears: the space sidebar's main links. The location key is
+/// recalled from Confluence's web-fragment list, not confirmed; change it here if Confluence
+/// shows the link elsewhere.
+pub const SPACE_SIDEBAR: &str = "system.space.sidebar/main-links";
 
 /// The descriptor for an app served at `base_url`.
 pub fn descriptor(base_url: &str) -> Descriptor {
@@ -113,6 +121,13 @@ pub fn descriptor(base_url: &str) -> Descriptor {
         name: "Office document".into(),
         url: paths::DOCUMENT_PAGE.into(),
         location: Some("none".into()),
+        conditions: Vec::new(),
+    });
+    m.general_pages.push(Page {
+        key: keys::SPACE_DOCUMENTS.into(),
+        name: "Office files".into(),
+        url: format!("{}?spaceKey={{space.key}}", paths::SPACE_DOCUMENTS),
+        location: Some(SPACE_SIDEBAR.into()),
         conditions: Vec::new(),
     });
     m.configure_page = Some(Page {

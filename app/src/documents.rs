@@ -13,6 +13,16 @@ pub struct Attachment {
     #[serde(default)]
     pub extensions: Extensions,
     pub version: Version,
+    /// The page it is attached to (search results carry it with `expand=container`).
+    #[serde(default)]
+    pub container: Option<Container>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Container {
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +39,9 @@ pub struct Version {
     pub number: u32,
     #[serde(default)]
     pub by: Option<Person>,
+    /// When it was made (ISO 8601).
+    #[serde(default)]
+    pub when: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

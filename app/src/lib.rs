@@ -8,6 +8,7 @@ pub mod demo_server;
 pub mod descriptor;
 pub mod documents;
 pub mod editor_options;
+pub mod file_browser;
 pub mod office;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -12,7 +12,7 @@ use crate::{
     pages::{
         attachments_dialog::AttachmentsDialog, configure::ConfigurePage,
         document_macro::DocumentMacro, document_page::DocumentPage, home::HomePage,
-        macro_editor::DocumentMacroEditor, not_found::NotFound,
+        macro_editor::DocumentMacroEditor, not_found::NotFound, space_documents::SpaceDocuments,
     },
 };
 
@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                 <Route path=segments(paths::ATTACHMENTS_DIALOG) view=AttachmentsDialog/>
                 <Route path=segments(paths::CONFIGURE) view=ConfigurePage/>
                 <Route path=segments(paths::DOCUMENT_PAGE) view=DocumentPage/>
+                <Route path=segments(paths::SPACE_DOCUMENTS) view=SpaceDocuments/>
             </Routes>
         </Router>
     }

@@ -359,7 +359,8 @@ async function route(req, res) {
     return sendHost(req, res, { view: 'page', spaceKey: m[1], pageId: m[2], siteUrl }, url.searchParams.get('theme'));
   }
   if ((m = p.match(/^\/wiki\/plugins\/servlet\/ac\/([^/]+)\/([^/]+)$/)) && req.method === 'GET') {
-    const context = Object.fromEntries([...url.searchParams].filter(([k]) => k.startsWith('ac.')));
+    // Custom data (ac.*) and, for links from a space's sidebar, the space.
+    const context = Object.fromEntries([...url.searchParams].filter(([k]) => k.startsWith('ac.') || k === 'space.key'));
     return sendHost(req, res, { view: 'module', appKey: m[1], key: m[2], context, siteUrl }, url.searchParams.get('theme'));
   }
   if (p === '/wiki/plugins/servlet/upm' && req.method === 'GET') {

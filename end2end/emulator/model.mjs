@@ -32,8 +32,10 @@ export class Model {
     return String(this.nextId);
   }
 
+  /** Strictly increasing times, so "newest first" is well defined even within a millisecond. */
   now() {
-    return new Date().toISOString();
+    this.lastTime = Math.max(Date.now(), (this.lastTime ?? 0) + 1);
+    return new Date(this.lastTime).toISOString();
   }
 
   /** A sample page with one document macro and two attachments. */

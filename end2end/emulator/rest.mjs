@@ -63,7 +63,7 @@ export class Rest {
    * attachments and properties. Anything else is refused as Confluence refuses it.
    */
   checkAnonymous(method, path) {
-    if (method === 'GET' && path === '/rest/api/user/current') return;
+    if (method === 'GET' && (path === '/rest/api/user/current' || path === '/rest/api/content/search')) return;
     const r = method === 'GET' && (path.match(/^\/rest\/api\/content\/([^/]+)/) ?? path.match(/^\/download\/attachments\/([^/]+)\//));
     if (!r) throw new HttpError(401, 'This request requires authentication');
     const page = this.model.page(r[1]) ?? this.model.page(this.model.attachments[r[1]]?.pageId);
@@ -232,6 +232,26 @@ export class Rest {
       if (who.appKey !== inst.descriptor.key) throw new HttpError(403, 'Apps may only read their own record');
       const json = { key: inst.descriptor.key, version: '1', state: inst.enabled ? 'ENABLED' : 'DISABLED', host: { product: 'Confluence', contacts: [] } };
       if (inst.descriptor.enableLicensing) json.license = { active: inst.license === 'active', type: 'COMMERCIAL', evaluation: false };
+      return { status: 200, json };
+    }
+    if (req.method === 'GET' && path === '/rest/api/content/search') {
+      // CQL as Confluence takes it here: a space's attachments, newest first, paged; only what
+      // the caller may see (anonymous visitors: spaces open to them).
+      const cql = url.searchParams.get('cql') ?? '';
+      const q = cql.match(/^type\s*=\s*attachment\s+and\s+space\s*=\s*"([A-Za-z0-9]+)"\s+order\s+by\s+lastmodified\s+desc$/i);
+      if (!q) throw new HttpError(400, `The emulator cannot run the CQL ${cql}`);
+      const space = this.model.spaces[q[1]];
+      const visible = space && (who.via !== 'anonymous' || space.anonymous);
+      const all = visible
+        ? Object.values(this.model.attachments)
+          .filter((a) => a.status === 'current' && this.model.page(a.pageId)?.spaceKey === space.key)
+          .sort((a, b) => this.model.latest(b).when.localeCompare(this.model.latest(a).when))
+        : [];
+      const start = Math.max(0, Number(url.searchParams.get('start') ?? 0));
+      const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit') ?? 25)));
+      const results = all.slice(start, start + limit).map((a) => this.attachmentJson(a));
+      const json = { results, start, limit, size: results.length, totalSize: all.length, _links: {} };
+      if (start + limit < all.length) json._links.next = `/rest/api/content/search?cql=${encodeURIComponent(cql)}&start=${start + limit}&limit=${limit}`;
       return { status: 200, json };
     }
     if ((r = m(/^\/rest\/api\/content\/([^/]+)$/)) && req.method === 'GET') {

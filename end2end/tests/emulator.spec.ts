@@ -119,7 +119,7 @@ test('the page action opens the same dialog from the "…" menu', async ({ host,
   const pageId = await pageWithDocument(request, 'Action page');
   await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
   await host.getByTitle('More actions').click();
-  await host.getByRole('link', { name: 'Office documents' }).click();
+  await host.getByRole('link', { name: 'Office documents', exact: true }).click();
   const dialog = await appFrame(host, '/dialog/attachments');
   await expect(dialog.getByTestId('attachment-option')).toHaveCount(3);
   // Nothing is preselected here, and the bridge being up does not enable Submit without a choice.

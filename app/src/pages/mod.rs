@@ -10,3 +10,4 @@ pub mod home;
 pub mod macro_editor;
 pub mod not_found;
 pub mod office_editor;
+pub mod space_documents;

@@ -253,7 +253,9 @@
     const actions = (modules.webItems || []).filter((w) => (w.location || '').startsWith('system.content.action'));
     const macros = (modules.dynamicContentMacros || []).concat(modules.staticContentMacros || []);
     main.innerHTML = `
-      <nav class="emu-breadcrumbs">${esc(p.space.name)}</nav>
+      <nav class="emu-breadcrumbs">${esc(p.space.name)}
+        ${(modules.generalPages || []).filter((g) => (g.location || '').startsWith('system.space.sidebar')).map((g) =>
+          ` · <a data-space-link="${esc(g.key)}" href="/wiki/plugins/servlet/ac/${esc(app.key)}/${esc(g.key)}?space.key=${encodeURIComponent(p.space.key)}">${esc(g.name && g.name.value)}</a>`).join('')}</nav>
       <div class="emu-title-row">
         <h1 id="emu-page-title">${esc(p.title)}</h1>
         <div class="emu-actions">

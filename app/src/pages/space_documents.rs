@@ -1,0 +1,299 @@
+//! The space's file browser (a general page linked from the space sidebar): every office
+//! document attached anywhere in the space, read through the host as the viewer, with search,
+//! a kind filter, sorting, pages of twenty, opening, and moving a file to the trash.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    documents::{Attachment, document_kind, human_size},
+    file_browser::{self, KINDS, Listing, SortBy},
+    pages::frame::{HostScript, Load},
+};
+
+#[component]
+pub fn SpaceDocuments() -> impl IntoView {
+    let space_key = use_query_map()
+        .read_untracked()
+        .get("spaceKey")
+        .unwrap_or_default();
+    let files = RwSignal::new(Load::<Vec<Attachment>>::Loading);
+    // Set when the space has more attachments than the browser reads.
+    let capped = RwSignal::new(false);
+    let listing = RwSignal::new(Listing::default());
+    let status = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<String>);
+    // The row whose deletion waits for a second click.
+    let confirming = RwSignal::new(None::<String>);
+
+    #[cfg(feature = "hydrate")]
+    {
+        let space_key = space_key.clone();
+        Effect::new(move |_| {
+            let space_key = space_key.clone();
+            leptos::task::spawn_local(async move {
+                let _ = connect::bridge::size_to_parent().await;
+                load(&space_key, files, capped).await;
+            });
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (capped, files);
+
+    let delete = move |att: Attachment| {
+        confirming.set(None);
+        status.set(None);
+        failure.set(None);
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            use connect::bridge::request::{RequestOptions, request};
+            let options = RequestOptions {
+                url: format!("/rest/api/content/{}", att.id),
+                method: "DELETE".into(),
+                ..RequestOptions::default()
+            };
+            match request(&options).await {
+                Ok(_) => {
+                    files.update(|load| {
+                        if let Load::Ready(list) = load {
+                            list.retain(|a| a.id != att.id);
+                        }
+                    });
+                    status.set(Some(format!("{} was moved to the trash.", att.title)));
+                }
+                Err(err) => failure.set(Some(crate::pages::frame::report(
+                    "Cannot delete the file",
+                    delete_refused(&att.title, &err.to_string()),
+                ))),
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = att;
+    };
+
+    let set_search = move |value: String| {
+        listing.update(|l| {
+            l.search = value;
+            l.page = 0;
+        })
+    };
+    let set_kind = move |value: String| {
+        listing.update(|l| {
+            l.kind = KINDS.contains(&value.as_str()).then_some(value);
+            l.page = 0;
+        })
+    };
+    let set_sort = move |value: String| {
+        listing.update(|l| {
+            l.sort = SortBy::parse(&value);
+            l.page = 0;
+        })
+    };
+    let turn = move |by: isize| listing.update(|l| l.page = l.page.saturating_add_signed(by));
+
+    let title = if file_browser::valid_space_key(&space_key) {
+        format!("Office documents in {space_key}")
+    } else {
+        "Office documents".to_owned()
+    };
+    view! {
+        <HostScript size_to_parent=true/>
+        <main class="file-browser" data-testid="space-documents">
+            <h1>{title}</h1>
+            <div class="browser-controls">
+                <label class="field-label">"Search "
+                    <input type="search" data-testid="browser-search" placeholder="File name"
+                        on:input=move |ev| set_search(event_target_value(&ev))/>
+                </label>
+                <label class="field-label">"Kind "
+                    <select data-testid="browser-kind" on:change=move |ev| set_kind(event_target_value(&ev))>
+                        <option value="">"All kinds"</option>
+                        {KINDS.into_iter().map(|k| view! { <option value=k>{k}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field-label">"Sort by "
+                    <select data-testid="browser-sort" on:change=move |ev| set_sort(event_target_value(&ev))>
+                        {SortBy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            {move || status.get().map(|text| view! { <p class="status" role="status" data-testid="browser-status">{text}</p> })}
+            {move || failure.get().map(|text| view! { <p class="error" role="alert" data-testid="browser-error">{text}</p> })}
+            {move || match files.get() {
+                Load::Loading => view! { <p class="muted" data-testid="browser-loading">"Loading the space's documents…"</p> }.into_any(),
+                Load::Failed(message) => view! { <p class="error" role="alert" data-testid="browser-error">{message}</p> }.into_any(),
+                Load::Ready(all) => {
+                    let chosen = listing.get();
+                    let shown = file_browser::select(&all, &chosen);
+                    let (page, pages, matching) = (shown.page, shown.pages, shown.matching);
+                    let rows = shown.rows.into_iter().cloned().collect::<Vec<_>>();
+                    view! {
+                        <p class="muted small" data-testid="browser-count">
+                            {count_text(matching, all.len())}
+                            {move || capped.get().then_some(" Only the 1000 most recently changed files of this space are listed.")}
+                        </p>
+                        <table class="browser-table">
+                            <thead><tr>
+                                <th scope="col">"Name"</th><th scope="col">"Kind"</th><th scope="col">"Page"</th>
+                                <th scope="col">"Size"</th><th scope="col">"Last changed"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|att| row(att, confirming, delete)).collect_view()}
+                            </tbody>
+                        </table>
+                        <nav class="pager" aria-label="Pages">
+                            <button class="button" data-testid="browser-prev" disabled={page == 0} on:click=move |_| turn(-1)>"Previous"</button>
+                            <span data-testid="browser-page">{format!("Page {} of {pages}", page + 1)}</span>
+                            <button class="button" data-testid="browser-next" disabled={page + 1 >= pages} on:click=move |_| turn(1)>"Next"</button>
+                        </nav>
+                    }.into_any()
+                }
+            }}
+        </main>
+    }
+}
+
+fn row(
+    att: Attachment,
+    confirming: RwSignal<Option<String>>,
+    delete: impl Fn(Attachment) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let page = att.container.clone().unwrap_or_default();
+    // Confluence's times are UTC; the minute is enough here.
+    let when = att
+        .version
+        .when
+        .get(..16)
+        .map(|t| format!("{} UTC", t.replace('T', " ")))
+        .unwrap_or_default();
+    let by = att
+        .version
+        .by
+        .as_ref()
+        .map(|p| format!(" by {}", p.display_name))
+        .unwrap_or_default();
+    let open = {
+        let (page_id, name) = (page.id.clone(), att.title.clone());
+        move |_| {
+            if let Err(err) =
+                crate::pages::document_page::open_in_confluence(&page_id, &name, false)
+            {
+                crate::pages::frame::report("Cannot open the document", err);
+            }
+        }
+    };
+    let id = att.id.clone();
+    let asking = move || confirming.get().as_deref() == Some(id.as_str());
+    let ask_id = att.id.clone();
+    let title = att.title.clone();
+    let doomed = att.clone();
+    view! {
+        <tr data-testid="browser-row" data-name=att.title.clone()>
+            <td><button class="link" data-testid="browser-open" on:click=open>{att.title.clone()}</button></td>
+            <td>{document_kind(&att.title).unwrap_or_default()}</td>
+            <td>{page.title}</td>
+            <td>{human_size(att.extensions.file_size)}</td>
+            <td class="small">{format!("{when}{by}")}</td>
+            <td>
+                {move || if asking() {
+                    let doomed = doomed.clone();
+                    view! {
+                        <span class="confirm">
+                            {format!("Move {title} to the trash? ")}
+                            <button class="button button-danger" data-testid="browser-confirm"
+                                on:click=move |_| delete(doomed.clone())>"Delete"</button>
+                            <button class="button" data-testid="browser-cancel"
+                                on:click=move |_| confirming.set(None)>"Cancel"</button>
+                        </span>
+                    }.into_any()
+                } else {
+                    let ask_id = ask_id.clone();
+                    view! {
+                        <button class="button" data-testid="browser-delete"
+                            on:click=move |_| confirming.set(Some(ask_id.clone()))>"Delete…"</button>
+                    }.into_any()
+                }}
+            </td>
+        </tr>
+    }
+}
+
+fn count_text(matching: usize, all: usize) -> String {
+    match (matching, all) {
+        (_, 0) => "This space has no office documents yet.".to_owned(),
+        (0, _) => "No document matches.".to_owned(),
+        (1, 1) => "1 document.".to_owned(),
+        (m, a) if m == a => format!("{a} documents."),
+        (m, a) => format!("{m} of {a} documents."),
+    }
+}
+
+/// Why a deletion failed, in words: Confluence refuses people who may not delete.
+#[cfg(any(feature = "hydrate", test))]
+fn delete_refused(title: &str, error: &str) -> String {
+    if error.contains("403") || error.contains("401") {
+        format!("You may not delete {title}.")
+    } else {
+        format!("{title} could not be deleted: {error}")
+    }
+}
+
+/// Reads the space's attachments through the host as the viewer, newest first, up to
+/// [`file_browser::MAX_FILES`].
+#[cfg(feature = "hydrate")]
+async fn load(space_key: &str, files: RwSignal<Load<Vec<Attachment>>>, capped: RwSignal<bool>) {
+    use crate::documents::Results;
+    if !file_browser::valid_space_key(space_key) {
+        files.set(Load::Failed("Open this page from a space.".into()));
+        return;
+    }
+    let mut all = Vec::new();
+    let mut start = 0;
+    loop {
+        let url = file_browser::search_url(space_key, start);
+        match connect::bridge::request_json::<Results<Attachment>>(&url).await {
+            Ok(batch) => {
+                let got = batch.results.len();
+                all.extend(batch.results);
+                start += got;
+                if got < file_browser::FETCH_LIMIT {
+                    break;
+                }
+                if start >= file_browser::MAX_FILES {
+                    capped.set(true);
+                    break;
+                }
+            }
+            Err(err) => {
+                files.set(Load::Failed(crate::pages::frame::report(
+                    "Cannot list the space's documents",
+                    err.to_string(),
+                )));
+                return;
+            }
+        }
+    }
+    files.set(Load::Ready(file_browser::office_documents(all)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_refusals_read_well() {
+        assert_eq!(count_text(0, 0), "This space has no office documents yet.");
+        assert_eq!(count_text(0, 3), "No document matches.");
+        assert_eq!(count_text(1, 1), "1 document.");
+        assert_eq!(count_text(3, 3), "3 documents.");
+        assert_eq!(count_text(2, 3), "2 of 3 documents.");
+        assert_eq!(
+            delete_refused("a.docx", "HTTP 403: no"),
+            "You may not delete a.docx."
+        );
+        assert_eq!(
+            delete_refused("a.docx", "connection lost"),
+            "a.docx could not be deleted: connection lost"
+        );
+    }
+}
