@@ -133,6 +133,10 @@ test('the page action opens the same dialog from the "…" menu', async ({ host,
 test('the macro editor saves the chosen attachment into the macro', async ({ host, request }) => {
   const pageId = await pageWithDocument(request, 'Editor page');
   await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+  // The macro resizes its frame once it has loaded, which moves the button below it: wait.
+  const shown = await appFrame(host, '/macro/document');
+  await expect(shown.getByTestId('doc-title')).toHaveText('report.docx');
+  await expect(shown.getByTestId('doc-activity')).toHaveText(/reported/);
   await host.getByRole('button', { name: 'Edit macro' }).click();
   const editor = await appFrame(host, '/macro/document-editor');
   // The current parameter is preselected.

@@ -986,6 +986,10 @@ test('people who are not logged in view the documents of spaces open to anonymou
     await expect(doc.getByTestId('view-reason')).toHaveText('You are viewing this document as a guest. Log in to Confluence to edit it.');
     await expect(editor.locator('#ds-mode')).toHaveText('view');
     await expect(editor.locator('#ds-user')).toHaveText('');
+    // Nothing in the editor acts for a person: no history, mentions, copies or links.
+    for (const id of ['#ds-history', '#ds-mention', '#ds-save-as', '#ds-get-link']) {
+      await expect(editor.locator(id), id).toHaveCount(0);
+    }
     const asked = (await state(request)).calls.filter((c: any) => c.path.startsWith(`/rest/api/content/${page.id}?`));
     expect(asked.at(-1)).toMatchObject({ as: 'anonymous', via: 'anonymous' });
 

@@ -151,6 +151,8 @@ pub struct EditorLaunch {
     /// What happened at the document's last save that its editors should know (an edit saved
     /// over a conflicting upload).
     pub notice: Option<String>,
+    /// Opened by someone not logged in: the editor offers nothing that needs a person.
+    pub guest: bool,
 }
 
 /// One step of a conversion.

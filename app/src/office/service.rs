@@ -425,6 +425,7 @@ pub async fn open(
                 .await?
                 .and_then(|row| row.notice),
         },
+        guest: caller.anonymous,
     })
 }
 

@@ -266,7 +266,10 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
         picking,
     } = shown;
     let (api_js, config, editing) = (&launch.api_js, &launch.config, launch.editing);
-    use crate::pages::office_editor::{Events, start};
+    // Guests get the document and nothing that acts for a person (history, mentions, copies,
+    // files from the page): the editor shows no buttons for what it would refuse.
+    let person = !launch.guest;
+    use crate::pages::office_editor::{Events, SaveAs, UsersRequest, start};
     let (page_id, file) = (page_id.to_owned(), file.to_owned());
     let history = EditorRequests {
         page_id: page_id.clone(),
@@ -293,48 +296,57 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
         on_request_edit_rights: Box::new(move || {
             let _ = open_in_confluence(&page_id, &file, false);
         }),
-        on_request_history: Some(Box::new(move || h1.refresh())),
-        on_request_history_data: Some(Box::new(move |version| h2.show(version))),
+        on_request_history: person.then(|| Box::new(move || h1.refresh()) as Box<dyn Fn()>),
+        on_request_history_data: person
+            .then(|| Box::new(move |version| h2.show(version)) as Box<dyn Fn(i32)>),
         // Back from the history to the document as it is now.
-        on_request_history_close: Some(Box::new(|| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
-            }
-        })),
+        on_request_history_close: person.then(|| {
+            Box::new(|| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            }) as Box<dyn Fn()>
+        }),
         on_request_restore: editing
             .then(|| Box::new(move |version| h3.restore(version)) as Box<dyn Fn(i32)>),
-        on_request_users: Some(Box::new(move |request| h4.people(request))),
-        on_request_save_as: Some(Box::new(move |copy| h5.save_copy(copy, copied))),
-        on_data: vec![
-            (
-                "onMakeActionLink",
-                Box::new(move |place| h6.action_link(place)),
-            ),
-            (
-                "onRequestInsertImage",
-                Box::new(pick(formats::FileUse::Image)),
-            ),
-            (
-                "onRequestSelectDocument",
-                Box::new(pick(formats::FileUse::Document)),
-            ),
-            (
-                "onRequestSelectSpreadsheet",
-                Box::new(pick(formats::FileUse::Spreadsheet)),
-            ),
-            (
-                "onRequestReferenceSource",
-                Box::new(pick(formats::FileUse::Reference)),
-            ),
-            (
-                "onRequestReferenceData",
-                Box::new(move |reference| h7.reference_data(reference)),
-            ),
-            (
-                "onRequestOpen",
-                Box::new(move |reference| h8.open_linked(reference)),
-            ),
-        ],
+        on_request_users: person
+            .then(|| Box::new(move |request| h4.people(request)) as Box<dyn Fn(UsersRequest)>),
+        on_request_save_as: person
+            .then(|| Box::new(move |copy| h5.save_copy(copy, copied)) as Box<dyn Fn(SaveAs)>),
+        on_data: if !person {
+            Vec::new()
+        } else {
+            vec![
+                (
+                    "onMakeActionLink",
+                    Box::new(move |place| h6.action_link(place)),
+                ),
+                (
+                    "onRequestInsertImage",
+                    Box::new(pick(formats::FileUse::Image)),
+                ),
+                (
+                    "onRequestSelectDocument",
+                    Box::new(pick(formats::FileUse::Document)),
+                ),
+                (
+                    "onRequestSelectSpreadsheet",
+                    Box::new(pick(formats::FileUse::Spreadsheet)),
+                ),
+                (
+                    "onRequestReferenceSource",
+                    Box::new(pick(formats::FileUse::Reference)),
+                ),
+                (
+                    "onRequestReferenceData",
+                    Box::new(move |reference| h7.reference_data(reference)),
+                ),
+                (
+                    "onRequestOpen",
+                    Box::new(move |reference| h8.open_linked(reference)),
+                ),
+            ]
+        },
     };
     if let Err(message) = start(api_js, EDITOR_ID, config, events).await {
         editor_state.set("failed".into());
