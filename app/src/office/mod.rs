@@ -219,24 +219,22 @@ impl ConnectionReport {
 /// The verified site and signed-in person a server function acts for.
 #[cfg(feature = "ssr")]
 async fn caller() -> Result<service::Caller, ServerFnError> {
-    let scope = crate::tenant_scope::tenant_scope().await?;
-    let account_id = scope.account_id.clone().ok_or_else(|| {
-        crate::tenant_scope::refuse(
+    let caller = viewer().await?;
+    if caller.anonymous() {
+        return Err(crate::tenant_scope::refuse(
             axum::http::StatusCode::FORBIDDEN,
             "log in to Confluence to do this",
-        )
-    })?;
-    Ok(service::Caller::new(scope, account_id))
+        ));
+    }
+    Ok(caller)
 }
 
 /// [`caller`], or someone not logged in (for viewing what Confluence shows them).
 #[cfg(feature = "ssr")]
 pub(crate) async fn viewer() -> Result<service::Caller, ServerFnError> {
     let scope = crate::tenant_scope::tenant_scope().await?;
-    Ok(match scope.account_id.clone() {
-        Some(account_id) => service::Caller::new(scope, account_id),
-        None => service::Caller::anonymous(scope),
-    })
+    let account_id = scope.account_id.clone().unwrap_or_default();
+    Ok(service::Caller::new(scope, account_id))
 }
 
 /// Opens a page's attachment in the editor: for editing when the caller may edit the page and

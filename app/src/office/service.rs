@@ -20,26 +20,16 @@ pub struct Caller {
     pub scope: TenantScope,
     /// Empty for someone who is not logged in.
     pub account_id: String,
-    /// Not logged in: sees what Confluence shows anonymous visitors, for viewing only.
-    pub anonymous: bool,
 }
 
 impl Caller {
     pub fn new(scope: TenantScope, account_id: String) -> Self {
-        Self {
-            scope,
-            account_id,
-            anonymous: false,
-        }
+        Self { scope, account_id }
     }
 
-    /// Someone the context token names no account for.
-    pub fn anonymous(scope: TenantScope) -> Self {
-        Self {
-            scope,
-            account_id: String::new(),
-            anonymous: true,
-        }
+    /// Not logged in: sees what Confluence shows anonymous visitors, for viewing only.
+    pub fn anonymous(&self) -> bool {
+        self.account_id.is_empty()
     }
 
     pub(super) fn confluence(&self) -> Confluence<'_> {
@@ -139,7 +129,7 @@ impl Caller {
 
     /// What Confluence lets the caller do on the page; refused when they cannot see it.
     async fn readable(&self, page_id: &str) -> Result<PageAccess, OfficeError> {
-        let access = match self.anonymous {
+        let access = match self.anonymous() {
             true => self.confluence().anonymous_access(page_id).await?,
             false => self.confluence().access(&self.account_id, page_id).await?,
         };
@@ -328,7 +318,7 @@ pub async fn open(
             Some("Filling in the form: your answers are saved as a new version of the file.".into())
         }
         Mode::ViewByChoice => Some("Opened for viewing. Choose Edit to change it.".to_owned()),
-        Mode::View if caller.anonymous => Some(
+        Mode::View if caller.anonymous() => Some(
             "You are viewing this document as a guest. Log in to Confluence to edit it.".into(),
         ),
         Mode::View if !may_edit => Some(match access.require_edit() {
@@ -370,7 +360,7 @@ pub async fn open(
         )
         .await?;
     }
-    let person = match caller.anonymous {
+    let person = match caller.anonymous() {
         // The Document Server shows anonymous viewers as guests.
         true => super::confluence::Person {
             account_id: String::new(),
@@ -425,7 +415,7 @@ pub async fn open(
                 .await?
                 .and_then(|row| row.notice),
         },
-        guest: caller.anonymous,
+        guest: caller.anonymous(),
     })
 }
 
