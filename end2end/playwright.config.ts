@@ -39,6 +39,9 @@ export default defineConfig({
   use: {
     baseURL: `http://${siteAddr}`,
     browserName: 'chromium',
+    // Confluo's screens follow the browser's language: the suite reads them in English unless a
+    // test asks for another.
+    locale: 'en-US',
     headless: true,
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -62,6 +62,18 @@ pub fn document_kind(file_name: &str) -> Option<&'static str> {
     crate::office::formats::format_of(file_name).map(|f| f.document_type.noun())
 }
 
+/// A kind of file as [`document_kind`] names it (or `Other file`, `File`), in `lang`.
+pub fn kind_label(lang: crate::i18n::Lang, kind: &str) -> &'static str {
+    match kind {
+        "Document" => lang.text("Document"),
+        "Spreadsheet" => lang.text("Spreadsheet"),
+        "Presentation" => lang.text("Presentation"),
+        "PDF" => lang.text("PDF"),
+        "Other file" => lang.text("Other file"),
+        _ => lang.text("File"),
+    }
+}
+
 /// Bytes as a person reads them.
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];

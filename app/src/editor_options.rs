@@ -1,6 +1,7 @@
 //! The site's editing options, set by administrators on the configure page: which formats may be
 //! edited although saving them back can lose formatting, the largest file Confluo opens, the
-//! editor's interface, and the spaces where Confluo is turned off.
+//! editor's interface, the spaces where Confluo is turned off, and the spaces, groups and file
+//! labels that only view.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -114,6 +115,11 @@ pub struct EditorOptions {
     pub disabled_spaces: Vec<String>,
     /// Space keys where documents open for viewing only, whatever Confluence allows.
     pub view_only_spaces: Vec<String>,
+    /// Confluence groups whose members open documents for viewing only, whatever Confluence
+    /// allows.
+    pub view_only_groups: Vec<String>,
+    /// Confluence labels: files that carry one open for viewing only, for everyone.
+    pub view_only_labels: Vec<String>,
 }
 
 impl Default for EditorOptions {
@@ -130,6 +136,8 @@ impl Default for EditorOptions {
             macros: MacrosMode::default(),
             disabled_spaces: Vec::new(),
             view_only_spaces: Vec::new(),
+            view_only_groups: Vec::new(),
+            view_only_labels: Vec::new(),
         }
     }
 }
@@ -150,6 +158,17 @@ impl EditorOptions {
 
     pub fn space_view_only(&self, space_key: &str) -> bool {
         self.view_only_spaces.iter().any(|k| k == space_key)
+    }
+
+    /// The first of `groups` (a person's) set to view only. Confluence compares group names
+    /// without regard to case.
+    pub fn view_only_group<'a>(&self, groups: &'a [String]) -> Option<&'a str> {
+        first_listed(groups, &self.view_only_groups)
+    }
+
+    /// The first of a file's `labels` set to view only (Confluence keeps labels in lower case).
+    pub fn view_only_label<'a>(&self, labels: &'a [String]) -> Option<&'a str> {
+        first_listed(labels, &self.view_only_labels)
     }
 
     /// Every problem with the options, empty when they can be saved.
@@ -182,19 +201,94 @@ impl EditorOptions {
                 );
             }
         }
+        if let Some(bad) = self.view_only_groups.iter().find(|g| !is_group_name(g)) {
+            errors.fail(
+                "view_only_groups",
+                format!(
+                    "{bad:?} is not a group name (up to {GROUP_NAME_MAX} characters, no commas or line breaks)"
+                ),
+            );
+        }
+        if let Some(bad) = self.view_only_labels.iter().find(|l| !is_label(l)) {
+            errors.fail(
+                "view_only_labels",
+                format!("{bad:?} is not a label (one word, without spaces or punctuation like , : ; # ?)"),
+            );
+        }
         errors.into_vec()
     }
 }
 
-/// Space keys as an administrator types them: separated by commas or spaces.
-pub fn parse_space_keys(raw: &str) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
-    for key in raw.split([',', ' ', '\n', '\t', ';']).map(str::trim) {
-        if !key.is_empty() && !keys.iter().any(|k| k == key) {
-            keys.push(key.to_owned());
+/// The first of `names` that `listed` holds, compared without regard to case.
+fn first_listed<'a>(names: &'a [String], listed: &[String]) -> Option<&'a str> {
+    names
+        .iter()
+        .find(|n| listed.iter().any(|l| l.to_lowercase() == n.to_lowercase()))
+        .map(String::as_str)
+}
+
+/// Group names as an administrator types them: separated by commas, semicolons or lines (a
+/// group name may contain spaces).
+pub fn parse_group_names(raw: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in raw.split([',', '\n', ';']).map(str::trim) {
+        if !name.is_empty()
+            && !names
+                .iter()
+                .any(|n| n.to_lowercase() == name.to_lowercase())
+        {
+            names.push(name.to_owned());
         }
     }
-    keys
+    names
+}
+
+/// The longest group name Atlassian accepts.
+const GROUP_NAME_MAX: usize = 255;
+
+fn is_group_name(name: &str) -> bool {
+    let trimmed = name.trim();
+    !trimmed.is_empty()
+        && trimmed == name
+        && name.chars().count() <= GROUP_NAME_MAX
+        && !name
+            .chars()
+            .any(|c| matches!(c, ',' | ';') || c.is_control())
+}
+
+/// Space keys as an administrator types them: separated by commas or spaces.
+pub fn parse_space_keys(raw: &str) -> Vec<String> {
+    words(raw)
+}
+
+/// Labels as an administrator types them: separated by commas or spaces, in lower case as
+/// Confluence keeps them.
+pub fn parse_labels(raw: &str) -> Vec<String> {
+    words(&raw.to_lowercase())
+}
+
+/// The distinct words of `raw`, separated by commas, semicolons or white space.
+fn words(raw: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in raw.split([',', ' ', '\n', '\t', ';']).map(str::trim) {
+        if !word.is_empty() && !words.iter().any(|w| w == word) {
+            words.push(word.to_owned());
+        }
+    }
+    words
+}
+
+/// Confluence labels: one word of at most 255 characters, without the characters Confluence
+/// refuses in labels.
+fn is_label(label: &str) -> bool {
+    const REFUSED: &[char] = &[
+        '!', '#', '&', '(', ')', '*', ',', '.', ':', ';', '<', '>', '?', '@', '[', ']', '^',
+    ];
+    !label.is_empty()
+        && label.chars().count() <= 255
+        && !label
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || REFUSED.contains(&c))
 }
 
 /// Confluence space keys: letters, digits and `_`; personal spaces start with `~`.
@@ -284,6 +378,61 @@ mod tests {
         assert_eq!(fields(&options), ["view_only_spaces"]);
         options.view_only_spaces.pop();
         assert!(options.space_view_only("HR") && !options.space_view_only("DEV"));
+    }
+
+    #[test]
+    fn view_only_groups_match_without_regard_to_case() {
+        let mut options = EditorOptions {
+            view_only_groups: vec!["Contractors".into(), "external auditors".into()],
+            ..Default::default()
+        };
+        assert!(fields(&options).is_empty());
+        let mine = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            options.view_only_group(&mine(&["confluence-users", "contractors"])),
+            Some("contractors")
+        );
+        assert_eq!(
+            options.view_only_group(&mine(&["External Auditors"])),
+            Some("External Auditors")
+        );
+        assert_eq!(options.view_only_group(&mine(&["confluence-users"])), None);
+        assert_eq!(options.view_only_group(&[]), None);
+        for bad in ["", " padded", "a,b", "line\nbreak", &"x".repeat(256)] {
+            options.view_only_groups = vec![bad.to_owned()];
+            assert_eq!(fields(&options), ["view_only_groups"], "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn group_names_as_typed_keep_their_spaces() {
+        assert_eq!(
+            parse_group_names(" external auditors, Contractors;\ncontractors\n\n"),
+            ["external auditors", "Contractors"]
+        );
+        assert!(parse_group_names(" , ").is_empty());
+    }
+
+    #[test]
+    fn view_only_labels_are_single_words_matched_in_lower_case() {
+        let mut options = EditorOptions {
+            view_only_labels: parse_labels("Final, signed;approved  final"),
+            ..Default::default()
+        };
+        assert_eq!(options.view_only_labels, ["final", "signed", "approved"]);
+        assert!(fields(&options).is_empty());
+        let labels = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            options.view_only_label(&labels(&["draft", "signed"])),
+            Some("signed")
+        );
+        assert_eq!(options.view_only_label(&labels(&["draft"])), None);
+        for bad in ["", "two words", "a:b", "why?", "v1.0", &"x".repeat(256)] {
+            options.view_only_labels = vec![bad.to_owned()];
+            assert_eq!(fields(&options), ["view_only_labels"], "{bad:?}");
+        }
+        options.view_only_labels = vec!["ready-to-sign".into(), "q4_2026".into()];
+        assert!(fields(&options).is_empty());
     }
 
     #[test]

@@ -52,12 +52,12 @@ impl SortBy {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
-            SortBy::Modified => "Last changed",
-            SortBy::Name => "Name",
-            SortBy::Size => "Size",
-            SortBy::Page => "Page",
+            SortBy::Modified => lang.text("Last changed"),
+            SortBy::Name => lang.text("Name"),
+            SortBy::Size => lang.text("Size"),
+            SortBy::Page => lang.text("Page"),
         }
     }
 

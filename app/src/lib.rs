@@ -9,6 +9,7 @@ pub mod descriptor;
 pub mod documents;
 pub mod editor_options;
 pub mod file_browser;
+pub mod i18n;
 pub mod office;
 pub mod pages;
 #[cfg(feature = "ssr")]

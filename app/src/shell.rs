@@ -18,9 +18,11 @@ use crate::{
 
 /// The full HTML document, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The browser keeps the language the server chose by reading it back from here.
+    let lang = crate::i18n::provide_page_lang();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.tag()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -39,6 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::i18n::provide_page_lang();
     // Effects run only in the browser, after hydration: mark the document so tests and
     // styles can tell a live page from server-rendered HTML.
     Effect::new(|_| {

@@ -173,6 +173,21 @@ async function emuApi(req, res, url, body) {
       if (!USERS[input.accountId]) throw new HttpError(404, `No user ${input.accountId}`);
       USERS[input.accountId].canEdit = !!input.canEdit;
       return json(res, 200, { accountId: input.accountId, canEdit: USERS[input.accountId].canEdit });
+    case 'POST groups': {
+      // Sets the groups a person is in (the site keeps them until reset).
+      if (!USERS[input.accountId]) throw new HttpError(404, `No user ${input.accountId}`);
+      if (!Array.isArray(input.groups) || !input.groups.every((g) => typeof g === 'string' && g)) throw new HttpError(400, 'groups is a list of group names');
+      model.groups[input.accountId] = [...input.groups];
+      return json(res, 200, { accountId: input.accountId, groups: model.groups[input.accountId] });
+    }
+    case 'POST labels': {
+      // Sets an attachment's labels (Confluence keeps them in lower case).
+      const att = model.attachments[input.attachmentId];
+      if (!att) throw new HttpError(404, `No attachment ${input.attachmentId}`);
+      if (!Array.isArray(input.labels) || !input.labels.every((l) => typeof l === 'string' && /^[^\s,:;.?!#&()*<>@[\]^]+$/.test(l))) throw new HttpError(400, 'labels is a list of single words');
+      att.labels = input.labels.map((l) => l.toLowerCase());
+      return json(res, 200, { attachmentId: att.id, labels: att.labels });
+    }
     case 'POST reset':
       for (const [id, canEdit] of Object.entries(START_CAN_EDIT)) USERS[id].canEdit = canEdit;
       model.reset();

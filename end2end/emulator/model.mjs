@@ -18,6 +18,8 @@ export class Model {
   reset() {
     this.nextId = 1000;
     this.spaces = { DEMO: { id: '1', key: 'DEMO', name: 'Demo space', anonymous: false } };
+    /** Group names by account id. */
+    this.groups = Object.fromEntries(Object.values(USERS).map((u) => [u.accountId, u.admin ? ['confluence-users', 'site-admins'] : ['confluence-users']]));
     /** @type {Record<string, any>} */
     this.pages = {};
     /** @type {Record<string, any>} */
@@ -104,6 +106,7 @@ export class Model {
       mediaType: mediaType || 'application/octet-stream',
       status: 'current',
       versions: [],
+      labels: [],
     };
     this.attachments[id] = att;
     this.addVersion(att, { data, by, comment, mediaType });

@@ -165,11 +165,12 @@ export class Rest {
     };
   }
 
-  attachmentJson(att) {
+  /** An attachment as the REST API shows it; `url`'s `expand` may ask for its labels. */
+  attachmentJson(att, url) {
     const v = this.model.latest(att);
     const page = this.model.page(att.pageId);
     const download = `/download/attachments/${att.pageId}/${encodeURIComponent(att.fileName)}?version=${v.number}&api=v2`;
-    return {
+    const json = {
       id: att.id,
       type: 'attachment',
       status: att.status,
@@ -180,6 +181,11 @@ export class Rest {
       container: { id: page.id, type: 'page', title: page.title },
       _links: { download, self: `${this.tenancy.baseUrl}/rest/api/content/${att.id}` },
     };
+    if ((url?.searchParams.get('expand') ?? '').split(',').includes('metadata.labels')) {
+      const results = att.labels.map((name) => ({ prefix: 'global', name, id: `label-${name}` }));
+      json.metadata.labels = { results, start: 0, limit: 200, size: results.length };
+    }
+    return json;
   }
 
   // ---- Routes ------------------------------------------------------------------------------
@@ -212,6 +218,15 @@ export class Rest {
         if (USERS[id].admin) json.operations.push({ operation: 'administer', targetType: 'application' });
       }
       return { status: 200, json };
+    }
+    if (req.method === 'GET' && path === '/rest/api/user/memberof') {
+      const id = url.searchParams.get('accountId');
+      if (!USERS[id]) throw new HttpError(404, `No user with accountId ${id}`);
+      const start = Number(url.searchParams.get('start') ?? 0);
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 200), 200);
+      const all = this.model.groups[id] ?? [];
+      const results = all.slice(start, start + limit).map((name) => ({ type: 'group', name, id: `group-${name}` }));
+      return { status: 200, json: { results, start, limit, size: results.length, _links: {} } };
     }
     if (req.method === 'GET' && path === '/rest/api/search/user') {
       // CQL as Confluence takes it here: `type=user`, optionally `and user.fullname~"text"`.
@@ -249,7 +264,7 @@ export class Rest {
         : [];
       const start = Math.max(0, Number(url.searchParams.get('start') ?? 0));
       const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit') ?? 25)));
-      const results = all.slice(start, start + limit).map((a) => this.attachmentJson(a));
+      const results = all.slice(start, start + limit).map((a) => this.attachmentJson(a, url));
       const json = { results, start, limit, size: results.length, totalSize: all.length, _links: {} };
       if (start + limit < all.length) json._links.next = `/rest/api/content/search?cql=${encodeURIComponent(cql)}&start=${start + limit}&limit=${limit}`;
       return { status: 200, json };
@@ -268,7 +283,7 @@ export class Rest {
         return { status: 200, json };
       }
       const att = this.model.attachments[r[1]];
-      if (att && att.status === 'current') return { status: 200, json: this.attachmentJson(att) };
+      if (att && att.status === 'current') return { status: 200, json: this.attachmentJson(att, url) };
       throw new HttpError(404, `No content with id ${r[1]}`);
     }
     if ((r = m(/^\/rest\/api\/content\/(att[^/]+)\/version$/)) && req.method === 'GET') {
@@ -301,7 +316,7 @@ export class Rest {
         let list = this.model.attachmentsOf(page.id);
         const filename = url.searchParams.get('filename');
         if (filename) list = list.filter((a) => a.fileName === filename);
-        return { status: 200, json: { results: list.map((a) => this.attachmentJson(a)), size: list.length, start: 0, limit: 200 } };
+        return { status: 200, json: { results: list.map((a) => this.attachmentJson(a, url)), size: list.length, start: 0, limit: 200 } };
       }
       if (req.method === 'POST' || req.method === 'PUT') {
         this.needWrite(who, req);
@@ -312,7 +327,7 @@ export class Rest {
           ? this.model.addVersion(existing, { data: file.data, by: who.accountId, comment, mediaType: file.type })
           : this.model.addAttachment(page.id, { fileName: file.name, mediaType: file.type, data: file.data, by: who.accountId, comment });
         await this.dispatch(existing ? 'attachment_updated' : 'attachment_created', att, who.accountId);
-        return { status: 200, json: { results: [this.attachmentJson(att)], size: 1 } };
+        return { status: 200, json: { results: [this.attachmentJson(att, url)], size: 1 } };
       }
     }
     if ((r = m(/^\/rest\/api\/content\/([^/]+)\/child\/attachment\/([^/]+)\/data$/)) && req.method === 'POST') {
@@ -323,7 +338,7 @@ export class Rest {
       const { file, comment } = await multipart(req, rawBody);
       this.model.addVersion(att, { data: file.data, by: who.accountId, comment, mediaType: file.type });
       await this.dispatch('attachment_updated', att, who.accountId);
-      return { status: 200, json: this.attachmentJson(att) };
+      return { status: 200, json: this.attachmentJson(att, url) };
     }
     if ((r = m(/^\/download\/attachments\/([^/]+)\/([^/]+)$/)) && req.method === 'GET') {
       const att = this.model.attachmentByName(r[1], decodeURIComponent(r[2]));

@@ -423,9 +423,7 @@ test('someone who loses edit permission during a session is dropped from it', as
   try {
     // The next join or leave makes Confluo check everyone still in the session.
     await alice.editor.locator('#ds-close').click();
-    await expect
-      .poll(async () => (await ds(request, 'log')).filter((e: any) => e.kind === 'command-fields' && e.c === 'drop' && e.key === key).map((e: any) => e.users))
-      .toEqual([['emu-carol']]);
+    await expectDropped(request, key, ['emu-carol']);
     expect((await ds(request, 'sessions')).find((s: any) => s.key === key).users).toEqual([]);
     // Nobody is shown as editing it any more.
     const reader = await context.newPage();
@@ -651,6 +649,21 @@ async function editingOptions(host: Page): Promise<Frame> {
   const frame = await configurePage(host);
   await expect(frame.getByTestId('options-save')).toBeEnabled();
   return frame;
+}
+
+/** Sets one list field (`testid`) of the editing options on the configure page in `page`. */
+async function setListOption(page: Page, testid: string, value: string): Promise<Frame> {
+  const frame = await editingOptions(page);
+  await frame.getByTestId(testid).fill(value);
+  await saveOptions(frame);
+  return frame;
+}
+
+/** Waits until Confluo has dropped exactly `users` from the editing session `key`. */
+async function expectDropped(request: APIRequestContext, key: string, users: string[]) {
+  await expect
+    .poll(async () => (await ds(request, 'log')).filter((e: any) => e.kind === 'command-fields' && e.c === 'drop' && e.key === key).map((e: any) => e.users))
+    .toEqual([users]);
 }
 
 async function saveOptions(frame: Frame) {
@@ -936,29 +949,146 @@ test("the demo server: documents open there with a warning, and a session starte
   await expect(again.doc.getByTestId('demo-banner')).toHaveCount(0);
 });
 
-test('a space set to view only opens documents for viewing, even for people who may edit', async ({ host, request }) => {
+test('a space set to view only opens documents for viewing, even for people who may edit, and drops its editors', async ({ host, browser, request }) => {
   const pageId = await pageWithDocument(request, 'View-only page');
-  await login(host, 'emu-alice');
-  let frame = await editingOptions(host);
+  const { alice, carol, context, key } = await aliceAndCarol(host, browser, pageId);
+  const admin = await host.context().newPage();
+  let frame = await editingOptions(admin);
   await frame.getByTestId('view-only-spaces').fill('ARCHIVE, no/space');
   await frame.getByTestId('options-save').click();
   await expect(frame.locator('.field-error')).toContainText('"no/space" is not a space key');
   await frame.getByTestId('view-only-spaces').fill('DEMO');
   await saveOptions(frame);
   try {
-    await login(host, 'emu-carol');
-    const { doc, editor } = await openDocument(host, pageId, 'report.docx');
+    // The next join or leave makes Confluo check everyone still in the session.
+    await alice.editor.locator('#ds-close').click();
+    await expectDropped(request, key, ['emu-carol']);
+    const { doc, editor } = await openDocument(carol.doc.page(), pageId, 'report.docx');
     await expect(doc.getByTestId('editor-mode')).toHaveText('Viewing');
     await expect(doc.getByTestId('view-reason')).toHaveText('Documents in the DEMO space open for viewing only, as set by an administrator.');
     await expect(editor.locator('#ds-mode')).toHaveText('view');
     await expect(editor.locator('#ds-create')).toHaveCount(0);
     expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
   } finally {
-    await login(host, 'emu-alice');
-    frame = await editingOptions(host);
+    frame = await editingOptions(admin);
     await expect(frame.getByTestId('view-only-spaces')).toHaveValue('DEMO');
-    await frame.getByTestId('view-only-spaces').fill('');
+    await setListOption(admin, 'view-only-spaces', '');
+    await admin.close();
+    await context.close();
+  }
+});
+
+test('members of a group set to view only are dropped from a session and view documents everywhere; others still edit', async ({ host, browser, request }) => {
+  const pageId = await pageWithDocument(request, 'Group view-only page');
+  // Past the first page of Confluence's answer (200 groups).
+  const teams = Array.from({ length: 230 }, (_, i) => `team-${i}`);
+  await emu(request, 'groups', { accountId: 'emu-carol', groups: ['confluence-users', ...teams, 'Contractors'] });
+  const { alice, carol, context, key } = await aliceAndCarol(host, browser, pageId);
+  await expect(carol.doc.getByTestId('editor-mode')).toHaveText('Editing');
+  const admin = await host.context().newPage();
+  try {
+    const frame = await setListOption(admin, 'view-only-groups', 'contractors;  external auditors ');
+    await expect(frame.getByTestId('view-only-groups')).toHaveValue('contractors, external auditors');
+    // The next join or leave makes Confluo check everyone still in the session.
+    await alice.editor.locator('#ds-close').click();
+    await expectDropped(request, key, ['emu-carol']);
+    // Asked of Confluence as the app, about Carol.
+    const asked = (await emu(request, 'state')).calls.filter((c: any) => c.path.startsWith('/rest/api/user/memberof') && c.path.includes('accountId=emu-carol'));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((c: any) => c.via === 'jwt')).toBe(true);
+    // Opened again, the document is for viewing, and says why.
+    const again = await openDocument(carol.doc.page(), pageId, 'report.docx');
+    await expect(again.doc.getByTestId('editor-mode')).toHaveText('Viewing');
+    await expect(again.doc.getByTestId('view-reason')).toHaveText('Members of the Contractors group open documents for viewing only, as set by an administrator.');
+    await expect(again.editor.locator('#ds-mode')).toHaveText('view');
+    // Alice may edit the page and is in neither group.
+    const own = await openDocument(host, pageId, 'report.docx');
+    await expect(own.doc.getByTestId('editor-mode')).toHaveText('Editing');
+    await own.editor.locator('#ds-close').click();
+    // Out of the group, Carol edits again.
+    await emu(request, 'groups', { accountId: 'emu-carol', groups: ['confluence-users'] });
+    const back = await openDocument(carol.doc.page(), pageId, 'report.docx');
+    await expect(back.doc.getByTestId('editor-mode')).toHaveText('Editing');
+    expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
+  } finally {
+    await emu(request, 'groups', { accountId: 'emu-carol', groups: ['confluence-users'] });
+    await setListOption(admin, 'view-only-groups', '');
+    await admin.close();
+    await context.close();
+  }
+});
+
+test('a file with a label set to view only opens for viewing for everyone, and its editors are dropped', async ({ host, browser, request }) => {
+  const pageId = await pageWithDocument(request, 'Labelled page');
+  const att = attachment(await state(request), pageId, 'report.docx');
+  const { alice, carol, context, key } = await aliceAndCarol(host, browser, pageId);
+  const admin = await host.context().newPage();
+  try {
+    let frame = await editingOptions(admin);
+    await frame.getByTestId('view-only-labels').fill('signed, v1.0');
+    await frame.getByTestId('options-save').click();
+    await expect(frame.locator('.field-error')).toContainText('"v1.0" is not a label');
+    await frame.getByTestId('view-only-labels').fill('Final  signed');
     await saveOptions(frame);
+    await expect(frame.getByTestId('view-only-labels')).toHaveValue('final, signed');
+    await emu(request, 'labels', { attachmentId: att.id, labels: ['draft', 'final'] });
+    // The next join or leave makes Confluo check everyone still in the session.
+    await alice.editor.locator('#ds-close').click();
+    await expectDropped(request, key, ['emu-carol']);
+    // Everyone views it now, administrators too.
+    for (const page of [carol.doc.page(), host]) {
+      const { doc, editor } = await openDocument(page, pageId, 'report.docx');
+      await expect(doc.getByTestId('editor-mode')).toHaveText('Viewing');
+      await expect(doc.getByTestId('view-reason')).toHaveText('Files labelled final open for viewing only, as set by an administrator.');
+      await expect(editor.locator('#ds-mode')).toHaveText('view');
+    }
+    // The page's other files are not affected.
+    const other = await openDocument(host, pageId, 'budget.xlsx', 'spreadsheeteditor');
+    await expect(other.doc.getByTestId('editor-mode')).toHaveText('Editing');
+    await other.editor.locator('#ds-close').click();
+    expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
+  } finally {
+    await emu(request, 'labels', { attachmentId: att.id, labels: [] });
+    await setListOption(admin, 'view-only-labels', '');
+    await admin.close();
+    await context.close();
+  }
+});
+
+test('a browser that asks for German gets Confluo in German: the macro, the dialog, the document page and the server\'s reasons', async ({ browser, request }) => {
+  const pageId = await pageWithDocument(request, 'Deutsche Seite');
+  const context = await browser.newContext({ locale: 'de-DE' });
+  await hostRoutes(context);
+  try {
+    const page = await context.newPage();
+    await login(page, 'emu-bob');
+    await page.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+    const { macro, dialog } = await dialogFromMacro(page);
+    // Rendered on the server in German, and still German once hydrated.
+    await expect(macro.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(macro.getByTestId('open-document')).toHaveText('Öffnen');
+    await expect(macro.getByTestId('choose-document')).toHaveText('Andere Dokumente auf dieser Seite…');
+    await expect(macro.getByTestId('doc-kind')).toHaveText('Dokument');
+    await expect(dialog.getByTestId('dialog-view')).toHaveText('Nur ansehen');
+    await expect(dialog.getByTestId('create-kind').locator('option').first()).toHaveText('Neues Dokument (.docx)');
+    await expect(dialog.getByTestId('attachment-option').first()).toContainText('Dokument ·');
+    // Bob may only read: the page and the server's reason say so in German.
+    const { doc } = await openDocument(page, pageId, 'report.docx');
+    await expect(doc.getByTestId('back-to-page')).toHaveText('← Zurück zur Seite');
+    await expect(doc.getByTestId('editor-mode')).toHaveText('Ansehen');
+    await expect(doc.getByTestId('view-reason')).toHaveText('Sie dürfen dieses Dokument ansehen; zum Bearbeiten brauchen Sie die Berechtigung, diese Seite zu ändern.');
+    // A language Confluo is not written in falls back to English.
+    const other = await browser.newContext({ locale: 'ja-JP' });
+    await hostRoutes(other);
+    const japanese = await other.newPage();
+    await login(japanese, 'emu-bob');
+    await japanese.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+    const english = await appFrame(japanese, '/macro/document');
+    await expect(english.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(english.getByTestId('open-document')).toHaveText('Open');
+    await other.close();
+  } finally {
+    await context.close();
   }
 });
 

@@ -32,6 +32,17 @@ test('unknown paths get the not-found page with status 404', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
+test('pages are rendered in the language the browser asks for, and say that they vary by it', async ({ request }) => {
+  const french = await request.get('/no/such/screen', { headers: { 'Accept-Language': 'fr-CH, fr;q=0.9, en;q=0.8' } });
+  expect(french.status()).toBe(404);
+  expect(french.headers()['vary']).toMatch(/accept-language/i);
+  const html = await french.text();
+  expect(html).toContain('<html lang="fr"');
+  expect(html).toContain('Page introuvable');
+  const fallback = await request.get('/no/such/screen', { headers: { 'Accept-Language': 'pt-BR' } });
+  expect(await fallback.text()).toContain('Page not found');
+});
+
 test('the health endpoint answers', async ({ request }) => {
   const res = await request.get('/healthz');
   expect(res.status()).toBe(200);

@@ -223,18 +223,52 @@ impl Session<'_> {
         Ok(())
     }
 
-    /// Anyone in the session who may no longer change the page's attachments is dropped from
-    /// it (the Document Server's `drop`: their editor stops editing). Checked whenever people
-    /// join or leave; saves check again on their own.
+    /// Anyone in the session who may no longer change the file, by Confluence or by the site's
+    /// view-only spaces, groups and labels, is dropped from it (the Document Server's
+    /// `drop`: their editor stops editing). Checked whenever people join or leave; saves check
+    /// Confluence again on their own.
     /// Answers who was dropped.
     async fn drop_revoked(&self, users: &[String]) -> Vec<String> {
+        let options = match crate::store::editor_options::find(&self.state.db, &self.link.tnt).await
+        {
+            Ok(options) => options,
+            Err(err) => {
+                // Unknown: leave everyone; the next join or leave checks again.
+                tracing::warn!(error = %err, "reading the editing options failed");
+                return Vec::new();
+            }
+        };
+        // A label set to view only stops everyone editing the file.
+        let labelled = match options.view_only_labels.is_empty() {
+            true => None,
+            false => match self.confluence.by_id(&self.link.att).await {
+                Ok(att) => att,
+                Err(err) => {
+                    tracing::info!(error = %err, "reading the edited file's labels failed");
+                    None
+                }
+            },
+        };
         let mut revoked = Vec::new();
         for user in users {
-            match self.confluence.access(user, &self.link.page).await {
-                Ok(access) if !access.edit => revoked.push(user.clone()),
-                Ok(_) => {}
+            let mut access = match self.confluence.access(user, &self.link.page).await {
+                Ok(access) => access,
                 // Unknown: leave them; the save re-checks.
-                Err(err) => tracing::info!(error = %err, "permission check of a co-editor failed"),
+                Err(err) => {
+                    tracing::info!(error = %err, "permission check of a co-editor failed");
+                    continue;
+                }
+            };
+            if let Err(err) =
+                super::service::apply_view_only(&self.confluence, user, &mut access, &options).await
+            {
+                tracing::info!(error = %err, "group check of a co-editor failed");
+            }
+            if let Some(att) = &labelled {
+                super::service::apply_view_only_label(&mut access, att, &options);
+            }
+            if !access.edit {
+                revoked.push(user.clone());
             }
         }
         if revoked.is_empty() {
@@ -243,11 +277,11 @@ impl Session<'_> {
         let fields = json!({ "c": "drop", "key": self.link.key, "users": revoked });
         match self.ds.command(&self.state.http, fields).await {
             Ok(_) => {
-                tracing::info!(key = %self.link.key, count = revoked.len(), "dropped people who lost edit permission");
+                tracing::info!(key = %self.link.key, count = revoked.len(), "dropped people who may no longer edit");
                 revoked
             }
             Err(err) => {
-                tracing::warn!(key = %self.link.key, error = %err, "dropping people who lost edit permission failed");
+                tracing::warn!(key = %self.link.key, error = %err, "dropping people who may no longer edit failed");
                 Vec::new()
             }
         }

@@ -27,6 +27,20 @@ pub struct StoredAttachment {
     /// The content it is attached to, as Confluence reports it.
     #[serde(default)]
     pub container: Option<ContainerRef>,
+    /// Its labels, when asked for (`expand=metadata.labels`).
+    #[serde(default)]
+    metadata: Metadata,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Metadata {
+    #[serde(default)]
+    labels: Option<Results<Label>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Label {
+    name: String,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -41,6 +55,15 @@ pub struct Links {
 }
 
 impl StoredAttachment {
+    /// The names of its labels (read with the attachment).
+    pub fn labels(&self) -> Vec<String> {
+        self.metadata
+            .labels
+            .as_ref()
+            .map(|l| l.results.iter().map(|l| l.name.clone()).collect())
+            .unwrap_or_default()
+    }
+
     pub fn id(&self) -> &str {
         &self.attachment.id
     }
@@ -67,17 +90,51 @@ pub struct PageAccess {
     pub edit: bool,
     /// The page's space, when the person can see the page.
     pub space_key: Option<String>,
-    /// Set by the site's options rather than Confluence: the page's space opens documents for
-    /// viewing only, so `edit` is off although Confluence would allow it.
-    pub view_only_space: Option<String>,
+    /// Set by the site's options rather than Confluence: `edit` is off although Confluence
+    /// would allow it.
+    pub view_only: Option<ViewOnlyPolicy>,
+}
+
+/// Why an administrator's options open a document for viewing only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ViewOnlyPolicy {
+    /// The page's space only views.
+    Space(String),
+    /// The person is in a group that only views.
+    Group(String),
+    /// The file carries a label that only views.
+    Label(String),
 }
 
 impl PageAccess {
+    fn without_edit(read: bool, space_key: Option<String>) -> Self {
+        Self {
+            read,
+            edit: false,
+            space_key,
+            view_only: None,
+        }
+    }
+
+    /// Turns editing off by the site's `policy`.
+    pub fn restrict(&mut self, policy: ViewOnlyPolicy) {
+        self.edit = false;
+        self.view_only = Some(policy);
+    }
+
     /// Refuses a change of the page's attachments, saying why.
     pub fn require_edit(&self) -> Result<(), super::error::OfficeError> {
         use super::error::OfficeError;
-        match (&self.view_only_space, self.edit) {
-            (Some(space), _) => Err(OfficeError::SpaceViewOnly(space.clone())),
+        match (&self.view_only, self.edit) {
+            (Some(ViewOnlyPolicy::Space(space)), _) => {
+                Err(OfficeError::SpaceViewOnly(space.clone()))
+            }
+            (Some(ViewOnlyPolicy::Group(group)), _) => {
+                Err(OfficeError::GroupViewOnly(group.clone()))
+            }
+            (Some(ViewOnlyPolicy::Label(label)), _) => {
+                Err(OfficeError::LabelViewOnly(label.clone()))
+            }
             (None, true) => Ok(()),
             (None, false) => Err(OfficeError::ReadOnly),
         }
@@ -106,6 +163,12 @@ pub struct UserJson {
 pub struct Picture {
     #[serde(default)]
     pub path: String,
+}
+
+/// A group as `/rest/api/user/memberof` lists it.
+#[derive(Debug, Deserialize)]
+struct GroupJson {
+    name: String,
 }
 
 /// A person as the editor shows them.
@@ -169,10 +232,8 @@ impl<'a> Confluence<'a> {
         );
         match client.get_json::<WithOperations>(&target).await {
             Ok(page) => Ok(PageAccess {
-                read: true,
                 edit: page.allows("update", "page") || page.allows("create", "attachment"),
-                space_key: page.space.map(|s| s.key),
-                view_only_space: None,
+                ..PageAccess::without_edit(true, page.space.map(|s| s.key))
             }),
             // Confluence answers 401 to anonymous requests for content it keeps from them; for
             // a person, 401 is a failed sign-in, an error.
@@ -180,15 +241,35 @@ impl<'a> Confluence<'a> {
                 if matches!(err.status().map(|s| s.as_u16()), Some(403 | 404))
                     || (anonymous && err.status() == Some(StatusCode::UNAUTHORIZED)) =>
             {
-                Ok(PageAccess {
-                    read: false,
-                    edit: false,
-                    space_key: None,
-                    view_only_space: None,
-                })
+                Ok(PageAccess::without_edit(false, None))
             }
             Err(err) => Err(err),
         }
+    }
+
+    /// The names of the groups `account_id` is in, read as the app (a site has at most a few
+    /// thousand; more are not read).
+    pub async fn groups(&self, account_id: &str) -> Result<Vec<String>, HostError> {
+        const PAGE: usize = 200;
+        const MAX_PAGES: usize = 10;
+        let mut names = Vec::new();
+        for page in 0..MAX_PAGES {
+            let query: String = form_urlencoded::Serializer::new(String::new())
+                .append_pair("accountId", account_id)
+                .append_pair("start", &(page * PAGE).to_string())
+                .append_pair("limit", &PAGE.to_string())
+                .finish();
+            let list: Results<GroupJson> = self
+                .app()
+                .get_json(&format!("/rest/api/user/memberof?{query}"))
+                .await?;
+            let full = list.results.len() >= PAGE;
+            names.extend(list.results.into_iter().map(|g| g.name));
+            if !full {
+                break;
+            }
+        }
+        Ok(names)
     }
 
     /// The page's attachment called `file_name`, read as the app.
@@ -199,7 +280,7 @@ impl<'a> Confluence<'a> {
     ) -> Result<Option<StoredAttachment>, HostError> {
         let query: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("filename", file_name)
-            .append_pair("expand", "version")
+            .append_pair("expand", "version,metadata.labels")
             .finish();
         let list: Results<StoredAttachment> = self
             .app()
@@ -235,7 +316,7 @@ impl<'a> Confluence<'a> {
         match self
             .app()
             .get_json::<StoredAttachment>(&format!(
-                "/rest/api/content/{}?expand=version,container",
+                "/rest/api/content/{}?expand=version,container,metadata.labels",
                 encode(attachment_id)
             ))
             .await

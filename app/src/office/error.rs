@@ -30,6 +30,10 @@ pub enum OfficeError {
     SpaceDisabled(String),
     #[error("Documents in the {0} space open for viewing only, as set by an administrator")]
     SpaceViewOnly(String),
+    #[error("Members of the {0} group open documents for viewing only, as set by an administrator")]
+    GroupViewOnly(String),
+    #[error("Files labelled {0} open for viewing only, as set by an administrator")]
+    LabelViewOnly(String),
     #[error("Confluence: {0}")]
     Host(#[from] HostError),
     #[error("Document Server: {0}")]
@@ -61,7 +65,9 @@ impl OfficeError {
             OfficeError::NoAccess
             | OfficeError::ReadOnly
             | OfficeError::SpaceDisabled(_)
-            | OfficeError::SpaceViewOnly(_) => StatusCode::FORBIDDEN,
+            | OfficeError::SpaceViewOnly(_)
+            | OfficeError::GroupViewOnly(_)
+            | OfficeError::LabelViewOnly(_) => StatusCode::FORBIDDEN,
             OfficeError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             OfficeError::Host(_) | OfficeError::Ds(_) => StatusCode::BAD_GATEWAY,
             OfficeError::Db(_) => StatusCode::SERVICE_UNAVAILABLE,

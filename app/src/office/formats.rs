@@ -315,6 +315,19 @@ impl FileUse {
         }
     }
 
+    /// The heading of the list the person chooses a file for `purpose` from (any file
+    /// without one), in `lang`.
+    pub fn choose_title(purpose: Option<Self>, lang: crate::i18n::Lang) -> &'static str {
+        match purpose {
+            None => lang.text("Choose a file from this page"),
+            Some(Self::Image) => lang.text("Choose a picture from this page"),
+            Some(Self::Document) => lang.text("Choose a text document from this page"),
+            Some(Self::Spreadsheet | Self::Reference) => {
+                lang.text("Choose a spreadsheet from this page")
+            }
+        }
+    }
+
     /// "a picture", "a spreadsheet" …
     pub fn noun(self) -> &'static str {
         match self {

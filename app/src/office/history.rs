@@ -24,7 +24,6 @@ use super::{
     file_link::{Fetch, HeaderToken, verify_fetch},
     link_token::Purpose,
     service::Caller,
-    site,
 };
 
 /// One version as Confluence lists it.
@@ -115,7 +114,7 @@ pub async fn data(
     version: i32,
 ) -> Result<Value, OfficeError> {
     let state = &caller.scope.state;
-    let ds = site::document_server(state, caller.client_key()).await?;
+    let ds = caller.document_server().await?;
     let (att, format, _) = caller.attachment(page_id, file_name).await?;
     if version < 1 || version > att.version() {
         return Err(OfficeError::Other(format!(
@@ -155,7 +154,8 @@ pub async fn restore(
     file_name: &str,
     version: i32,
 ) -> Result<i32, OfficeError> {
-    let (att, format, access) = caller.attachment(page_id, file_name).await?;
+    let (att, format, mut access) = caller.attachment(page_id, file_name).await?;
+    super::service::apply_view_only_label(&mut access, &att, &caller.options().await?);
     access.require_edit()?;
     if version < 1 || version >= att.version() {
         return Err(OfficeError::Other(format!(

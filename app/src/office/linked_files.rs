@@ -12,7 +12,6 @@ use super::{
     formats::{self, FileUse as Use},
     link_token::Purpose,
     service::Caller,
-    site,
 };
 
 /// The argument of the editor method that hands over `file_name` on `page_id` for `purpose`;
@@ -24,8 +23,7 @@ pub async fn for_editor(
     purpose: Use,
     c: &str,
 ) -> Result<Value, OfficeError> {
-    let state = &caller.scope.state;
-    let ds = site::document_server(state, caller.client_key()).await?;
+    let ds = caller.document_server().await?;
     let options = caller.options().await?;
     caller.page(page_id, &options).await?;
     let ext = formats::extension(file_name).unwrap_or_default();

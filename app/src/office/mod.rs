@@ -186,11 +186,21 @@ impl NewDocumentKind {
         }
     }
 
-    pub fn default_title(self) -> &'static str {
+    /// The name a new file of this kind gets unless its creator names it, in `lang`.
+    pub fn title_in(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
-            NewDocumentKind::Document => "New document",
-            NewDocumentKind::Spreadsheet => "New spreadsheet",
-            NewDocumentKind::Presentation => "New presentation",
+            NewDocumentKind::Document => lang.text("New document"),
+            NewDocumentKind::Spreadsheet => lang.text("New spreadsheet"),
+            NewDocumentKind::Presentation => lang.text("New presentation"),
+        }
+    }
+
+    /// What the document page says while it makes a file of this kind, in `lang`.
+    pub fn creating_in(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            NewDocumentKind::Document => lang.text("Creating a new document…"),
+            NewDocumentKind::Spreadsheet => lang.text("Creating a new spreadsheet…"),
+            NewDocumentKind::Presentation => lang.text("Creating a new presentation…"),
         }
     }
 }
@@ -234,7 +244,11 @@ async fn caller() -> Result<service::Caller, ServerFnError> {
 pub(crate) async fn viewer() -> Result<service::Caller, ServerFnError> {
     let scope = crate::tenant_scope::tenant_scope().await?;
     let account_id = scope.account_id.clone().unwrap_or_default();
-    Ok(service::Caller::new(scope, account_id))
+    Ok(service::Caller::new(
+        scope,
+        account_id,
+        crate::i18n::current_lang(),
+    ))
 }
 
 /// Opens a page's attachment in the editor: for editing when the caller may edit the page and

@@ -4,7 +4,7 @@
 
 use super::{
     EditorLaunch, NewDocumentKind,
-    confluence::{Confluence, PageAccess, StoredAttachment, Upload},
+    confluence::{Confluence, PageAccess, StoredAttachment, Upload, ViewOnlyPolicy},
     doc_key,
     ds_client::{Conversion, ConvertRequest, DocumentServer},
     editor_config::{self, EditorInput, Mode},
@@ -13,18 +13,29 @@ use super::{
     link_token::{LinkClaims, Purpose},
     pdf_form, site, templates,
 };
-use crate::{editor_options::EditorOptions, store::office_session, tenant_scope::TenantScope};
+use crate::{
+    editor_options::EditorOptions, i18n::Lang, store::office_session, tenant_scope::TenantScope,
+};
 
 /// A person and site, verified.
 pub struct Caller {
     pub scope: TenantScope,
     /// Empty for someone who is not logged in.
     pub account_id: String,
+    /// The language the caller reads (their browser's).
+    pub lang: Lang,
+    /// The site's editing options, read once per request.
+    options: tokio::sync::OnceCell<EditorOptions>,
 }
 
 impl Caller {
-    pub fn new(scope: TenantScope, account_id: String) -> Self {
-        Self { scope, account_id }
+    pub fn new(scope: TenantScope, account_id: String, lang: Lang) -> Self {
+        Self {
+            scope,
+            account_id,
+            lang,
+            options: tokio::sync::OnceCell::new(),
+        }
     }
 
     /// Not logged in: sees what Confluence shows anonymous visitors, for viewing only.
@@ -106,7 +117,8 @@ impl Caller {
     }
 
     /// The caller's access to the page, refused when they cannot see it or an administrator
-    /// turned Confluo off in its space; without editing in a space set to view only.
+    /// turned Confluo off in its space; without editing in a space set to view only or for
+    /// members of a group set to view only.
     pub(super) async fn page(
         &self,
         page_id: &str,
@@ -118,12 +130,7 @@ impl Caller {
         {
             return Err(OfficeError::SpaceDisabled(space.to_owned()));
         }
-        if let Some(space) = access.space_key.as_deref()
-            && options.space_view_only(space)
-        {
-            access.edit = false;
-            access.view_only_space = Some(space.to_owned());
-        }
+        apply_view_only(&self.confluence(), &self.account_id, &mut access, options).await?;
         Ok(access)
     }
 
@@ -141,7 +148,16 @@ impl Caller {
 
     /// The site's editing options.
     pub(super) async fn options(&self) -> Result<EditorOptions, OfficeError> {
-        site::options(&self.scope.state, self.client_key()).await
+        self.options
+            .get_or_try_init(|| site::options(&self.scope.state, self.client_key()))
+            .await
+            .cloned()
+    }
+
+    /// The Document Server the site opens documents with now.
+    pub(super) async fn document_server(&self) -> Result<DocumentServer, OfficeError> {
+        let options = self.options().await?;
+        site::document_server_with(&self.scope.state, self.client_key(), &options).await
     }
 
     /// The attachment, checked: the caller can see the page, the file is there, not larger than
@@ -151,23 +167,13 @@ impl Caller {
         page_id: &str,
         file_name: &str,
     ) -> Result<(StoredAttachment, Format, PageAccess), OfficeError> {
-        let (att, format, access, _) = self.attachment_with_options(page_id, file_name).await?;
-        Ok((att, format, access))
-    }
-
-    /// [`Caller::attachment`] and the site's options it was checked against.
-    pub(super) async fn attachment_with_options(
-        &self,
-        page_id: &str,
-        file_name: &str,
-    ) -> Result<(StoredAttachment, Format, PageAccess, EditorOptions), OfficeError> {
         let options = self.options().await?;
         let access = self.page(page_id, &options).await?;
         let format = formats::format_of(file_name).ok_or_else(|| {
             OfficeError::Unsupported(formats::extension(file_name).unwrap_or_default())
         })?;
         let att = self.file_on(page_id, file_name, &options).await?;
-        Ok((att, format, access, options))
+        Ok((att, format, access))
     }
 
     /// Any file on the page (its access already checked), within the site's size limit.
@@ -187,6 +193,63 @@ impl Caller {
         }
         att.page_id = Some(page_id.to_owned());
         Ok(att)
+    }
+}
+
+/// Turns editing off where the site's options say only to view: in the page's space, or for a
+/// group `account_id` is in (asked of Confluence only when it could change the answer).
+pub(super) async fn apply_view_only(
+    confluence: &Confluence<'_>,
+    account_id: &str,
+    access: &mut PageAccess,
+    options: &EditorOptions,
+) -> Result<(), connect::host::client::HostError> {
+    if let Some(space) = access.space_key.as_deref()
+        && options.space_view_only(space)
+    {
+        access.restrict(ViewOnlyPolicy::Space(space.to_owned()));
+    } else if access.edit && !options.view_only_groups.is_empty() {
+        let groups = confluence.groups(account_id).await?;
+        if let Some(group) = options.view_only_group(&groups) {
+            access.restrict(ViewOnlyPolicy::Group(group.to_owned()));
+        }
+    }
+    Ok(())
+}
+
+/// Turns editing of `att` off when it carries a label the site's options set to view only.
+/// Only the file is protected: the page's other files, and new files made from it, are not.
+pub(super) fn apply_view_only_label(
+    access: &mut PageAccess,
+    att: &StoredAttachment,
+    options: &EditorOptions,
+) {
+    if access.edit
+        && !options.view_only_labels.is_empty()
+        && let Some(label) = options.view_only_label(&att.labels())
+    {
+        access.restrict(ViewOnlyPolicy::Label(label.to_owned()));
+    }
+}
+
+/// Why someone who may not edit views the document, in `lang`.
+fn view_only_reason(lang: Lang, policy: Option<&ViewOnlyPolicy>) -> String {
+    match policy {
+        Some(ViewOnlyPolicy::Space(space)) => lang.fmt(
+            "Documents in the {space} space open for viewing only, as set by an administrator.",
+            &[("space", space)],
+        ),
+        Some(ViewOnlyPolicy::Group(group)) => lang.fmt(
+            "Members of the {group} group open documents for viewing only, as set by an administrator.",
+            &[("group", group)],
+        ),
+        Some(ViewOnlyPolicy::Label(label)) => lang.fmt(
+            "Files labelled {label} open for viewing only, as set by an administrator.",
+            &[("label", label)],
+        ),
+        None => lang
+            .text("You may view this document; editing needs permission to change this page.")
+            .into(),
     }
 }
 
@@ -245,19 +308,21 @@ pub async fn open(
         embedded,
     } = options;
     let state = &caller.scope.state;
-    let ds = site::document_server(state, caller.client_key()).await?;
-    let (att, format, access, options) = caller.attachment_with_options(page_id, file_name).await?;
+    let ds = caller.document_server().await?;
+    let (att, format, mut access) = caller.attachment(page_id, file_name).await?;
+    let options = caller.options().await?;
+    apply_view_only_label(&mut access, &att, &options);
     let may_edit = access.edit;
+    let lang = caller.lang;
+    let ext_upper = format.ext.to_ascii_uppercase();
+    let ooxml_upper = format.document_type.ooxml().to_ascii_uppercase();
     let mut format = format;
     let (editable, why_not) = match format.action {
         Action::Edit => (true, None),
         Action::Convert if options.edits_lossy(format.ext) => (true, None),
         Action::View => (
             false,
-            Some(format!(
-                "{} files open for viewing.",
-                format.ext.to_ascii_uppercase()
-            )),
+            Some(lang.fmt("{ext} files open for viewing.", &[("ext", &ext_upper)])),
         ),
         Action::PdfEditor => match ds_major(&ds, state).await {
             Some(major) if major >= 8 => (true, None),
@@ -266,23 +331,28 @@ pub async fn open(
                 format.document_type = formats::DocumentType::Word;
                 (
                     false,
-                    Some("This Document Server opens PDF files for viewing only.".into()),
+                    Some(
+                        lang.text("This Document Server opens PDF files for viewing only.")
+                            .into(),
+                    ),
                 )
             }
         },
         Action::Convert => (
             false,
-            Some(format!(
-                "{} files open for viewing. Convert it to {} to edit it.",
-                format.ext.to_ascii_uppercase(),
-                format.document_type.ooxml().to_ascii_uppercase()
+            Some(lang.fmt(
+                "{ext} files open for viewing. Convert it to {ooxml} to edit it.",
+                &[("ext", &ext_upper), ("ooxml", &ooxml_upper)],
             )),
         ),
         Action::Form => match form_support(&ds, state).await {
             true => (true, None),
             false => (
                 false,
-                Some("This Document Server opens DOCXF and OFORM files for viewing only.".into()),
+                Some(
+                    lang.text("This Document Server opens DOCXF and OFORM files for viewing only.")
+                        .into(),
+                ),
             ),
         },
     };
@@ -308,23 +378,23 @@ pub async fn open(
     };
     let reason = match mode {
         // Editing in place by the administrator's choice: say what saving back costs.
-        Mode::Edit if format.action == Action::Convert => Some(format!(
+        Mode::Edit if format.action == Action::Convert => Some(lang.fmt(
             "Edits are saved as {ext}, which may not keep everything the editor can do. Convert it to {ooxml} to keep all formatting.",
-            ext = format.ext.to_ascii_uppercase(),
-            ooxml = format.document_type.ooxml().to_ascii_uppercase()
+            &[("ext", &ext_upper), ("ooxml", &ooxml_upper)],
         )),
         Mode::Edit => None,
-        Mode::Fill => {
-            Some("Filling in the form: your answers are saved as a new version of the file.".into())
-        }
-        Mode::ViewByChoice => Some("Opened for viewing. Choose Edit to change it.".to_owned()),
-        Mode::View if caller.anonymous() => Some(
-            "You are viewing this document as a guest. Log in to Confluence to edit it.".into(),
+        Mode::Fill => Some(
+            lang.text("Filling in the form: your answers are saved as a new version of the file.")
+                .into(),
         ),
-        Mode::View if !may_edit => Some(match access.require_edit() {
-            Err(err @ OfficeError::SpaceViewOnly(_)) => format!("{err}."),
-            _ => "You may view this document; editing needs permission to change this page.".into(),
-        }),
+        Mode::ViewByChoice => {
+            Some(lang.text("Opened for viewing. Choose Edit to change it.").into())
+        }
+        Mode::View if caller.anonymous() => Some(
+            lang.text("You are viewing this document as a guest. Log in to Confluence to edit it.")
+                .into(),
+        ),
+        Mode::View if !may_edit => Some(view_only_reason(lang, access.view_only.as_ref())),
         Mode::View => why_not,
     };
     let version = att.version();
@@ -440,7 +510,7 @@ pub async fn convert_step(
 ) -> Result<super::ConversionStep, OfficeError> {
     use crate::store::office_save::{self, Claim};
     let state = &caller.scope.state;
-    let ds = site::document_server(state, caller.client_key()).await?;
+    let ds = caller.document_server().await?;
     let (att, format, access) = caller.attachment(page_id, file_name).await?;
     access.require_edit()?;
     let (target, pdf, made) = if to_form {
@@ -530,7 +600,7 @@ pub async fn download_as(
     target: &str,
 ) -> Result<String, OfficeError> {
     let state = &caller.scope.state;
-    let ds = site::document_server(state, caller.client_key()).await?;
+    let ds = caller.document_server().await?;
     let (att, format, _) = caller.attachment(page_id, file_name).await?;
     if !formats::download_targets(format.document_type).contains(&target) {
         return Err(OfficeError::Unsupported(target.to_owned()));
@@ -573,7 +643,7 @@ pub async fn create(
         .await?
         .require_edit()?;
     let ext = kind.extension();
-    let stem = clean_title(title).unwrap_or_else(|| kind.default_title().to_owned());
+    let stem = clean_title(title).unwrap_or_else(|| kind.title_in(caller.lang).to_owned());
     // Made for its creator: their language and paper (Confluence's record of their locale).
     let person = caller.confluence().person(&caller.account_id).await?;
     let blank = templates::blank_for(kind, person.locale.as_deref())?;
@@ -611,7 +681,7 @@ pub async fn save_copy(
         .page(page_id, &caller.options().await?)
         .await?
         .require_edit()?;
-    let ds = site::document_server(state, caller.client_key()).await?;
+    let ds = caller.document_server().await?;
     let data = ds.download(&state.http, url).await?;
     // The title may or may not end in an office extension; the file gets `file_type`'s.
     let stem = title

@@ -9,7 +9,7 @@ use super::{
     error::OfficeError,
     link_token,
 };
-use crate::{demo_server::trial, state::AppState};
+use crate::{demo_server::trial, editor_options::EditorOptions, state::AppState};
 
 /// The Document Server the site opens documents with now: ONLYOFFICE's demo server while the
 /// site's demo runs, otherwise its own, or [`OfficeError::NotConfigured`].
@@ -17,13 +17,22 @@ pub async fn document_server(
     state: &AppState,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    document_server_of(
-        &state.db,
-        &state.connect,
-        &state.demo_server_url,
-        client_key,
-    )
-    .await
+    let options = options(state, client_key).await?;
+    document_server_with(state, client_key, &options).await
+}
+
+/// [`document_server`] for a request that has read the site's editing options already.
+pub async fn document_server_with(
+    state: &AppState,
+    client_key: &str,
+    options: &EditorOptions,
+) -> Result<DocumentServer, OfficeError> {
+    let sources = Sources {
+        db: &state.db,
+        connect: &state.connect,
+        max_download_bytes: max_download_bytes(options),
+    };
+    sources.current(&state.demo_server_url, client_key).await
 }
 
 /// [`document_server`] from its parts (for code that runs outside a request, like webhooks).
@@ -33,22 +42,10 @@ pub async fn document_server_of(
     demo_url: &str,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    let demo = crate::store::office_demo::find(db, client_key).await?;
-    let now = clock(connect);
-    if let Some(until) = trial::in_use(demo.as_ref(), now) {
-        return demo_server(db, demo_url, client_key, until).await;
-    }
-    match own_server(db, connect, client_key).await {
-        // A site whose demo ended and that has no server of its own learns why nothing opens.
-        Err(OfficeError::NotConfigured)
-            if trial::state(demo.as_ref(), now) == crate::demo_server::DemoState::Ended =>
-        {
-            Err(OfficeError::DemoEnded(
-                trial::view(demo.as_ref(), now).until.unwrap_or_default(),
-            ))
-        }
-        other => other,
-    }
+    Sources::read(db, connect, client_key)
+        .await?
+        .current(demo_url, client_key)
+        .await
 }
 
 /// The Document Server a link was made for: the demo server for links made while the demo ran
@@ -57,8 +54,9 @@ pub async fn document_server_for_link(
     state: &AppState,
     link: &link_token::LinkClaims,
 ) -> Result<DocumentServer, OfficeError> {
+    let sources = Sources::read(&state.db, &state.connect, &link.tnt).await?;
     if !link.demo {
-        return own_server(&state.db, &state.connect, &link.tnt).await;
+        return sources.own(&link.tnt).await;
     }
     let demo = crate::store::office_demo::find(&state.db, &link.tnt).await?;
     let Some(row) = demo else {
@@ -68,7 +66,7 @@ pub async fn document_server_for_link(
     if chrono::DateTime::from_timestamp(link.iat, 0).is_none_or(|made| made >= until) {
         return Err(OfficeError::NotConfigured);
     }
-    demo_server(&state.db, &state.demo_server_url, &link.tnt, until).await
+    Ok(sources.demo(&state.demo_server_url, until))
 }
 
 /// The site's own Document Server, whether or not the demo runs.
@@ -77,55 +75,100 @@ pub async fn own_server(
     connect: &connect::Connect,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    let row = crate::store::document_server::find(db, client_key)
+    Sources::read(db, connect, client_key)
         .await?
-        .ok_or(OfficeError::NotConfigured)?;
-    let secret = match &row.secret_sealed {
-        Some(sealed) => Some(
-            connect
-                .tenants()
-                .secrets()
-                .open(sealed, client_key)
-                .map_err(|_| OfficeError::SecretUnreadable)?,
-        ),
-        None => None,
-    };
-    Ok(DocumentServer {
-        public_url: row.public_url,
-        internal_url: row.internal_url,
-        secret,
-        jwt_header: row.jwt_header,
-        verify_certificates: !row.skip_certificate_check,
-        max_download_bytes: max_download_bytes(db, client_key).await?,
-        demo_until: None,
-    })
+        .own(client_key)
+        .await
 }
 
-async fn demo_server(
-    db: &sea_orm::DatabaseConnection,
-    demo_url: &str,
-    client_key: &str,
-    until: chrono::DateTime<chrono::Utc>,
-) -> Result<DocumentServer, OfficeError> {
-    Ok(DocumentServer {
-        public_url: demo_url.to_owned(),
-        internal_url: None,
-        secret: Some(crate::demo_server::SECRET.to_owned()),
-        jwt_header: crate::demo_server::JWT_HEADER.to_owned(),
-        verify_certificates: true,
-        max_download_bytes: max_download_bytes(db, client_key).await?,
-        demo_until: Some(trial::last_day(until)),
-    })
+/// Where a site's Document Server settings come from, with the download limit its options set.
+struct Sources<'a> {
+    db: &'a sea_orm::DatabaseConnection,
+    connect: &'a connect::Connect,
+    max_download_bytes: u64,
+}
+
+impl<'a> Sources<'a> {
+    /// Reads the site's editing options for the download limit.
+    async fn read(
+        db: &'a sea_orm::DatabaseConnection,
+        connect: &'a connect::Connect,
+        client_key: &str,
+    ) -> Result<Self, OfficeError> {
+        let options = crate::store::editor_options::find(db, client_key).await?;
+        Ok(Self {
+            db,
+            connect,
+            max_download_bytes: max_download_bytes(&options),
+        })
+    }
+
+    /// The demo server while the site's demo runs, otherwise the site's own.
+    async fn current(
+        &self,
+        demo_url: &str,
+        client_key: &str,
+    ) -> Result<DocumentServer, OfficeError> {
+        let demo = crate::store::office_demo::find(self.db, client_key).await?;
+        let now = clock(self.connect);
+        if let Some(until) = trial::in_use(demo.as_ref(), now) {
+            return Ok(self.demo(demo_url, until));
+        }
+        match self.own(client_key).await {
+            // A site whose demo ended and that has no server of its own learns why nothing opens.
+            Err(OfficeError::NotConfigured)
+                if trial::state(demo.as_ref(), now) == crate::demo_server::DemoState::Ended =>
+            {
+                Err(OfficeError::DemoEnded(
+                    trial::view(demo.as_ref(), now).until.unwrap_or_default(),
+                ))
+            }
+            other => other,
+        }
+    }
+
+    async fn own(&self, client_key: &str) -> Result<DocumentServer, OfficeError> {
+        let row = crate::store::document_server::find(self.db, client_key)
+            .await?
+            .ok_or(OfficeError::NotConfigured)?;
+        let secret = match &row.secret_sealed {
+            Some(sealed) => Some(
+                self.connect
+                    .tenants()
+                    .secrets()
+                    .open(sealed, client_key)
+                    .map_err(|_| OfficeError::SecretUnreadable)?,
+            ),
+            None => None,
+        };
+        Ok(DocumentServer {
+            public_url: row.public_url,
+            internal_url: row.internal_url,
+            secret,
+            jwt_header: row.jwt_header,
+            verify_certificates: !row.skip_certificate_check,
+            max_download_bytes: self.max_download_bytes,
+            demo_until: None,
+        })
+    }
+
+    fn demo(&self, demo_url: &str, until: chrono::DateTime<chrono::Utc>) -> DocumentServer {
+        DocumentServer {
+            public_url: demo_url.to_owned(),
+            internal_url: None,
+            secret: Some(crate::demo_server::SECRET.to_owned()),
+            jwt_header: crate::demo_server::JWT_HEADER.to_owned(),
+            verify_certificates: true,
+            max_download_bytes: self.max_download_bytes,
+            demo_until: Some(trial::last_day(until)),
+        }
+    }
 }
 
 /// An edit of a file near the site's limit may come back larger: results are never refused
 /// below the Document Server's own limit.
-async fn max_download_bytes(
-    db: &sea_orm::DatabaseConnection,
-    client_key: &str,
-) -> Result<u64, OfficeError> {
-    let options = crate::store::editor_options::find(db, client_key).await?;
-    Ok(options.max_file_bytes().max(MAX_FILE_BYTES))
+fn max_download_bytes(options: &EditorOptions) -> u64 {
+    options.max_file_bytes().max(MAX_FILE_BYTES)
 }
 
 /// The framework's clock (fixed in tests) as a date.
@@ -134,10 +177,7 @@ pub fn clock(connect: &connect::Connect) -> chrono::DateTime<chrono::Utc> {
 }
 
 /// The site's editing options.
-pub async fn options(
-    state: &AppState,
-    client_key: &str,
-) -> Result<crate::editor_options::EditorOptions, OfficeError> {
+pub async fn options(state: &AppState, client_key: &str) -> Result<EditorOptions, OfficeError> {
     Ok(crate::store::editor_options::find(&state.db, client_key).await?)
 }
 

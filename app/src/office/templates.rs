@@ -1,7 +1,8 @@
-//! Blank documents for "Create new": empty OOXML files, built into the server. A text document is
-//! made for its creator's locale: the language it is written in (spell checking, hyphenation)
-//! and the paper the locale uses (Letter in the Americas where that is the norm, A4 elsewhere).
-//! Spreadsheets and presentations carry nothing locale-specific.
+//! Blank documents for "Create new": empty OOXML files, built into the server, made for their
+//! creator's locale. A text document gets the language it is written in (spell checking,
+//! hyphenation) and the paper the locale uses (Letter in the Americas where that is the norm, A4
+//! elsewhere); a spreadsheet names its first sheet as a spreadsheet in that language does
+//! (`Tabelle1`, `Feuil1`); a presentation's text gets the language.
 
 use std::io::{Cursor, Read, Write};
 
@@ -95,8 +96,80 @@ pub fn blank_for(kind: NewDocumentKind, locale: Option<&str>) -> Result<Vec<u8>,
         (NewDocumentKind::Document, Some(tag)) if tag != TEMPLATE_LANG => {
             localized_docx(template, &tag)
         }
+        (NewDocumentKind::Spreadsheet, tag) => {
+            let name = first_sheet_name(tag.as_deref().unwrap_or(TEMPLATE_LANG));
+            rewrite(template, |part, xml| match part {
+                "xl/workbook.xml" => Some(xml.replace(
+                    &format!(r#"name="{TEMPLATE_SHEET}""#),
+                    &format!(r#"name="{name}""#),
+                )),
+                _ => None,
+            })
+        }
+        (NewDocumentKind::Presentation, Some(tag)) if tag != TEMPLATE_LANG => {
+            let lang_attr = format!(r#"lang="{tag}""#);
+            rewrite(template, |part, xml| {
+                (part.starts_with("ppt/") && part.ends_with(".xml"))
+                    .then(|| xml.replace(&format!(r#"lang="{TEMPLATE_LANG}""#), &lang_attr))
+            })
+        }
         _ => Ok(template.to_vec()),
     }
+}
+
+/// The spreadsheet template's sheet name.
+const TEMPLATE_SHEET: &str = "Sheet";
+
+/// What a new spreadsheet's first sheet is called in the language of `tag`, as the office
+/// suites of that language name it.
+fn first_sheet_name(tag: &str) -> &'static str {
+    const NAMES: &[(&str, &str)] = &[
+        ("de", "Tabelle1"),
+        ("fr", "Feuil1"),
+        ("es", "Hoja1"),
+        ("it", "Foglio1"),
+        ("pt", "Planilha1"),
+        ("nl", "Blad1"),
+        ("sv", "Blad1"),
+        ("da", "Ark1"),
+        ("nb", "Ark1"),
+        ("fi", "Taul1"),
+        ("pl", "Arkusz1"),
+        ("cs", "List1"),
+        ("hu", "Munka1"),
+        ("tr", "Sayfa1"),
+        ("ru", "Лист1"),
+        ("uk", "Аркуш1"),
+    ];
+    let lang = tag.split('-').next().unwrap_or_default();
+    NAMES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or("Sheet1", |(_, name)| name)
+}
+
+/// A copy of the package `template` with the XML parts `patch` changes (it gets each part's name
+/// and text; `None` keeps the part as it is).
+fn rewrite(
+    template: &[u8],
+    mut patch: impl FnMut(&str, &str) -> Option<String>,
+) -> Result<Vec<u8>, TemplateError> {
+    let mut source = ZipArchive::new(Cursor::new(template))?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(template.len() + 512)));
+    for i in 0..source.len() {
+        let mut entry = source.by_index(i)?;
+        let name = entry.name()?.into_owned();
+        let mut bytes = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
+        entry.read_to_end(&mut bytes)?;
+        let patched = match name.ends_with(".xml") {
+            true => patch(&name, &String::from_utf8_lossy(&bytes)),
+            false => None,
+        };
+        let options = SimpleFileOptions::default().compression_method(entry.compression());
+        out.start_file(name, options)?;
+        out.write_all(patched.as_ref().map_or(&bytes[..], |xml| xml.as_bytes()))?;
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 /// The text template with `tag`'s language in its styles and settings and its region's paper.
@@ -109,37 +182,20 @@ fn localized_docx(template: &[u8], tag: &str) -> Result<Vec<u8>, TemplateError> 
     };
     let east_asian = ["zh-", "ja-", "ko-"].iter().any(|p| tag.starts_with(p));
     let lang_attr = format!(r#"w:val="{tag}""#);
-    let mut source = ZipArchive::new(Cursor::new(template))?;
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(template.len() + 512)));
-    for i in 0..source.len() {
-        let mut entry = source.by_index(i)?;
-        let name = entry.name()?.into_owned();
-        let mut bytes = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
-        entry.read_to_end(&mut bytes)?;
-        let patched = match name.as_str() {
-            "word/styles.xml" | "word/stylesWithEffects.xml" | "word/settings.xml" => {
-                let mut xml = String::from_utf8_lossy(&bytes)
-                    .replace(&format!(r#"w:val="{TEMPLATE_LANG}""#), &lang_attr);
-                if east_asian {
-                    xml = xml.replace(
-                        &format!(r#"w:eastAsia="{TEMPLATE_LANG}""#),
-                        &format!(r#"w:eastAsia="{tag}""#),
-                    );
-                }
-                Some(xml.into_bytes())
+    rewrite(template, |part, xml| match part {
+        "word/styles.xml" | "word/stylesWithEffects.xml" | "word/settings.xml" => {
+            let mut xml = xml.replace(&format!(r#"w:val="{TEMPLATE_LANG}""#), &lang_attr);
+            if east_asian {
+                xml = xml.replace(
+                    &format!(r#"w:eastAsia="{TEMPLATE_LANG}""#),
+                    &format!(r#"w:eastAsia="{tag}""#),
+                );
             }
-            "word/document.xml" => Some(
-                String::from_utf8_lossy(&bytes)
-                    .replace(LETTER, paper)
-                    .into_bytes(),
-            ),
-            _ => None,
-        };
-        let options = SimpleFileOptions::default().compression_method(entry.compression());
-        out.start_file(name, options)?;
-        out.write_all(patched.as_deref().unwrap_or(&bytes))?;
-    }
-    Ok(out.finish()?.into_inner())
+            Some(xml)
+        }
+        "word/document.xml" => Some(xml.replace(LETTER, paper)),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
@@ -221,8 +277,57 @@ mod tests {
             );
         }
         assert_eq!(
-            blank_for(NewDocumentKind::Spreadsheet, Some("de_DE")).unwrap(),
-            blank(NewDocumentKind::Spreadsheet)
+            blank_for(NewDocumentKind::Presentation, Some("en_US")).unwrap(),
+            blank(NewDocumentKind::Presentation)
         );
+    }
+
+    #[test]
+    fn a_spreadsheets_first_sheet_is_named_in_its_creators_language() {
+        for (locale, name) in [
+            (Some("de_DE"), "Tabelle1"),
+            (Some("fr-CA"), "Feuil1"),
+            (Some("ru"), "Лист1"),
+            (Some("en_GB"), "Sheet1"),
+            (Some("ja_JP"), "Sheet1"),
+            (None, "Sheet1"),
+        ] {
+            let package = blank_for(NewDocumentKind::Spreadsheet, locale).unwrap();
+            let workbook = part(&package, "xl/workbook.xml");
+            assert!(
+                workbook.contains(&format!(r#"<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="{name}""#)),
+                "{locale:?}: {workbook}"
+            );
+            assert_eq!(
+                part(&package, "xl/worksheets/sheet1.xml"),
+                part(
+                    blank(NewDocumentKind::Spreadsheet),
+                    "xl/worksheets/sheet1.xml"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn a_presentations_text_speaks_its_creators_language() {
+        let package = blank_for(NewDocumentKind::Presentation, Some("it_IT")).unwrap();
+        for name in ["ppt/presentation.xml", "ppt/slideMasters/slideMaster1.xml"] {
+            let xml = part(&package, name);
+            assert!(xml.contains(r#"lang="it-IT""#), "{name}");
+            assert!(!xml.contains(r#"lang="en-US""#), "{name}");
+        }
+        // Binary parts are carried over byte for byte.
+        let mut original =
+            ZipArchive::new(Cursor::new(blank(NewDocumentKind::Presentation))).unwrap();
+        let mut copy = ZipArchive::new(Cursor::new(&package[..])).unwrap();
+        let read = |a: &mut ZipArchive<Cursor<&[u8]>>| {
+            let mut bytes = Vec::new();
+            a.by_name("docProps/thumbnail.jpeg")
+                .unwrap()
+                .read_to_end(&mut bytes)
+                .unwrap();
+            bytes
+        };
+        assert_eq!(read(&mut copy), read(&mut original));
     }
 }

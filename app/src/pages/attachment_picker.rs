@@ -10,10 +10,17 @@ use crate::{
 
 /// Fills `into` with the page's attachments, read through the host; a failure is flagged.
 #[cfg(feature = "hydrate")]
-pub async fn load_attachments(page_id: &str, into: RwSignal<Load<Vec<Attachment>>>) {
+pub async fn load_attachments(
+    t: crate::i18n::Tr,
+    page_id: &str,
+    into: RwSignal<Load<Vec<Attachment>>>,
+) {
     into.set(match crate::documents::page_attachments(page_id).await {
         Ok(list) => Load::Ready(list),
-        Err(err) => Load::Failed(crate::pages::frame::report("Cannot list attachments", err)),
+        Err(err) => Load::Failed(crate::pages::frame::report(
+            t.text("Cannot list attachments"),
+            err,
+        )),
     });
 }
 
@@ -25,17 +32,18 @@ pub fn AttachmentPicker(
     selected: RwSignal<Option<String>>,
     #[prop(optional)] editing: Option<RwSignal<Vec<crate::office::Presence>>>,
 ) -> impl IntoView {
+    let t = crate::i18n::use_tr();
     move || {
         match attachments.get() {
-        Load::Loading => view! { <p class="muted" data-testid="attachments-loading">"Loading attachments…"</p> }.into_any(),
+        Load::Loading => view! { <p class="muted" data-testid="attachments-loading">{t.text("Loading attachments…")}</p> }.into_any(),
         Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
         Load::Ready(list) if list.is_empty() => {
-            view! { <p class="muted" data-testid="attachments-empty">"This page has no attachments yet."</p> }.into_any()
+            view! { <p class="muted" data-testid="attachments-empty">{t.text("This page has no attachments yet.")}</p> }.into_any()
         }
         Load::Ready(list) => {
             view! {
                 <fieldset class="picker">
-                    <legend class="visually-hidden">"Attachments"</legend>
+                    <legend class="visually-hidden">{t.text("Attachments")}</legend>
                     {list
                         .into_iter()
                         .map(|att| {
@@ -49,7 +57,7 @@ pub fn AttachmentPicker(
                                     e.with(|list| {
                                         list.iter()
                                             .find(|p| p.attachment_id == id && !p.people.is_empty())
-                                            .map(|p| format!("Being edited by {}", p.people.join(", ")))
+                                            .map(|p| t.fmt("Being edited by {names}", &[("names", &p.people.join(", "))]))
                                     })
                                 })
                             };
@@ -64,7 +72,7 @@ pub fn AttachmentPicker(
                                     />
                                     <span class="picker-title">{title}</span>
                                     <span class="muted small">
-                                        {document_kind(&att.title).unwrap_or("Other file")} " · "
+                                        {crate::documents::kind_label(t.lang(), document_kind(&att.title).unwrap_or("Other file"))} " · "
                                         {human_size(att.extensions.file_size)} " · v"
                                         {att.version.number}
                                     </span>

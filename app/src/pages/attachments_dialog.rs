@@ -7,6 +7,7 @@ use crate::office::NewDocumentKind;
 
 use crate::{
     documents::Attachment,
+    i18n::use_tr,
     pages::{
         attachment_picker::AttachmentPicker,
         frame::{HostScript, Load, page_id_param},
@@ -15,6 +16,7 @@ use crate::{
 
 #[component]
 pub fn AttachmentsDialog() -> impl IntoView {
+    let t = use_tr();
     let page_id = page_id_param();
     let attachments = RwSignal::new(Load::<Vec<Attachment>>::Loading);
     let selected = RwSignal::new(None::<String>);
@@ -32,10 +34,10 @@ pub fn AttachmentsDialog() -> impl IntoView {
             Some(name) => {
                 let _ = dialog::close(&serde_json::json!({ "attachment": name }));
             }
-            None => hint.set(Some("Choose a document, or cancel.".into())),
+            None => hint.set(Some(t.text("Choose a document, or cancel.").into())),
         });
         leptos::task::spawn_local(async move {
-            crate::pages::attachment_picker::load_attachments(&page_id, attachments).await;
+            crate::pages::attachment_picker::load_attachments(t, &page_id, attachments).await;
         });
         // Opened from a macro, the dialog starts on the macro's document (a separate task: a
         // host that never answers must not hold up the list).
@@ -81,7 +83,7 @@ pub fn AttachmentsDialog() -> impl IntoView {
         let page_id = page_id.clone();
         move |view: bool| {
             let Some(name) = selected.get_untracked() else {
-                hint.set(Some("Choose a document first.".into()));
+                hint.set(Some(t.text("Choose a document first.").into()));
                 return;
             };
             let page_id = page_id.clone();
@@ -93,7 +95,7 @@ pub fn AttachmentsDialog() -> impl IntoView {
                     let _ = connect::bridge::dialog::close(&serde_json::json!({ "opened": name }));
                 }
                 Err(err) => hint.set(Some(crate::pages::frame::report(
-                    "Cannot open the document",
+                    t.text("Cannot open the document"),
                     err,
                 ))),
             };
@@ -124,18 +126,18 @@ pub fn AttachmentsDialog() -> impl IntoView {
         <HostScript size_to_parent=true/>
         <main class="dialog" data-testid="attachments-dialog"
             data-presence=move || if editing_known.get() { "known" } else { "asking" }>
-            <h1 class="visually-hidden">"Office documents on this page"</h1>
+            <h1 class="visually-hidden">{t.text("Office documents on this page")}</h1>
             <AttachmentPicker attachments selected editing/>
             <Show when=move || !recent.get().is_empty()>
                 <p class="muted small recent" data-testid="dialog-recent">
-                    "Recently opened here: " {move || recent.get().join(", ")}
+                    {move || t.fmt("Recently opened here: {names}", &[("names", &recent.get().join(", "))])}
                 </p>
             </Show>
             <div class="actions">
                 <button class="button button-primary" data-testid="dialog-open" disabled=move || !chosen_office()
-                    on:click=move |_| open_edit(false)>"Open"</button>
+                    on:click=move |_| open_edit(false)>{t.text("Open")}</button>
                 <button class="button" data-testid="dialog-view" disabled=move || !chosen_office()
-                    on:click=move |_| open(true)>"View only"</button>
+                    on:click=move |_| open(true)>{t.text("View only")}</button>
             </div>
             <CreateDocument page_id=page_id.clone() attachments selected/>
             <Show when=move || hint.get().is_some()>
@@ -152,6 +154,7 @@ fn CreateDocument(
     attachments: RwSignal<Load<Vec<Attachment>>>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let t = use_tr();
     let kind = RwSignal::new(NewDocumentKind::Document);
     let title = RwSignal::new(String::new());
     let create = ServerAction::<crate::office::CreateDocument>::new();
@@ -178,7 +181,8 @@ fn CreateDocument(
                 );
                 let page_id = page_id.clone();
                 leptos::task::spawn_local(async move {
-                    crate::pages::attachment_picker::load_attachments(&page_id, attachments).await;
+                    crate::pages::attachment_picker::load_attachments(t, &page_id, attachments)
+                        .await;
                 });
             }
             #[cfg(not(feature = "hydrate"))]
@@ -187,9 +191,9 @@ fn CreateDocument(
     });
     view! {
         <form class="create-form" on:submit=submit data-testid="create-form">
-            <h2 class="small-heading">"New document"</h2>
+            <h2 class="small-heading">{t.text("New document")}</h2>
             <div class="inline-fields">
-                <select aria-label="Type" data-testid="create-kind"
+                <select aria-label=t.text("Type") data-testid="create-kind"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         if let Some(k) = NewDocumentKind::ALL.into_iter().find(|k| k.extension() == value) {
@@ -197,18 +201,18 @@ fn CreateDocument(
                         }
                     }>
                     {NewDocumentKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.extension() selected=move || kind.get() == k>{k.default_title()}" (."{k.extension()}")"</option>
+                        <option value=k.extension() selected=move || kind.get() == k>{k.title_in(t.lang())}" (."{k.extension()}")"</option>
                     }).collect_view()}
                 </select>
-                <input aria-label="Name" data-testid="create-title" placeholder=move || kind.get().default_title()
+                <input aria-label=t.text("Name") data-testid="create-title" placeholder=move || kind.get().title_in(t.lang())
                     prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
                 <button class="button" type="submit" data-testid="create-submit" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { "Creating…" } else { "Create" }}
+                    {move || if create.pending().get() { t.text("Creating…") } else { t.text("Create") }}
                 </button>
             </div>
             <p class="status" role="status" data-testid="create-result">
                 {move || match create.value().get() {
-                    Some(Ok(name)) => format!("Created {name}."),
+                    Some(Ok(name)) => t.fmt("Created {name}.", &[("name", &name)]),
                     Some(Err(err)) => crate::pages::document_page::server_message(&err.to_string()),
                     None => String::new(),
                 }}

@@ -231,11 +231,8 @@ fn DemoServer() -> impl IntoView {
         _ => None,
     };
     view! {
-        <section class="demo-server" aria-labelledby="demo-title" data-testid="demo">
-            <h2 id="demo-title">"Demo server"</h2>
-            <p class="muted">
-                "No Document Server yet? Try Confluo with ONLYOFFICE's public demo server for 30 days. Anyone may use that server: open only documents you would show anyone. While the demo is in use, documents open there and the settings above are kept for later."
-            </p>
+        <Section class="demo-server" testid="demo" title="Demo server"
+            intro="No Document Server yet? Try Confluo with ONLYOFFICE's public demo server for 30 days. Anyone may use that server: open only documents you would show anyone. While the demo is in use, documents open there and the settings above are kept for later.">
             <label class="checkbox">
                 <input type="checkbox" data-testid="demo-enabled"
                     prop:checked=move || state() == Some(DemoState::Active)
@@ -259,7 +256,7 @@ fn DemoServer() -> impl IntoView {
                     {crate::pages::document_page::server_message(&err.to_string())}
                 </p>
             })}
-        </section>
+        </Section>
     }
     .into_any()
 }
@@ -270,7 +267,7 @@ fn DemoServer() -> impl IntoView {
 fn EditingOptions() -> impl IntoView {
     use crate::editor_options::{
         EditorOptions, MAX_FILE_MB_LIMIT, MacrosMode, ReviewDisplay, SaveEditorOptions,
-        parse_space_keys,
+        parse_group_names, parse_labels, parse_space_keys,
     };
     let loaded = RwSignal::new(Load::<()>::Loading);
     let options = RwSignal::new(EditorOptions::default());
@@ -278,12 +275,16 @@ fn EditingOptions() -> impl IntoView {
     let max_mb = RwSignal::new(options.get_untracked().max_file_mb.to_string());
     let spaces = RwSignal::new(String::new());
     let view_only = RwSignal::new(String::new());
+    let view_only_groups = RwSignal::new(String::new());
+    let view_only_labels = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let save = ServerAction::<SaveEditorOptions>::new();
     let show = move |o: &EditorOptions| {
         max_mb.set(o.max_file_mb.to_string());
         spaces.set(o.disabled_spaces.join(", "));
         view_only.set(o.view_only_spaces.join(", "));
+        view_only_groups.set(o.view_only_groups.join(", "));
+        view_only_labels.set(o.view_only_labels.join(", "));
         options.set(o.clone());
     };
 
@@ -321,6 +322,8 @@ fn EditingOptions() -> impl IntoView {
         o.max_file_mb = max_mb.get_untracked().trim().parse().unwrap_or(0);
         o.disabled_spaces = parse_space_keys(&spaces.get_untracked());
         o.view_only_spaces = parse_space_keys(&view_only.get_untracked());
+        o.view_only_groups = parse_group_names(&view_only_groups.get_untracked());
+        o.view_only_labels = parse_labels(&view_only_labels.get_untracked());
         let found = o.validate();
         if found.is_empty() {
             errors.set(Vec::new());
@@ -373,8 +376,7 @@ fn EditingOptions() -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="editing-options" aria-labelledby="editing-title" data-testid="editing-options">
-            <h2 id="editing-title">"Editing"</h2>
+        <Section class="editing-options" testid="editing-options" title="Editing">
             {move || match loaded.get() {
                 Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                 Load::Loading => view! { <p class="muted" data-testid="options-loading">"Loading…"</p> }.into_any(),
@@ -431,16 +433,14 @@ fn EditingOptions() -> impl IntoView {
                     |o| o.macros.as_str(),
                     |o, v| o.macros = MacrosMode::parse(v),
                 )}
-                <Field label="Spaces without Confluo" hint="Space keys, separated by commas. People in these spaces cannot open, convert or create documents with Confluo." error=Signal::derive(error_for("disabled_spaces"))>
-                    <input id="disabled_spaces" data-testid="disabled-spaces" placeholder="HR, LEGAL"
-                        prop:value=move || spaces.get()
-                        on:input=move |ev| spaces.set(event_target_value(&ev))/>
-                </Field>
-                <Field label="Spaces that only view" hint="Space keys, separated by commas. Documents there open for viewing only, even for people who may edit the page; nothing is converted or created." error=Signal::derive(error_for("view_only_spaces"))>
-                    <input id="view_only_spaces" data-testid="view-only-spaces" placeholder="ARCHIVE"
-                        prop:value=move || view_only.get()
-                        on:input=move |ev| view_only.set(event_target_value(&ev))/>
-                </Field>
+                <ListField label="Spaces without Confluo" field="disabled_spaces" placeholder="HR, LEGAL" value=spaces errors
+                    hint="Space keys, separated by commas. People in these spaces cannot open, convert or create documents with Confluo."/>
+                <ListField label="Spaces that only view" field="view_only_spaces" placeholder="ARCHIVE" value=view_only errors
+                    hint="Space keys, separated by commas. Documents there open for viewing only, even for people who may edit the page; nothing is converted or created."/>
+                <ListField label="Groups that only view" field="view_only_groups" placeholder="contractors, external auditors" value=view_only_groups errors
+                    hint="Confluence group names, separated by commas. Their members open documents for viewing only in every space, even where they may edit the page; they convert and create nothing."/>
+                <ListField label="Labels that only view" field="view_only_labels" placeholder="final, signed" value=view_only_labels errors
+                    hint="Confluence labels, separated by commas. Files that carry one open for viewing only, for everyone; their earlier versions cannot be restored. Copies and conversions of them can be edited."/>
                 <div class="actions">
                     <button class="button button-primary" type="submit" data-testid="options-save"
                         disabled=move || save.pending().get() || !matches!(loaded.get(), Load::Ready(()))>
@@ -458,7 +458,7 @@ fn EditingOptions() -> impl IntoView {
                     }}
                 </p>
             </form>
-        </section>
+        </Section>
     }
     .into_any()
 }
@@ -479,11 +479,8 @@ fn UnsavedEdits() -> impl IntoView {
         }
     });
     view! {
-        <section class="unsaved" aria-labelledby="unsaved-title" data-testid="forgotten">
-            <h2 id="unsaved-title">"Unsaved edits"</h2>
-            <p class="muted">
-                "When Confluence could not take an edit (every retry failed), the Document Server keeps it. Store each here as a new version of its attachment."
-            </p>
+        <Section class="unsaved" testid="forgotten" title="Unsaved edits"
+            intro="When Confluence could not take an edit (every retry failed), the Document Server keeps it. Store each here as a new version of its attachment.">
             <button class="button" type="button" data-testid="forgotten-check" on:click=check
                 disabled=move || list.pending().get()>
                 {move || if list.pending().get() { "Checking…" } else { "Check for unsaved edits" }}
@@ -527,6 +524,27 @@ fn UnsavedEdits() -> impl IntoView {
                     None => String::new(),
                 }}
             </p>
+        </Section>
+    }
+}
+
+/// One part of the configure page under its heading (named by it for assistive technology),
+/// with an optional introduction.
+#[component]
+fn Section(
+    class: &'static str,
+    testid: &'static str,
+    title: &'static str,
+    #[prop(optional)] intro: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let heading = format!("{testid}-title");
+    let labelled_by = heading.clone();
+    view! {
+        <section class=class aria-labelledby=labelled_by data-testid=testid>
+            <h2 id=heading>{title}</h2>
+            {intro.map(|text| view! { <p class="muted">{text}</p> })}
+            {children()}
         </section>
     }
 }
@@ -542,6 +560,26 @@ fn field_error(
                 .find(|e| e.field == field)
                 .map(|e| e.message.clone())
         })
+    }
+}
+
+/// A text field holding a list an administrator types, separated by commas; `field` names it
+/// in validation errors and (with dashes) for tests.
+#[component]
+fn ListField(
+    label: &'static str,
+    hint: &'static str,
+    field: &'static str,
+    placeholder: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    view! {
+        <Field label hint error=Signal::derive(field_error(errors, field))>
+            <input id=field data-testid=field.replace('_', "-") placeholder=placeholder
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        </Field>
     }
 }
 

@@ -7,11 +7,13 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     documents::{Attachment, ReportedChange, document_kind, human_size},
+    i18n::{Tr, use_tr},
     pages::frame::{HostScript, Load},
 };
 
 #[component]
 pub fn DocumentMacro() -> impl IntoView {
+    let t = use_tr();
     let query = use_query_map();
     let page_id = crate::pages::frame::page_id_param();
     let file = query.read_untracked().get("attachment").unwrap_or_default();
@@ -33,7 +35,7 @@ pub fn DocumentMacro() -> impl IntoView {
         Effect::new(move |_| {
             let (page_id, file) = (page_id.clone(), file.clone());
             leptos::task::spawn_local(async move {
-                load(&page_id, &file, attachment, activity).await;
+                load(t, &page_id, &file, attachment, activity).await;
                 crate::pages::frame::resize_soon();
             });
             leptos::task::spawn_local(async move {
@@ -82,7 +84,7 @@ pub fn DocumentMacro() -> impl IntoView {
                     }
                 });
                 if let Err(err) = listening.and_then(|()| create(&options)) {
-                    crate::pages::frame::report("Cannot open the dialog", err.to_string());
+                    crate::pages::frame::report(t.text("Cannot open the dialog"), err.to_string());
                 }
             }
             #[cfg(not(feature = "hydrate"))]
@@ -102,7 +104,10 @@ pub fn DocumentMacro() -> impl IntoView {
                     "customData": { "pageId": page_id, "attachment": file },
                 });
                 if let Err(err) = connect::bridge::navigator::go("addonModule", &context) {
-                    crate::pages::frame::report("Cannot open the document", err.to_string());
+                    crate::pages::frame::report(
+                        t.text("Cannot open the document"),
+                        err.to_string(),
+                    );
                 }
             }
             #[cfg(not(feature = "hydrate"))]
@@ -112,7 +117,7 @@ pub fn DocumentMacro() -> impl IntoView {
     let reload = move |_| {
         #[cfg(feature = "hydrate")]
         if let Err(err) = connect::bridge::navigator::reload() {
-            crate::pages::frame::report("Cannot reload the page", err.to_string());
+            crate::pages::frame::report(t.text("Cannot reload the page"), err.to_string());
         }
     };
     // "Stop telling me": the listener is removed, later additions are not announced here.
@@ -134,7 +139,7 @@ pub fn DocumentMacro() -> impl IntoView {
                 if empty {
                     return view! {
                         <p class="muted" data-testid="doc-empty">
-                            "No document chosen yet. Edit the macro to pick one of the page's attachments."
+                            {t.text("No document chosen yet. Edit the macro to pick one of the page's attachments.")}
                         </p>
                     }
                         .into_any();
@@ -143,7 +148,7 @@ pub fn DocumentMacro() -> impl IntoView {
                     Load::Loading => {
                         view! {
                             <p class="muted" data-testid="doc-loading">
-                                "Loading " {file.clone()} "…"
+                                {t.fmt("Loading {name}…", &[("name", &file)])}
                             </p>
                         }
                             .into_any()
@@ -163,33 +168,33 @@ pub fn DocumentMacro() -> impl IntoView {
                 {move || match activity.get() {
                     Load::Loading => String::new(),
                     Load::Failed(message) => message,
-                    Load::Ready(None) => "No changes reported by Confluence since the app was installed.".into(),
-                    Load::Ready(Some(a)) => activity_text(&a),
+                    Load::Ready(None) => t.text("No changes reported by Confluence since the app was installed.").into(),
+                    Load::Ready(Some(a)) => activity_text(t, &a),
                 }}
             </p>
             <Show when=move || !displayed.get()>
-                <p class="muted small" data-testid="doc-preview-note">"Open the page to edit or view this document."</p>
+                <p class="muted small" data-testid="doc-preview-note">{t.text("Open the page to edit or view this document.")}</p>
             </Show>
             <div class="actions" hidden=move || !displayed.get()>
                 <Show when=move || !empty>
                     <button class="button button-primary" data-testid="open-document" on:click=open_page.clone()>
-                        "Open"
+                        {t.text("Open")}
                     </button>
                 </Show>
                 <button class="button" data-testid="choose-document" on:click=open_dialog>
-                    "Other documents on this page…"
+                    {t.text("Other documents on this page…")}
                 </button>
             </div>
             <Show when=move || added.get().is_some()>
                 <div class="notice" role="status" data-testid="doc-added">
-                    <span>{move || added.get().unwrap_or_default()} " was added to this page."</span>
-                    <button class="button" data-testid="reload-page" on:click=reload>"Reload the page"</button>
-                    <button class="button button-subtle" data-testid="dismiss-added" on:click=dismiss>"Don't tell me again"</button>
+                    <span>{move || t.fmt("{name} was added to this page.", &[("name", &added.get().unwrap_or_default())])}</span>
+                    <button class="button" data-testid="reload-page" on:click=reload>{t.text("Reload the page")}</button>
+                    <button class="button button-subtle" data-testid="dismiss-added" on:click=dismiss>{t.text("Don't tell me again")}</button>
                 </div>
             </Show>
             <Show when=move || chosen.get().is_some()>
                 <p class="status" role="status" data-testid="dialog-choice">
-                    "Chosen in the dialog: " {move || chosen.get().unwrap_or_default()}
+                    {move || t.fmt("Chosen in the dialog: {name}", &[("name", &chosen.get().unwrap_or_default())])}
                 </p>
             </Show>
         </section>
@@ -264,6 +269,8 @@ fn MacroPreview(page_id: String, file: String) -> impl IntoView {
 
 #[component]
 pub(crate) fn DocumentCard(att: Attachment) -> impl IntoView {
+    let t = use_tr();
+    // The icon is chosen by the English kind.
     let kind = document_kind(&att.title).unwrap_or("File");
     view! {
         <div class="doc-card" data-testid="doc-card">
@@ -271,10 +278,10 @@ pub(crate) fn DocumentCard(att: Attachment) -> impl IntoView {
             <div>
                 <h2 class="doc-title" data-testid="doc-title">{att.title.clone()}</h2>
                 <p class="muted">
-                    <span data-testid="doc-kind">{kind}</span>
+                    <span data-testid="doc-kind">{crate::documents::kind_label(t.lang(), kind)}</span>
                     " · "
                     <span data-testid="doc-size">{human_size(att.extensions.file_size)}</span>
-                    " · version "
+                    " · " {t.text("version")} " "
                     <span data-testid="doc-version">{att.version.number}</span>
                 </p>
             </div>
@@ -296,20 +303,25 @@ pub(crate) fn output_is_display(context: &serde_json::Value) -> bool {
         .is_none_or(|t| t == "display")
 }
 
-pub(crate) fn activity_text(a: &ReportedChange) -> String {
-    let what = if a.event == "attachment_created" {
-        "attached"
-    } else {
-        "updated"
-    };
-    match a.version {
-        Some(v) => format!("Confluence reported: {what}, version {v}."),
-        None => format!("Confluence reported: {what}."),
+pub(crate) fn activity_text(t: Tr, a: &ReportedChange) -> String {
+    let created = a.event == "attachment_created";
+    match (a.version, created) {
+        (Some(v), true) => t.fmt(
+            "Confluence reported: attached, version {version}.",
+            &[("version", &v.to_string())],
+        ),
+        (Some(v), false) => t.fmt(
+            "Confluence reported: updated, version {version}.",
+            &[("version", &v.to_string())],
+        ),
+        (None, true) => t.text("Confluence reported: attached.").to_owned(),
+        (None, false) => t.text("Confluence reported: updated.").to_owned(),
     }
 }
 
 #[cfg(feature = "hydrate")]
 pub(crate) async fn load(
+    t: Tr,
     page_id: &str,
     file: &str,
     attachment: RwSignal<Load<Attachment>>,
@@ -329,15 +341,16 @@ pub(crate) async fn load(
         Ok(list) => list.results.into_iter().next(),
         Err(err) => {
             attachment.set(Load::Failed(report(
-                "Cannot read the attachment",
+                t.text("Cannot read the attachment"),
                 err.to_string(),
             )));
             return;
         }
     };
     let Some(att) = found else {
-        attachment.set(Load::Failed(format!(
-            "{file} is no longer attached to this page."
+        attachment.set(Load::Failed(t.fmt(
+            "{name} is no longer attached to this page.",
+            &[("name", file)],
         )));
         activity.set(Load::Ready(None));
         return;
@@ -347,7 +360,7 @@ pub(crate) async fn load(
 
     activity.set(match attachment_activity(page_id.to_owned(), id).await {
         Ok(a) => Load::Ready(a),
-        Err(err) => Load::Failed(report("Confluo server", err.to_string())),
+        Err(err) => Load::Failed(report(t.text("Confluo server"), err.to_string())),
     });
 }
 

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
+    i18n::use_tr,
     office::{EditorLaunch, NewDocumentKind, formats},
     pages::frame::{HostScript, Load},
 };
@@ -18,6 +19,7 @@ const EDITOR_ID: &str = "office-editor";
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
+    let t = use_tr();
     let query = use_query_map();
     let param = |name: &str| query.read_untracked().get(name).unwrap_or_default();
     let page_id = param("ac.pageId");
@@ -56,7 +58,7 @@ pub fn DocumentPage() -> impl IntoView {
                         .and_then(|name| open_in_confluence(&page_id, &name, false));
                     if let Err(message) = made {
                         launch.set(Load::Failed(crate::pages::frame::report(
-                            "Cannot create the document",
+                            t.text("Cannot create the document"),
                             message,
                         )));
                     }
@@ -74,13 +76,14 @@ pub fn DocumentPage() -> impl IntoView {
                 .await;
                 match opened {
                     Err(err) => launch.set(Load::Failed(crate::pages::frame::report(
-                        "Cannot open the document",
+                        t.text("Cannot open the document"),
                         server_message(&err.to_string()),
                     ))),
                     Ok(ready) => {
                         launch.set(Load::Ready(ready.clone()));
                         notice.set(ready.notice.clone());
                         let shown = Shown {
+                            t,
                             editor_state,
                             editor_error,
                             copied,
@@ -101,7 +104,7 @@ pub fn DocumentPage() -> impl IntoView {
                 "contentview",
                 &serde_json::json!({ "contentId": page_id, "contentType": "page" }),
             ) {
-                crate::pages::frame::report("Cannot go back", err.to_string());
+                crate::pages::frame::report(t.text("Cannot go back"), err.to_string());
             }
             #[cfg(not(feature = "hydrate"))]
             let _ = &page_id;
@@ -118,13 +121,13 @@ pub fn DocumentPage() -> impl IntoView {
                     Some(href) => share.set(Some(href.to_owned())),
                     None => {
                         crate::pages::frame::report(
-                            "Cannot make a link",
-                            "Confluence did not say where this page is.".into(),
+                            t.text("Cannot make a link"),
+                            t.text("Confluence did not say where this page is.").into(),
                         );
                     }
                 },
                 Err(err) => {
-                    crate::pages::frame::report("Cannot make a link", err.to_string());
+                    crate::pages::frame::report(t.text("Cannot make a link"), err.to_string());
                 }
             }
         });
@@ -134,7 +137,7 @@ pub fn DocumentPage() -> impl IntoView {
         <HostScript size_to_parent=true/>
         <main class="document-page" data-testid="document-page">
             <header class="document-bar">
-                <button class="button button-subtle" data-testid="back-to-page" on:click=back>"← Back to the page"</button>
+                <button class="button button-subtle" data-testid="back-to-page" on:click=back>{t.text("← Back to the page")}</button>
                 <h1 class="document-title" data-testid="doc-title">{file.clone()}</h1>
                 {
                     let target = StoredValue::new((page_id.clone(), file.clone()));
@@ -146,33 +149,33 @@ pub fn DocumentPage() -> impl IntoView {
                     move || match launch.get() {
                     Load::Ready(l) => {
                         let (label, mode) = if l.filling {
-                            ("Filling in", "fill")
+                            (t.text("Filling in"), "fill")
                         } else if l.editing {
-                            ("Editing", "edit")
+                            (t.text("Editing"), "edit")
                         } else {
-                            ("Viewing", "view")
+                            (t.text("Viewing"), "view")
                         };
                         let switch = match (l.fillable, l.filling) {
                             (true, false) => Some(view! {
-                                <button class="button" data-testid="fill-form" on:click=move |_| reopen(OpenMode::Fill)>"Fill in the form"</button>
+                                <button class="button" data-testid="fill-form" on:click=move |_| reopen(OpenMode::Fill)>{t.text("Fill in the form")}</button>
                             }.into_any()),
                             (_, true) => Some(view! {
-                                <button class="button" data-testid="edit-form" on:click=move |_| reopen(OpenMode::Best)>"Edit the form"</button>
+                                <button class="button" data-testid="edit-form" on:click=move |_| reopen(OpenMode::Best)>{t.text("Edit the form")}</button>
                             }.into_any()),
                             _ => None,
                         };
                         view! {
                             <span class="lozenge" data-mode=mode data-testid="editor-mode">{label}</span>
-                            <span class="muted small">" version " {l.version}</span>
+                            <span class="muted small">" " {t.text("version")} " " {l.version}</span>
                             {switch}
                         }
                             .into_any()
                     }
                     _ => ().into_any(),
                 }}
-                <button class="button button-subtle" data-testid="share-link" on:click=show_link>"Link to this document"</button>
+                <button class="button button-subtle" data-testid="share-link" on:click=show_link>{t.text("Link to this document")}</button>
                 <Show when=move || share.get().is_some()>
-                    <input class="link-field" readonly aria-label="Link to this document" data-testid="share-url"
+                    <input class="link-field" readonly aria-label=t.text("Link to this document") data-testid="share-url"
                         prop:value=move || share.get().unwrap_or_default()
                         on:focus=move |ev| {
                             #[cfg(feature = "hydrate")]
@@ -192,15 +195,14 @@ pub fn DocumentPage() -> impl IntoView {
                 let file = file.clone();
                 move || match launch.get() {
                 Load::Loading => match create {
-                    Some(kind) => view! { <p class="muted" data-testid="doc-loading">"Creating a " {kind.default_title().to_lowercase()} "…"</p> }.into_any(),
-                    None => view! { <p class="muted" data-testid="doc-loading">"Opening " {file.clone()} "…"</p> }.into_any(),
+                    Some(kind) => view! { <p class="muted" data-testid="doc-loading">{kind.creating_in(t.lang())}</p> }.into_any(),
+                    None => view! { <p class="muted" data-testid="doc-loading">{t.fmt("Opening {name}…", &[("name", &file)])}</p> }.into_any(),
                 },
                 Load::Failed(message) => view! { <p class="error" role="alert" data-testid="doc-error">{message}</p> }.into_any(),
                 Load::Ready(l) => view! {
                     {l.demo_until.map(|until| view! {
                         <p class="banner banner-warning" role="status" data-testid="demo-banner">
-                            "This site uses ONLYOFFICE's public demo server until " {until}
-                            ". Anyone may use that server: don't open private or sensitive documents with it."
+                            {t.fmt("This site uses ONLYOFFICE's public demo server until {until}. Anyone may use that server: don't open private or sensitive documents with it.", &[("until", &until)])}
                         </p>
                     })}
                     {l.reason.map(|reason| view! { <p class="banner" role="status" data-testid="view-reason">{reason}</p> })}
@@ -209,7 +211,7 @@ pub fn DocumentPage() -> impl IntoView {
             }}
             <Show when=move || copied.get().is_some()>
                 <p class="banner" role="status" data-testid="copy-notice">
-                    "Saved a copy as " {move || copied.get().unwrap_or_default()} " on this page."
+                    {move || t.fmt("Saved a copy as {name} on this page.", &[("name", &copied.get().unwrap_or_default())])}
                 </p>
             </Show>
             <Show when=move || notice.get().is_some()>
@@ -251,6 +253,7 @@ pub(crate) fn server_message(raw: &str) -> String {
 #[cfg(feature = "hydrate")]
 #[derive(Clone, Copy)]
 struct Shown {
+    t: crate::i18n::Tr,
     editor_state: RwSignal<String>,
     editor_error: RwSignal<Option<String>>,
     copied: RwSignal<Option<String>>,
@@ -260,6 +263,7 @@ struct Shown {
 #[cfg(feature = "hydrate")]
 async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: Shown) {
     let Shown {
+        t,
         editor_state,
         editor_error,
         copied,
@@ -272,6 +276,7 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
     use crate::pages::office_editor::{Events, SaveAs, UsersRequest, start};
     let (page_id, file) = (page_id.to_owned(), file.to_owned());
     let history = EditorRequests {
+        t,
         page_id: page_id.clone(),
         file: file.clone(),
     };
@@ -288,7 +293,7 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
         on_ready: Box::new(move || editor_state.set("ready".into())),
         on_error: Box::new(move |message| {
             editor_error.set(Some(crate::pages::frame::report(
-                "The editor reported an error",
+                t.text("The editor reported an error"),
                 message,
             )));
         }),
@@ -351,7 +356,7 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
     if let Err(message) = start(api_js, EDITOR_ID, config, events).await {
         editor_state.set("failed".into());
         editor_error.set(Some(crate::pages::frame::report(
-            "Cannot start the editor",
+            t.text("Cannot start the editor"),
             message,
         )));
     }
@@ -362,6 +367,7 @@ async fn start_editor(page_id: &str, file: &str, launch: &EditorLaunch, shown: S
 #[cfg(feature = "hydrate")]
 #[derive(Clone)]
 struct EditorRequests {
+    t: crate::i18n::Tr,
     page_id: String,
     file: String,
 }
@@ -419,6 +425,7 @@ impl EditorRequests {
         copy: crate::pages::office_editor::SaveAs,
         copied: RwSignal<Option<String>>,
     ) {
+        let t = self.t;
         let (page_id, file) = (self.page_id.clone(), self.file.clone());
         leptos::task::spawn_local(async move {
             match crate::office::save_copy(page_id, file, copy.title, copy.file_type, copy.url)
@@ -427,7 +434,7 @@ impl EditorRequests {
                 Ok(name) => copied.set(Some(name)),
                 Err(err) => {
                     crate::pages::frame::report(
-                        "Cannot save the copy",
+                        t.text("Cannot save the copy"),
                         server_message(&err.to_string()),
                     );
                 }
@@ -437,6 +444,7 @@ impl EditorRequests {
 
     /// "Get link": a Confluence address for the place the editor describes.
     fn action_link(&self, place: serde_json::Value) {
+        let t = self.t;
         let (page_id, file) = (self.page_id.clone(), self.file.clone());
         leptos::task::spawn_local(async move {
             match crate::office::action_link_url(page_id, file, place.to_string()).await {
@@ -446,7 +454,7 @@ impl EditorRequests {
                 }
                 Err(err) => {
                     crate::pages::frame::report(
-                        "Cannot make a link",
+                        t.text("Cannot make a link"),
                         server_message(&err.to_string()),
                     );
                 }
@@ -472,6 +480,7 @@ impl EditorRequests {
     /// "Open source": the linked file's document page, in the window the editor names. The
     /// window opens now, while the click still counts, and is sent on once the address is known.
     fn open_linked(&self, reference: serde_json::Value) {
+        let t = self.t;
         let page_id = self.page_id.clone();
         let name = reference["windowName"]
             .as_str()
@@ -495,7 +504,7 @@ impl EditorRequests {
                         let _ = window.close();
                     }
                     crate::pages::frame::report(
-                        "Cannot open the linked file",
+                        t.text("Cannot open the linked file"),
                         server_message(&err.to_string()),
                     );
                 }
@@ -512,7 +521,10 @@ impl EditorRequests {
                 Ok(_) => this.refresh(),
                 Err(err) => {
                     let message = server_message(&err.to_string());
-                    crate::pages::frame::report("Cannot restore the version", message.clone());
+                    crate::pages::frame::report(
+                        this.t.text("Cannot restore the version"),
+                        message.clone(),
+                    );
                     let arg = serde_json::json!({ "error": message }).to_string();
                     let _ = crate::pages::office_editor::call("refreshHistory", &arg);
                 }
@@ -565,6 +577,7 @@ pub fn open_in_confluence_as(page_id: &str, file: &str, mode: OpenMode) -> Resul
 /// a link once ready.
 #[component]
 fn DownloadAs(page_id: String, file: String) -> impl IntoView {
+    let t = use_tr();
     let family = formats::format_of(&file).map(|f| f.document_type);
     let targets = family.map_or(&[][..], formats::download_targets);
     let target = RwSignal::new(targets.first().copied().unwrap_or_default().to_owned());
@@ -585,7 +598,7 @@ fn DownloadAs(page_id: String, file: String) -> impl IntoView {
                         Ok(url) => ready.set(Some((url, name))),
                         Err(err) => {
                             crate::pages::frame::report(
-                                "Cannot prepare the download",
+                                t.text("Cannot prepare the download"),
                                 server_message(&err.to_string()),
                             );
                         }
@@ -599,15 +612,15 @@ fn DownloadAs(page_id: String, file: String) -> impl IntoView {
     };
     (!targets.is_empty()).then(|| view! {
         <span class="download-as">
-            <select aria-label="Download as" data-testid="download-as"
+            <select aria-label=t.text("Download as") data-testid="download-as"
                 on:change=move |ev| target.set(event_target_value(&ev))>
                 {targets.iter().map(|t| view! { <option value=*t>{t.to_ascii_uppercase()}</option> }).collect_view()}
             </select>
             <button class="button button-subtle" data-testid="download-start" disabled=move || busy.get() on:click=start>
-                {move || if busy.get() { "Preparing…" } else { "Download as" }}
+                {move || if busy.get() { t.text("Preparing…") } else { t.text("Download as") }}
             </button>
             {move || ready.get().map(|(url, name)| view! {
-                <a class="button" data-testid="download-link" href=url download=name.clone() target="_blank" rel="noopener">{format!("Download {name}")}</a>
+                <a class="button" data-testid="download-link" href=url download=name.clone() target="_blank" rel="noopener">{t.fmt("Download {name}", &[("name", &name)])}</a>
             })}
         </span>
     })
@@ -635,6 +648,7 @@ fn method_for(purpose: formats::FileUse) -> &'static str {
 /// compare or combine with, a spreadsheet of mail-merge recipients or linked data.
 #[component]
 fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoView {
+    let t = use_tr();
     use crate::pages::attachment_picker::AttachmentPicker;
     let all = RwSignal::new(Load::<Vec<crate::documents::Attachment>>::Loading);
     let shown = RwSignal::new(Load::<Vec<crate::documents::Attachment>>::Loading);
@@ -655,7 +669,7 @@ fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoV
                 {
                     let page_id = page_id.clone();
                     leptos::task::spawn_local(async move {
-                        crate::pages::attachment_picker::load_attachments(&page_id, all).await;
+                        crate::pages::attachment_picker::load_attachments(t, &page_id, all).await;
                     });
                 }
                 #[cfg(not(feature = "hydrate"))]
@@ -680,7 +694,7 @@ fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoV
     let choose = move |_| {
         let (Some(request), Some(name)) = (picking.get_untracked(), selected.get_untracked())
         else {
-            failure.set(Some("Choose a file first.".into()));
+            failure.set(Some(t.text("Choose a file first.").into()));
             return;
         };
         #[cfg(feature = "hydrate")]
@@ -713,7 +727,7 @@ fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoV
         <Show when=move || picking.get().is_some()>
             <section class="file-picker" role="dialog" aria-labelledby="file-picker-title" data-testid="file-picker">
                 <h2 id="file-picker-title">
-                    {move || format!("Choose {} from this page", picking.get().map_or("a file", |p| p.purpose.noun()))}
+                    {move || formats::FileUse::choose_title(picking.get().map(|p| p.purpose), t.lang())}
                 </h2>
                 <AttachmentPicker attachments=shown selected/>
                 <Show when=move || failure.get().is_some()>
@@ -721,9 +735,9 @@ fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoV
                 </Show>
                 <div class="actions">
                     <button class="button button-primary" data-testid="file-picker-choose"
-                        disabled=move || busy.get() on:click=choose.clone()>"Choose"</button>
+                        disabled=move || busy.get() on:click=choose.clone()>{t.text("Choose")}</button>
                     <button class="button" data-testid="file-picker-cancel"
-                        on:click=move |_| picking.set(None)>"Cancel"</button>
+                        on:click=move |_| picking.set(None)>{t.text("Cancel")}</button>
                 </div>
             </section>
         </Show>
@@ -740,6 +754,7 @@ fn ConvertPanel(
     #[prop(optional)]
     to_form: bool,
 ) -> impl IntoView {
+    let t = use_tr();
     let progress = RwSignal::new(None::<u8>);
     let result = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
@@ -770,7 +785,7 @@ fn ConvertPanel(
                             Err(err) => {
                                 progress.set(None);
                                 failure.set(Some(crate::pages::frame::report(
-                                    "Conversion failed",
+                                    t.text("Conversion failed"),
                                     server_message(&err.to_string()),
                                 )));
                                 return;
@@ -791,9 +806,12 @@ fn ConvertPanel(
     };
     let open_result = StoredValue::new(open_result);
     let label = if to_form {
-        "Create PDF form".to_owned()
+        t.text("Create PDF form").to_owned()
     } else {
-        format!("Convert to {}", target.to_ascii_uppercase())
+        t.fmt(
+            "Convert to {format}",
+            &[("format", &target.to_ascii_uppercase())],
+        )
     };
     let testid = if to_form {
         "form-panel"
@@ -816,8 +834,8 @@ fn ConvertPanel(
             </Show>
             <Show when=move || result.get().is_some()>
                 <p class="status" role="status" data-testid="convert-done">
-                    "Saved as " {move || result.get().unwrap_or_default()} " next to the original. "
-                    <button class="button" data-testid="open-converted" on:click=move |ev| open_result.with_value(|f| f(ev))>"Open it"</button>
+                    {move || t.fmt("Saved as {name} next to the original.", &[("name", &result.get().unwrap_or_default())])} " "
+                    <button class="button" data-testid="open-converted" on:click=move |ev| open_result.with_value(|f| f(ev))>{t.text("Open it")}</button>
                 </p>
             </Show>
             <Show when=move || failure.get().is_some()>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::{
     documents::Attachment,
+    i18n::use_tr,
     pages::{
         attachment_picker::AttachmentPicker,
         frame::{HostScript, Load, page_id_param},
@@ -12,6 +13,7 @@ use crate::{
 
 #[component]
 pub fn DocumentMacroEditor() -> impl IntoView {
+    let t = use_tr();
     let page_id = page_id_param();
     let attachments = RwSignal::new(Load::<Vec<Attachment>>::Loading);
     let selected = RwSignal::new(None::<String>);
@@ -38,9 +40,10 @@ pub fn DocumentMacroEditor() -> impl IntoView {
             }
             attachments.set(match crate::documents::page_attachments(&page_id).await {
                 Ok(list) => Load::Ready(list),
-                Err(err) => {
-                    Load::Failed(crate::pages::frame::report("Cannot list attachments", err))
-                }
+                Err(err) => Load::Failed(crate::pages::frame::report(
+                    t.text("Cannot list attachments"),
+                    err,
+                )),
             });
         });
     });
@@ -49,7 +52,7 @@ pub fn DocumentMacroEditor() -> impl IntoView {
 
     let save = move |_| {
         let Some(name) = selected.get_untracked() else {
-            error.set(Some("Choose an attachment first.".into()));
+            error.set(Some(t.text("Choose an attachment first.").into()));
             return;
         };
         let mut params = serde_json::json!({ "attachment": name });
@@ -75,24 +78,24 @@ pub fn DocumentMacroEditor() -> impl IntoView {
     view! {
         <HostScript size_to_parent=true/>
         <main class="editor" data-testid="macro-editor">
-            <h1 class="visually-hidden">"Choose a document"</h1>
+            <h1 class="visually-hidden">{t.text("Choose a document")}</h1>
             <AttachmentPicker attachments selected/>
             <label class="field">
-                <span class="field-label">"Caption (optional)"</span>
+                <span class="field-label">{t.text("Caption (optional)")}</span>
                 <input data-testid="macro-caption" maxlength="200" prop:value=move || caption.get()
                     on:input=move |ev| caption.set(event_target_value(&ev))/>
             </label>
             <label class="checkbox">
                 <input type="checkbox" data-testid="macro-preview" prop:checked=move || preview.get()
                     on:change=move |ev| preview.set(event_target_checked(&ev))/>
-                " Show a preview of the document on the page"
+                " " {t.text("Show a preview of the document on the page")}
             </label>
             <Show when=move || error.get().is_some()>
                 <p class="error" role="alert">{move || error.get().unwrap_or_default()}</p>
             </Show>
             <div class="actions">
-                <button class="button button-primary" data-testid="macro-save" on:click=save>"Save"</button>
-                <button class="button" on:click=cancel>"Cancel"</button>
+                <button class="button button-primary" data-testid="macro-save" on:click=save>{t.text("Save")}</button>
+                <button class="button" on:click=cancel>{t.text("Cancel")}</button>
             </div>
         </main>
     }

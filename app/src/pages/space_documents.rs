@@ -6,13 +6,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
+    documents::kind_label,
     documents::{Attachment, document_kind, human_size},
     file_browser::{self, KINDS, Listing, SortBy},
+    i18n::{Tr, use_tr},
     pages::frame::{HostScript, Load},
 };
 
 #[component]
 pub fn SpaceDocuments() -> impl IntoView {
+    let t = use_tr();
     let space_key = use_query_map()
         .read_untracked()
         .get("spaceKey")
@@ -33,7 +36,7 @@ pub fn SpaceDocuments() -> impl IntoView {
             let space_key = space_key.clone();
             leptos::task::spawn_local(async move {
                 let _ = connect::bridge::size_to_parent().await;
-                load(&space_key, files, capped).await;
+                load(t, &space_key, files, capped).await;
             });
         });
     }
@@ -59,11 +62,13 @@ pub fn SpaceDocuments() -> impl IntoView {
                             list.retain(|a| a.id != att.id);
                         }
                     });
-                    status.set(Some(format!("{} was moved to the trash.", att.title)));
+                    status.set(Some(
+                        t.fmt("{name} was moved to the trash.", &[("name", &att.title)]),
+                    ));
                 }
                 Err(err) => failure.set(Some(crate::pages::frame::report(
-                    "Cannot delete the file",
-                    delete_refused(&att.title, &err.to_string()),
+                    t.text("Cannot delete the file"),
+                    delete_refused(t, &att.title, &err.to_string()),
                 ))),
             }
         });
@@ -92,35 +97,35 @@ pub fn SpaceDocuments() -> impl IntoView {
     let turn = move |by: isize| listing.update(|l| l.page = l.page.saturating_add_signed(by));
 
     let title = if file_browser::valid_space_key(&space_key) {
-        format!("Office documents in {space_key}")
+        t.fmt("Office documents in {space}", &[("space", &space_key)])
     } else {
-        "Office documents".to_owned()
+        t.text("Office documents").to_owned()
     };
     view! {
         <HostScript size_to_parent=true/>
         <main class="file-browser" data-testid="space-documents">
             <h1>{title}</h1>
             <div class="browser-controls">
-                <label class="field-label">"Search "
-                    <input type="search" data-testid="browser-search" placeholder="File name"
+                <label class="field-label">{t.text("Search")} " "
+                    <input type="search" data-testid="browser-search" placeholder=t.text("File name")
                         on:input=move |ev| set_search(event_target_value(&ev))/>
                 </label>
-                <label class="field-label">"Kind "
+                <label class="field-label">{t.text("Kind")} " "
                     <select data-testid="browser-kind" on:change=move |ev| set_kind(event_target_value(&ev))>
-                        <option value="">"All kinds"</option>
-                        {KINDS.into_iter().map(|k| view! { <option value=k>{k}</option> }).collect_view()}
+                        <option value="">{t.text("All kinds")}</option>
+                        {KINDS.into_iter().map(|k| view! { <option value=k>{kind_label(t.lang(), k)}</option> }).collect_view()}
                     </select>
                 </label>
-                <label class="field-label">"Sort by "
+                <label class="field-label">{t.text("Sort by")} " "
                     <select data-testid="browser-sort" on:change=move |ev| set_sort(event_target_value(&ev))>
-                        {SortBy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                        {SortBy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label(t.lang())}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
             {move || status.get().map(|text| view! { <p class="status" role="status" data-testid="browser-status">{text}</p> })}
             {move || failure.get().map(|text| view! { <p class="error" role="alert" data-testid="browser-error">{text}</p> })}
             {move || match files.get() {
-                Load::Loading => view! { <p class="muted" data-testid="browser-loading">"Loading the space's documents…"</p> }.into_any(),
+                Load::Loading => view! { <p class="muted" data-testid="browser-loading">{t.text("Loading the space's documents…")}</p> }.into_any(),
                 Load::Failed(message) => view! { <p class="error" role="alert" data-testid="browser-error">{message}</p> }.into_any(),
                 Load::Ready(all) => {
                     let chosen = listing.get();
@@ -129,22 +134,22 @@ pub fn SpaceDocuments() -> impl IntoView {
                     let rows = shown.rows.into_iter().cloned().collect::<Vec<_>>();
                     view! {
                         <p class="muted small" data-testid="browser-count">
-                            {count_text(matching, all.len())}
-                            {move || capped.get().then_some(" Only the 1000 most recently changed files of this space are listed.")}
+                            {count_text(t, matching, all.len())}
+                            {move || capped.get().then(|| format!(" {}", t.text("Only the 1000 most recently changed files of this space are listed.")))}
                         </p>
                         <table class="browser-table">
                             <thead><tr>
-                                <th scope="col">"Name"</th><th scope="col">"Kind"</th><th scope="col">"Page"</th>
-                                <th scope="col">"Size"</th><th scope="col">"Last changed"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                <th scope="col">{t.text("Name")}</th><th scope="col">{t.text("Kind")}</th><th scope="col">{t.text("Page")}</th>
+                                <th scope="col">{t.text("Size")}</th><th scope="col">{t.text("Last changed")}</th><th scope="col"><span class="visually-hidden">{t.text("Actions")}</span></th>
                             </tr></thead>
                             <tbody>
-                                {rows.into_iter().map(|att| row(att, confirming, delete)).collect_view()}
+                                {rows.into_iter().map(|att| row(t, att, confirming, delete)).collect_view()}
                             </tbody>
                         </table>
-                        <nav class="pager" aria-label="Pages">
-                            <button class="button" data-testid="browser-prev" disabled={page == 0} on:click=move |_| turn(-1)>"Previous"</button>
-                            <span data-testid="browser-page">{format!("Page {} of {pages}", page + 1)}</span>
-                            <button class="button" data-testid="browser-next" disabled={page + 1 >= pages} on:click=move |_| turn(1)>"Next"</button>
+                        <nav class="pager" aria-label=t.text("Pages")>
+                            <button class="button" data-testid="browser-prev" disabled={page == 0} on:click=move |_| turn(-1)>{t.text("Previous")}</button>
+                            <span data-testid="browser-page">{t.fmt("Page {page} of {pages}", &[("page", &(page + 1).to_string()), ("pages", &pages.to_string())])}</span>
+                            <button class="button" data-testid="browser-next" disabled={page + 1 >= pages} on:click=move |_| turn(1)>{t.text("Next")}</button>
                         </nav>
                     }.into_any()
                 }
@@ -154,6 +159,7 @@ pub fn SpaceDocuments() -> impl IntoView {
 }
 
 fn row(
+    t: Tr,
     att: Attachment,
     confirming: RwSignal<Option<String>>,
     delete: impl Fn(Attachment) + Copy + Send + Sync + 'static,
@@ -170,7 +176,7 @@ fn row(
         .version
         .by
         .as_ref()
-        .map(|p| format!(" by {}", p.display_name))
+        .map(|p| format!(" {}", t.fmt("by {name}", &[("name", &p.display_name)])))
         .unwrap_or_default();
     let open = {
         let (page_id, name) = (page.id.clone(), att.title.clone());
@@ -178,7 +184,7 @@ fn row(
             if let Err(err) =
                 crate::pages::document_page::open_in_confluence(&page_id, &name, false)
             {
-                crate::pages::frame::report("Cannot open the document", err);
+                crate::pages::frame::report(t.text("Cannot open the document"), err);
             }
         }
     };
@@ -190,7 +196,7 @@ fn row(
     view! {
         <tr data-testid="browser-row" data-name=att.title.clone()>
             <td><button class="link" data-testid="browser-open" on:click=open>{att.title.clone()}</button></td>
-            <td>{document_kind(&att.title).unwrap_or_default()}</td>
+            <td>{document_kind(&att.title).map(|k| kind_label(t.lang(), k)).unwrap_or_default()}</td>
             <td>{page.title}</td>
             <td>{human_size(att.extensions.file_size)}</td>
             <td class="small">{format!("{when}{by}")}</td>
@@ -199,18 +205,18 @@ fn row(
                     let doomed = doomed.clone();
                     view! {
                         <span class="confirm">
-                            {format!("Move {title} to the trash? ")}
+                            {t.fmt("Move {name} to the trash?", &[("name", &title)])} " "
                             <button class="button button-danger" data-testid="browser-confirm"
-                                on:click=move |_| delete(doomed.clone())>"Delete"</button>
+                                on:click=move |_| delete(doomed.clone())>{t.text("Delete")}</button>
                             <button class="button" data-testid="browser-cancel"
-                                on:click=move |_| confirming.set(None)>"Cancel"</button>
+                                on:click=move |_| confirming.set(None)>{t.text("Cancel")}</button>
                         </span>
                     }.into_any()
                 } else {
                     let ask_id = ask_id.clone();
                     view! {
                         <button class="button" data-testid="browser-delete"
-                            on:click=move |_| confirming.set(Some(ask_id.clone()))>"Delete…"</button>
+                            on:click=move |_| confirming.set(Some(ask_id.clone()))>{t.text("Delete…")}</button>
                     }.into_any()
                 }}
             </td>
@@ -218,33 +224,44 @@ fn row(
     }
 }
 
-fn count_text(matching: usize, all: usize) -> String {
+fn count_text(t: Tr, matching: usize, all: usize) -> String {
     match (matching, all) {
-        (_, 0) => "This space has no office documents yet.".to_owned(),
-        (0, _) => "No document matches.".to_owned(),
-        (1, 1) => "1 document.".to_owned(),
-        (m, a) if m == a => format!("{a} documents."),
-        (m, a) => format!("{m} of {a} documents."),
+        (_, 0) => t.text("This space has no office documents yet.").to_owned(),
+        (0, _) => t.text("No document matches.").to_owned(),
+        (1, 1) => t.text("1 document.").to_owned(),
+        (m, a) if m == a => t.fmt("{count} documents.", &[("count", &a.to_string())]),
+        (m, a) => t.fmt(
+            "{matching} of {count} documents.",
+            &[("matching", &m.to_string()), ("count", &a.to_string())],
+        ),
     }
 }
 
 /// Why a deletion failed, in words: Confluence refuses people who may not delete.
 #[cfg(any(feature = "hydrate", test))]
-fn delete_refused(title: &str, error: &str) -> String {
+fn delete_refused(t: Tr, title: &str, error: &str) -> String {
     if error.contains("403") || error.contains("401") {
-        format!("You may not delete {title}.")
+        t.fmt("You may not delete {name}.", &[("name", title)])
     } else {
-        format!("{title} could not be deleted: {error}")
+        t.fmt(
+            "{name} could not be deleted: {error}",
+            &[("name", title), ("error", error)],
+        )
     }
 }
 
 /// Reads the space's attachments through the host as the viewer, newest first, up to
 /// [`file_browser::MAX_FILES`].
 #[cfg(feature = "hydrate")]
-async fn load(space_key: &str, files: RwSignal<Load<Vec<Attachment>>>, capped: RwSignal<bool>) {
+async fn load(
+    t: Tr,
+    space_key: &str,
+    files: RwSignal<Load<Vec<Attachment>>>,
+    capped: RwSignal<bool>,
+) {
     use crate::documents::Results;
     if !file_browser::valid_space_key(space_key) {
-        files.set(Load::Failed("Open this page from a space.".into()));
+        files.set(Load::Failed(t.text("Open this page from a space.").into()));
         return;
     }
     let mut all = Vec::new();
@@ -266,7 +283,7 @@ async fn load(space_key: &str, files: RwSignal<Load<Vec<Attachment>>>, capped: R
             }
             Err(err) => {
                 files.set(Load::Failed(crate::pages::frame::report(
-                    "Cannot list the space's documents",
+                    t.text("Cannot list the space's documents"),
                     err.to_string(),
                 )));
                 return;
@@ -282,18 +299,32 @@ mod tests {
 
     #[test]
     fn counts_and_refusals_read_well() {
-        assert_eq!(count_text(0, 0), "This space has no office documents yet.");
-        assert_eq!(count_text(0, 3), "No document matches.");
-        assert_eq!(count_text(1, 1), "1 document.");
-        assert_eq!(count_text(3, 3), "3 documents.");
-        assert_eq!(count_text(2, 3), "2 of 3 documents.");
+        let t = Tr::default();
         assert_eq!(
-            delete_refused("a.docx", "HTTP 403: no"),
+            count_text(t, 0, 0),
+            "This space has no office documents yet."
+        );
+        assert_eq!(count_text(t, 0, 3), "No document matches.");
+        assert_eq!(count_text(t, 1, 1), "1 document.");
+        assert_eq!(count_text(t, 3, 3), "3 documents.");
+        assert_eq!(count_text(t, 2, 3), "2 of 3 documents.");
+        assert_eq!(
+            delete_refused(t, "a.docx", "HTTP 403: no"),
             "You may not delete a.docx."
         );
         assert_eq!(
-            delete_refused("a.docx", "connection lost"),
+            delete_refused(t, "a.docx", "connection lost"),
             "a.docx could not be deleted: connection lost"
+        );
+    }
+
+    #[test]
+    fn counts_read_well_in_other_languages() {
+        let t = Tr::new(crate::i18n::Lang::De);
+        assert_eq!(count_text(t, 2, 3), "2 von 3 Dokumenten.");
+        assert_eq!(
+            delete_refused(t, "a.docx", "HTTP 403: no"),
+            "Sie dürfen a.docx nicht löschen."
         );
     }
 }

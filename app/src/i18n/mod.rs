@@ -1,0 +1,202 @@
+//! Confluo's words in the language of the person reading them: English, German, Spanish, French,
+//! Italian, Russian or Simplified Chinese (the languages ONLYOFFICE's Confluence apps speak).
+//!
+//! The language is the browser's (`Accept-Language`): the server renders a screen in it and
+//! marks the page with it (`<html lang>`), the browser keeps it when it hydrates, and server
+//! functions answer in it because the browser sends the same header with them. The English text
+//! is the key of the [`catalogue`], so code reads as the English screen does, and a text the
+//! catalogue lacks shows in English rather than not at all.
+
+mod catalogue;
+
+use std::{collections::HashMap, sync::LazyLock};
+
+use leptos::prelude::*;
+
+/// A language Confluo's screens are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+    Es,
+    Fr,
+    It,
+    Ru,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 7] = [
+        Self::En,
+        Self::De,
+        Self::Es,
+        Self::Fr,
+        Self::It,
+        Self::Ru,
+        Self::Zh,
+    ];
+
+    /// The language tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::De => "de",
+            Self::Es => "es",
+            Self::Fr => "fr",
+            Self::It => "it",
+            Self::Ru => "ru",
+            Self::Zh => "zh-CN",
+        }
+    }
+
+    /// The language of a locale as Confluence (`de_DE`) or a browser (`de-DE`, `de`) writes it;
+    /// `None` for languages Confluo is not written in (Chinese only in its simplified script).
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let lower = locale.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = lower.split('-');
+        let lang = match parts.next()? {
+            "en" => Self::En,
+            "de" => Self::De,
+            "es" => Self::Es,
+            "fr" => Self::Fr,
+            "it" => Self::It,
+            "ru" => Self::Ru,
+            "zh" => match parts.next() {
+                None | Some("cn" | "sg" | "hans") => Self::Zh,
+                Some(_) => return None,
+            },
+            _ => return None,
+        };
+        Some(lang)
+    }
+
+    /// The best language for an `Accept-Language` header: the most preferred one Confluo is
+    /// written in, English when there is none.
+    pub fn negotiate(accept_language: &str) -> Lang {
+        let mut ranked: Vec<(u16, usize, Lang)> = accept_language
+            .split(',')
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let mut fields = item.split(';');
+                let lang = Lang::from_locale(fields.next()?)?;
+                let quality = fields
+                    .filter_map(|f| f.trim().strip_prefix("q="))
+                    .find_map(|q| q.trim().parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                // In thousandths, so ranking needs no float ordering.
+                let quality = (quality.clamp(0.0, 1.0) * 1000.0).round() as u16;
+                (quality > 0).then_some((quality, i, lang))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.first().map_or(Lang::En, |(_, _, lang)| *lang)
+    }
+
+    /// `text` (an English text of the catalogue) in this language.
+    pub fn text(self, text: &'static str) -> &'static str {
+        translate(self, text)
+    }
+
+    /// `text` in this language with each `{name}` replaced by its value in `args`.
+    pub fn fmt(self, text: &'static str, args: &[(&str, &str)]) -> String {
+        fill(translate(self, text), args)
+    }
+}
+
+/// Looks `text` up; the text itself (English) when the catalogue lacks it.
+fn translate(lang: Lang, text: &'static str) -> &'static str {
+    static BY_ENGLISH: LazyLock<HashMap<&'static str, &'static catalogue::Entry>> =
+        LazyLock::new(|| catalogue::ENTRIES.iter().map(|e| (e.en, e)).collect());
+    match BY_ENGLISH.get(text) {
+        Some(entry) => entry.get(lang),
+        None => text,
+    }
+}
+
+fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = text.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The words of a screen, in the page's language.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tr(Lang);
+
+impl Tr {
+    pub fn new(lang: Lang) -> Self {
+        Self(lang)
+    }
+
+    pub fn lang(self) -> Lang {
+        self.0
+    }
+
+    /// `text` in the page's language.
+    pub fn text(self, text: &'static str) -> &'static str {
+        self.0.text(text)
+    }
+
+    /// `text` in the page's language with each `{name}` replaced by its value in `args`.
+    pub fn fmt(self, text: &'static str, args: &[(&str, &str)]) -> String {
+        self.0.fmt(text, args)
+    }
+}
+
+/// The words of the screen being rendered (English outside one).
+pub fn use_tr() -> Tr {
+    use_context::<Tr>().unwrap_or_default()
+}
+
+/// Sets the page's language for every screen below it: on the server from the request, in the
+/// browser from what the server marked the page with.
+pub fn provide_page_lang() -> Lang {
+    let lang = page_lang();
+    provide_context(Tr(lang));
+    lang
+}
+
+#[cfg(feature = "ssr")]
+fn page_lang() -> Lang {
+    // The answer depends on the header: caches must keep one copy per language.
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::header::VARY,
+            axum::http::HeaderValue::from_static("accept-language"),
+        );
+    }
+    use_context::<axum::http::request::Parts>()
+        .map(|parts| request_lang(&parts.headers))
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn page_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|tag| Lang::from_locale(&tag))
+        .unwrap_or_default()
+}
+
+/// The language a request asks for in its `Accept-Language` header.
+#[cfg(feature = "ssr")]
+pub fn request_lang(headers: &axum::http::HeaderMap) -> Lang {
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::negotiate)
+        .unwrap_or_default()
+}
+
+/// The language of the page or server function being answered.
+#[cfg(feature = "ssr")]
+pub fn current_lang() -> Lang {
+    page_lang()
+}
+
+#[cfg(test)]
+mod tests;
