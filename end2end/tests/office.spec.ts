@@ -1055,7 +1055,7 @@ test('a file with a label set to view only opens for viewing for everyone, and i
   }
 });
 
-test('a browser that asks for German gets Confluo in German: the macro, the dialog, the document page and the server\'s reasons', async ({ browser, request }) => {
+test('a browser that asks for German gets Confluo in German: the macro, the dialog, the document page and the server\'s reasons and refusals', async ({ browser, request }) => {
   const pageId = await pageWithDocument(request, 'Deutsche Seite');
   const context = await browser.newContext({ locale: 'de-DE' });
   await hostRoutes(context);
@@ -1077,6 +1077,9 @@ test('a browser that asks for German gets Confluo in German: the macro, the dial
     await expect(doc.getByTestId('back-to-page')).toHaveText('← Zurück zur Seite');
     await expect(doc.getByTestId('editor-mode')).toHaveText('Ansehen');
     await expect(doc.getByTestId('view-reason')).toHaveText('Sie dürfen dieses Dokument ansehen; zum Bearbeiten brauchen Sie die Berechtigung, diese Seite zu ändern.');
+    // So do the server's refusals.
+    const gone = await openDocumentPage(page, pageId, 'verschwunden.docx');
+    await expect(gone.getByTestId('doc-error')).toHaveText('verschwunden.docx ist nicht mehr an diese Seite angehängt.');
     // A language Confluo is not written in falls back to English.
     const other = await browser.newContext({ locale: 'ja-JP' });
     await hostRoutes(other);

@@ -1201,6 +1201,251 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Этот Document Server открывает файлы DOCXF и OFORM только для просмотра.",
         "此 Document Server 仅以查看模式打开 DOCXF 和 OFORM 文件。"
     ),
+    // Refusals and failures the server answers with.
+    e!(
+        "No Document Server is set up for this site yet. An administrator can add one on the Confluo settings page.",
+        "Für diese Website ist noch kein Document Server eingerichtet. Ein Administrator kann ihn auf der Einstellungsseite von Confluo hinzufügen.",
+        "Este sitio aún no tiene un Document Server configurado. Un administrador puede añadirlo en la página de configuración de Confluo.",
+        "Aucun Document Server n'est encore configuré pour ce site. Un administrateur peut en ajouter un sur la page des paramètres de Confluo.",
+        "Per questo sito non è ancora configurato un Document Server. Un amministratore può aggiungerlo nella pagina delle impostazioni di Confluo.",
+        "Для этого сайта ещё не настроен Document Server. Администратор может добавить его на странице настроек Confluo.",
+        "此站点尚未设置 Document Server。管理员可以在 Confluo 设置页面中添加。"
+    ),
+    e!(
+        "The 30-day demo of ONLYOFFICE's public server ended on {day}. An administrator can set up the site's own Document Server on the Confluo settings page.",
+        "Die 30-tägige Demo des öffentlichen ONLYOFFICE-Servers endete am {day}. Ein Administrator kann auf der Einstellungsseite von Confluo den eigenen Document Server der Website einrichten.",
+        "La demostración de 30 días del servidor público de ONLYOFFICE terminó el {day}. Un administrador puede configurar el Document Server propio del sitio en la página de configuración de Confluo.",
+        "La démonstration de 30 jours du serveur public d'ONLYOFFICE a pris fin le {day}. Un administrateur peut configurer le Document Server du site sur la page des paramètres de Confluo.",
+        "La prova di 30 giorni del server pubblico di ONLYOFFICE è terminata il {day}. Un amministratore può configurare il Document Server del sito nella pagina delle impostazioni di Confluo.",
+        "30-дневная демоверсия публичного сервера ONLYOFFICE закончилась {day}. Администратор может настроить собственный Document Server сайта на странице настроек Confluo.",
+        "ONLYOFFICE 公共服务器的 30 天试用已于 {day} 结束。管理员可以在 Confluo 设置页面中设置站点自己的 Document Server。"
+    ),
+    e!(
+        "Confluo cannot open .{ext} files.",
+        "Confluo kann .{ext}-Dateien nicht öffnen.",
+        "Confluo no puede abrir archivos .{ext}.",
+        "Confluo ne peut pas ouvrir les fichiers .{ext}.",
+        "Confluo non può aprire i file .{ext}.",
+        "Confluo не может открывать файлы .{ext}.",
+        "Confluo 无法打开 .{ext} 文件。"
+    ),
+    e!(
+        "You cannot see this page.",
+        "Sie können diese Seite nicht sehen.",
+        "No puede ver esta página.",
+        "Vous ne pouvez pas voir cette page.",
+        "Non puoi vedere questa pagina.",
+        "У вас нет доступа к этой странице.",
+        "您无法查看此页面。"
+    ),
+    e!(
+        "You may not change this page's attachments.",
+        "Sie dürfen die Anhänge dieser Seite nicht ändern.",
+        "No puede modificar los archivos adjuntos de esta página.",
+        "Vous ne pouvez pas modifier les pièces jointes de cette page.",
+        "Non puoi modificare gli allegati di questa pagina.",
+        "Вы не можете изменять вложения этой страницы.",
+        "您不能更改此页面的附件。"
+    ),
+    e!(
+        "The file is larger than the {mb} MB this site opens.",
+        "Die Datei ist größer als die {mb} MB, die diese Website öffnet.",
+        "El archivo supera los {mb} MB que abre este sitio.",
+        "Le fichier dépasse les {mb} Mo que ce site ouvre.",
+        "Il file supera i {mb} MB che questo sito apre.",
+        "Файл больше {mb} МБ, которые открывает этот сайт.",
+        "文件超过了此站点可打开的 {mb} MB。"
+    ),
+    e!(
+        "Confluo is turned off in the {space} space by an administrator.",
+        "Confluo wurde im Bereich {space} von einem Administrator ausgeschaltet.",
+        "Un administrador ha desactivado Confluo en el espacio {space}.",
+        "Confluo a été désactivé dans l'espace {space} par un administrateur.",
+        "Confluo è stato disattivato nello spazio {space} da un amministratore.",
+        "Администратор отключил Confluo в пространстве {space}.",
+        "管理员已在 {space} 空间中关闭 Confluo。"
+    ),
+    e!(
+        "{doing} failed: the database did not answer; try again.",
+        "{doing} fehlgeschlagen: Die Datenbank hat nicht geantwortet; versuchen Sie es erneut.",
+        "{doing}: error, la base de datos no respondió; inténtelo de nuevo.",
+        "{doing} a échoué : la base de données n'a pas répondu ; réessayez.",
+        "{doing}: operazione non riuscita, il database non ha risposto; riprova.",
+        "{doing}: ошибка, база данных не ответила; попробуйте ещё раз.",
+        "{doing}失败：数据库没有响应，请重试。"
+    ),
+    e!(
+        "{doing} failed: {reason}",
+        "{doing} fehlgeschlagen: {reason}",
+        "{doing}: error, {reason}",
+        "{doing} a échoué : {reason}",
+        "{doing}: operazione non riuscita, {reason}",
+        "{doing}: ошибка, {reason}",
+        "{doing}失败：{reason}"
+    ),
+    // What the server was doing when something failed.
+    e!(
+        "Opening the document",
+        "Öffnen des Dokuments",
+        "Abrir el documento",
+        "L'ouverture du document",
+        "Apertura del documento",
+        "Открытие документа",
+        "打开文档"
+    ),
+    e!(
+        "Handing the file to the editor",
+        "Übergabe der Datei an den Editor",
+        "Pasar el archivo al editor",
+        "La transmission du fichier à l'éditeur",
+        "Passaggio del file all'editor",
+        "Передача файла редактору",
+        "将文件交给编辑器"
+    ),
+    e!(
+        "Testing the connection",
+        "Verbindungstest",
+        "Probar la conexión",
+        "Le test de connexion",
+        "Test della connessione",
+        "Проверка подключения",
+        "测试连接"
+    ),
+    e!(
+        "Showing the preview",
+        "Anzeigen der Vorschau",
+        "Mostrar la vista previa",
+        "L'affichage de l'aperçu",
+        "Visualizzazione dell'anteprima",
+        "Показ предпросмотра",
+        "显示预览"
+    ),
+    e!(
+        "Saving the edit",
+        "Speichern der Änderung",
+        "Guardar la edición",
+        "L'enregistrement de la modification",
+        "Salvataggio della modifica",
+        "Сохранение правки",
+        "保存编辑"
+    ),
+    e!(
+        "Saving a copy",
+        "Speichern einer Kopie",
+        "Guardar una copia",
+        "L'enregistrement d'une copie",
+        "Salvataggio di una copia",
+        "Сохранение копии",
+        "保存副本"
+    ),
+    e!(
+        "Restoring the version",
+        "Wiederherstellen der Version",
+        "Restaurar la versión",
+        "La restauration de la version",
+        "Ripristino della versione",
+        "Восстановление версии",
+        "恢复版本"
+    ),
+    e!(
+        "Reading who is editing",
+        "Lesen, wer bearbeitet",
+        "Leer quién está editando",
+        "La lecture des personnes en train de modifier",
+        "Lettura di chi sta modificando",
+        "Получение списка редакторов",
+        "读取正在编辑的人员"
+    ),
+    e!(
+        "Reading the version history",
+        "Lesen des Versionsverlaufs",
+        "Leer el historial de versiones",
+        "La lecture de l'historique des versions",
+        "Lettura della cronologia delle versioni",
+        "Чтение истории версий",
+        "读取版本历史"
+    ),
+    e!(
+        "Reading the attachment's history",
+        "Lesen des Verlaufs des Anhangs",
+        "Leer el historial del archivo adjunto",
+        "La lecture de l'historique de la pièce jointe",
+        "Lettura della cronologia dell'allegato",
+        "Чтение истории вложения",
+        "读取附件历史"
+    ),
+    e!(
+        "Preparing the download",
+        "Vorbereiten des Downloads",
+        "Preparar la descarga",
+        "La préparation du téléchargement",
+        "Preparazione del download",
+        "Подготовка загрузки",
+        "准备下载"
+    ),
+    e!(
+        "Opening that version",
+        "Öffnen dieser Version",
+        "Abrir esa versión",
+        "L'ouverture de cette version",
+        "Apertura di quella versione",
+        "Открытие этой версии",
+        "打开该版本"
+    ),
+    e!(
+        "Listing unsaved edits",
+        "Auflisten nicht gespeicherter Änderungen",
+        "Listar las ediciones sin guardar",
+        "La liste des modifications non enregistrées",
+        "Elenco delle modifiche non salvate",
+        "Получение несохранённых правок",
+        "列出未保存的编辑"
+    ),
+    e!(
+        "Finding people",
+        "Suchen von Personen",
+        "Buscar personas",
+        "La recherche de personnes",
+        "Ricerca di persone",
+        "Поиск людей",
+        "查找人员"
+    ),
+    e!(
+        "Creating the document",
+        "Erstellen des Dokuments",
+        "Crear el documento",
+        "La création du document",
+        "Creazione del documento",
+        "Создание документа",
+        "创建文档"
+    ),
+    e!(
+        "Converting the document",
+        "Konvertieren des Dokuments",
+        "Convertir el documento",
+        "La conversion du document",
+        "Conversione del documento",
+        "Преобразование документа",
+        "转换文档"
+    ),
+    e!(
+        "Finding the linked file",
+        "Suchen der verknüpften Datei",
+        "Buscar el archivo vinculado",
+        "La recherche du fichier lié",
+        "Ricerca del file collegato",
+        "Поиск связанного файла",
+        "查找链接的文件"
+    ),
+    e!(
+        "Making a link",
+        "Erstellen eines Links",
+        "Crear un enlace",
+        "La création d'un lien",
+        "Creazione di un link",
+        "Создание ссылки",
+        "生成链接"
+    ),
     // The page for addresses that lead nowhere.
     e!(
         "Page not found",

@@ -84,7 +84,8 @@ fn every_entry_is_translated_into_every_language_with_the_same_values() {
 }
 
 /// The English texts the code looks up: the string literal passed to `text` or `fmt` of a `t`
-/// ([`super::Tr`]) or a `lang` ([`Lang`]) in every source file.
+/// ([`super::Tr`]) or a `lang` ([`Lang`]) in every source file, and what the server was doing
+/// when it failed (`into_server_error("…")`, `let doing = "…"`).
 fn looked_up(dir: &Path, found: &mut Vec<(String, String)>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -112,6 +113,12 @@ fn looked_up(dir: &Path, found: &mut Vec<(String, String)>) {
                 let Some(literal) = rest.strip_prefix('"') else {
                     continue;
                 };
+                found.push((string_literal(literal), path.display().to_string()));
+            }
+        }
+        for call in ["into_server_error(\"", "let doing = \""] {
+            for (at, _) in source.match_indices(call) {
+                let literal = &source[at + call.len()..];
                 found.push((string_literal(literal), path.display().to_string()));
             }
         }

@@ -5,6 +5,7 @@ use connect::host::client::HostError;
 use leptos::prelude::ServerFnError;
 
 use super::{ds_client::DsError, ds_token::DsTokenError, link_token::LinkError};
+use crate::i18n::Lang;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OfficeError {
@@ -55,8 +56,56 @@ pub enum OfficeError {
 }
 
 impl OfficeError {
-    /// For a server function: logged with its detail, answered with words a person can use.
-    pub fn into_server_error(self, doing: &str) -> ServerFnError {
+    /// What the person reads, in `lang`: the refusals in their words, the failures with their
+    /// technical detail as it is.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::NotConfigured => lang
+                .text("No Document Server is set up for this site yet. An administrator can add one on the Confluo settings page.")
+                .into(),
+            Self::DemoEnded(day) => lang.fmt(
+                "The 30-day demo of ONLYOFFICE's public server ended on {day}. An administrator can set up the site's own Document Server on the Confluo settings page.",
+                &[("day", day)],
+            ),
+            Self::Unsupported(ext) => {
+                lang.fmt("Confluo cannot open .{ext} files.", &[("ext", ext)])
+            }
+            Self::Gone(name) => lang.fmt(
+                "{name} is no longer attached to this page.",
+                &[("name", name)],
+            ),
+            Self::NoAccess => lang.text("You cannot see this page.").into(),
+            Self::ReadOnly => lang
+                .text("You may not change this page's attachments.")
+                .into(),
+            Self::TooLarge(mb) => lang.fmt(
+                "The file is larger than the {mb} MB this site opens.",
+                &[("mb", &mb.to_string())],
+            ),
+            Self::SpaceDisabled(space) => lang.fmt(
+                "Confluo is turned off in the {space} space by an administrator.",
+                &[("space", space)],
+            ),
+            Self::SpaceViewOnly(space) => lang.fmt(
+                "Documents in the {space} space open for viewing only, as set by an administrator.",
+                &[("space", space)],
+            ),
+            Self::GroupViewOnly(group) => lang.fmt(
+                "Members of the {group} group open documents for viewing only, as set by an administrator.",
+                &[("group", group)],
+            ),
+            Self::LabelViewOnly(label) => lang.fmt(
+                "Files labelled {label} open for viewing only, as set by an administrator.",
+                &[("label", label)],
+            ),
+            other => other.to_string(),
+        }
+    }
+
+    /// For a server function: logged with its detail, answered with words a person can use, in
+    /// the language the request asks for. `doing` is a text of the catalogue.
+    pub fn into_server_error(self, doing: &'static str) -> ServerFnError {
+        let lang = crate::i18n::current_lang();
         use axum::http::StatusCode;
         let status = match &self {
             OfficeError::NotConfigured | OfficeError::DemoEnded(_) => StatusCode::CONFLICT,
@@ -80,15 +129,21 @@ impl OfficeError {
         let message = match &self {
             OfficeError::Db(err) => {
                 tracing::error!(error = %err, "{doing}: database error");
-                format!("{doing} failed: the database did not answer; try again")
+                lang.fmt(
+                    "{doing} failed: the database did not answer; try again.",
+                    &[("doing", lang.text(doing))],
+                )
             }
             OfficeError::Host(err) => {
                 tracing::warn!(error = %err, "{doing}: Confluence call failed");
-                format!("{doing} failed: {self}")
+                lang.fmt(
+                    "{doing} failed: {reason}",
+                    &[("doing", lang.text(doing)), ("reason", &self.to_string())],
+                )
             }
             _ => {
                 tracing::info!(error = %self, "{doing} refused");
-                self.to_string()
+                self.message(lang)
             }
         };
         crate::tenant_scope::refuse(status, message)
