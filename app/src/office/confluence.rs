@@ -106,6 +106,18 @@ pub enum ViewOnlyPolicy {
     Label(String),
 }
 
+impl ViewOnlyPolicy {
+    /// The refusal of a change this policy forbids.
+    pub fn refusal(&self) -> super::error::OfficeError {
+        use super::error::OfficeError;
+        match self {
+            Self::Space(space) => OfficeError::SpaceViewOnly(space.clone()),
+            Self::Group(group) => OfficeError::GroupViewOnly(group.clone()),
+            Self::Label(label) => OfficeError::LabelViewOnly(label.clone()),
+        }
+    }
+}
+
 impl PageAccess {
     fn without_edit(read: bool, space_key: Option<String>) -> Self {
         Self {
@@ -126,15 +138,7 @@ impl PageAccess {
     pub fn require_edit(&self) -> Result<(), super::error::OfficeError> {
         use super::error::OfficeError;
         match (&self.view_only, self.edit) {
-            (Some(ViewOnlyPolicy::Space(space)), _) => {
-                Err(OfficeError::SpaceViewOnly(space.clone()))
-            }
-            (Some(ViewOnlyPolicy::Group(group)), _) => {
-                Err(OfficeError::GroupViewOnly(group.clone()))
-            }
-            (Some(ViewOnlyPolicy::Label(label)), _) => {
-                Err(OfficeError::LabelViewOnly(label.clone()))
-            }
+            (Some(policy), _) => Err(policy.refusal()),
             (None, true) => Ok(()),
             (None, false) => Err(OfficeError::ReadOnly),
         }

@@ -25,7 +25,7 @@ pub async fn for_editor(
 ) -> Result<Value, OfficeError> {
     let ds = caller.document_server().await?;
     let options = caller.options().await?;
-    caller.page(page_id, &options).await?;
+    caller.visible(page_id, &options).await?;
     let ext = formats::extension(file_name).unwrap_or_default();
     if !purpose.accepts(file_name) {
         return Err(OfficeError::Other(format!(
@@ -121,7 +121,7 @@ pub async fn open_url(
     reference: &Value,
 ) -> Result<String, OfficeError> {
     let (page, file) = resolve(caller, page_id, reference).await?;
-    caller.page(&page, &caller.options().await?).await?;
+    caller.visible(&page, &caller.options().await?).await?;
     Ok(action_link::document_page_url(
         &caller.scope.tenant.base_url,
         &[("pageId", &page), ("attachment", &file)],

@@ -124,13 +124,25 @@ impl Caller {
         page_id: &str,
         options: &EditorOptions,
     ) -> Result<PageAccess, OfficeError> {
-        let mut access = self.readable(page_id).await?;
+        let mut access = self.visible(page_id, options).await?;
+        apply_view_only(&self.confluence(), &self.account_id, &mut access, options).await?;
+        Ok(access)
+    }
+
+    /// What Confluence lets the caller do on the page, refused when they cannot see it or an
+    /// administrator turned Confluo off in its space; for reading, so the site's view-only
+    /// policies are not applied.
+    pub(super) async fn visible(
+        &self,
+        page_id: &str,
+        options: &EditorOptions,
+    ) -> Result<PageAccess, OfficeError> {
+        let access = self.readable(page_id).await?;
         if let Some(space) = access.space_key.as_deref()
             && options.space_disabled(space)
         {
             return Err(OfficeError::SpaceDisabled(space.to_owned()));
         }
-        apply_view_only(&self.confluence(), &self.account_id, &mut access, options).await?;
         Ok(access)
     }
 
@@ -232,21 +244,11 @@ pub(super) fn apply_view_only_label(
     }
 }
 
-/// Why someone who may not edit views the document, in `lang`.
+/// Why someone who may not edit views the document, in `lang`: the administrator's policy in
+/// the words of its refusal, or Confluence's permission.
 fn view_only_reason(lang: Lang, policy: Option<&ViewOnlyPolicy>) -> String {
     match policy {
-        Some(ViewOnlyPolicy::Space(space)) => lang.fmt(
-            "Documents in the {space} space open for viewing only, as set by an administrator.",
-            &[("space", space)],
-        ),
-        Some(ViewOnlyPolicy::Group(group)) => lang.fmt(
-            "Members of the {group} group open documents for viewing only, as set by an administrator.",
-            &[("group", group)],
-        ),
-        Some(ViewOnlyPolicy::Label(label)) => lang.fmt(
-            "Files labelled {label} open for viewing only, as set by an administrator.",
-            &[("label", label)],
-        ),
+        Some(policy) => policy.refusal().message(lang),
         None => lang
             .text("You may view this document; editing needs permission to change this page.")
             .into(),

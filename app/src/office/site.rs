@@ -17,8 +17,13 @@ pub async fn document_server(
     state: &AppState,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    let options = options(state, client_key).await?;
-    document_server_with(state, client_key, &options).await
+    document_server_of(
+        &state.db,
+        &state.connect,
+        &state.demo_server_url,
+        client_key,
+    )
+    .await
 }
 
 /// [`document_server`] for a request that has read the site's editing options already.
