@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::context_client::ContextClient;
+use crate::{context_client::ContextClient, i18n::Lang};
 
 /// How long a site may use the demo server, from the first time it was turned on.
 pub const TRIAL_DAYS: i64 = 30;
@@ -35,22 +35,28 @@ pub enum DemoState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DemoView {
     pub state: DemoState,
-    /// The last day of the trial, for people ("22 December 2026"), once it started.
+    /// The last day of the trial (`2026-12-22`), once it started.
     pub until: Option<String>,
 }
 
 impl DemoView {
-    /// One sentence on where the demo stands.
-    pub fn summary(&self) -> String {
-        let until = self.until.clone().unwrap_or_default();
+    /// One sentence on where the demo stands, in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
+        let until = lang.date(self.until.as_deref().unwrap_or_default());
+        let days = TRIAL_DAYS.to_string();
         match self.state {
-            DemoState::Available => format!(
-                "Not in use. Once turned on, it works for {TRIAL_DAYS} days and cannot be started again."
+            DemoState::Available => lang.fmt(
+                "Not in use. Once turned on, it works for {days} days and cannot be started again.",
+                &[("days", &days)],
             ),
-            DemoState::Active => format!("In use until {until}."),
-            DemoState::Paused => format!("Turned off. It can be turned on again until {until}."),
-            DemoState::Ended => format!(
-                "The {TRIAL_DAYS}-day demo ended on {until}. Set up your own Document Server above."
+            DemoState::Active => lang.fmt("In use until {until}.", &[("until", &until)]),
+            DemoState::Paused => lang.fmt(
+                "Turned off. It can be turned on again until {until}.",
+                &[("until", &until)],
+            ),
+            DemoState::Ended => lang.fmt(
+                "The {days}-day demo ended on {until}. Set up your own Document Server above.",
+                &[("days", &days), ("until", &until)],
             ),
         }
     }
@@ -85,10 +91,10 @@ pub mod trial {
     }
 
     /// The last day a demo ending at `ends_at` works (the day before, when it ends at
-    /// midnight), as people read it.
+    /// midnight), as `YYYY-MM-DD` for [`crate::i18n::Lang::date`] to write out.
     pub fn last_day(ends_at: DateTime<Utc>) -> String {
         (ends_at - Duration::seconds(1))
-            .format("%-d %B %Y")
+            .format("%Y-%m-%d")
             .to_string()
     }
 
@@ -108,7 +114,10 @@ pub async fn load_demo_server() -> Result<DemoView, ServerFnError> {
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "loading the demo state failed");
-            ServerFnError::new("the demo server's state could not be read; try again")
+            ServerFnError::new(
+                crate::i18n::current_lang()
+                    .text("The demo server's state could not be read; try again."),
+            )
         })?;
     Ok(trial::view(
         row.as_ref(),
@@ -125,7 +134,10 @@ pub async fn set_demo_server(enabled: bool) -> Result<DemoView, ServerFnError> {
     let now = crate::office::site::clock(&scope.state.connect);
     let failed = |err: sea_orm::DbErr| {
         tracing::error!(error = %err, "saving the demo state failed");
-        ServerFnError::new("the demo server could not be switched; nothing was changed")
+        ServerFnError::new(
+            crate::i18n::current_lang()
+                .text("The demo server could not be switched; nothing was changed."),
+        )
     };
     let row = crate::store::office_demo::find(db, scope.client_key())
         .await
@@ -134,7 +146,7 @@ pub async fn set_demo_server(enabled: bool) -> Result<DemoView, ServerFnError> {
         let view = trial::view(row.as_ref(), now);
         return Err(crate::tenant_scope::refuse(
             StatusCode::CONFLICT,
-            view.summary(),
+            view.summary(crate::i18n::current_lang()),
         ));
     }
     let row = crate::store::office_demo::set(
@@ -186,8 +198,12 @@ mod tests {
             Some(on.started_at + Duration::days(30))
         );
         let shown = view(Some(&on), day_29);
-        assert_eq!(shown.until.as_deref(), Some("23 December 2026"));
-        assert_eq!(shown.summary(), "In use until 23 December 2026.");
+        assert_eq!(shown.until.as_deref(), Some("2026-12-23"));
+        assert_eq!(shown.summary(Lang::En), "In use until 23 December 2026.");
+        assert_eq!(
+            shown.summary(Lang::De),
+            "In Verwendung bis zum 23. Dezember 2026."
+        );
 
         // The second it ends, it is over, on or off.
         let ended = on.started_at + Duration::days(30);
@@ -201,7 +217,7 @@ mod tests {
         assert_eq!(state(Some(&off), ended), DemoState::Ended);
         assert!(
             view(Some(&off), ended)
-                .summary()
+                .summary(Lang::En)
                 .contains("ended on 23 December 2026")
         );
     }
@@ -213,7 +229,7 @@ mod tests {
         assert_eq!(in_use(Some(&off), day_3), None);
         assert!(
             view(Some(&off), day_3)
-                .summary()
+                .summary(Lang::En)
                 .contains("until 23 December 2026")
         );
     }

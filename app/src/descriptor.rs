@@ -141,7 +141,7 @@ pub fn descriptor(base_url: &str) -> Descriptor {
             params: None,
         }],
     });
-    for event in ["attachment_created", "attachment_updated"] {
+    for event in ["attachment_created", "attachment_updated", "label_added"] {
         m.webhooks.push(Webhook {
             event: event.into(),
             url: format!("{}{event}", paths::WEBHOOKS),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     context_client::ContextClient,
+    i18n::Lang,
     office::formats,
     settings::{FieldError, FieldErrors},
 };
@@ -36,11 +37,11 @@ impl ReviewDisplay {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Self::Markup => "Show changes marked in the text",
-            Self::Final => "Show the text with all changes accepted",
-            Self::Original => "Show the text before the changes",
+            Self::Markup => lang.text("Show changes marked in the text"),
+            Self::Final => lang.text("Show the text with all changes accepted"),
+            Self::Original => lang.text("Show the text before the changes"),
         }
     }
 
@@ -74,11 +75,11 @@ impl MacrosMode {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Self::Warn => "Ask before running macros",
-            Self::Enable => "Run macros",
-            Self::Disable => "Never run macros",
+            Self::Warn => lang.text("Ask before running macros"),
+            Self::Enable => lang.text("Run macros"),
+            Self::Disable => lang.text("Never run macros"),
         }
     }
 
@@ -166,13 +167,20 @@ impl EditorOptions {
         first_listed(groups, &self.view_only_groups)
     }
 
+    /// Whether the spaces, groups or labels that only view differ from `other`'s.
+    pub fn view_only_differs(&self, other: &EditorOptions) -> bool {
+        self.view_only_spaces != other.view_only_spaces
+            || self.view_only_groups != other.view_only_groups
+            || self.view_only_labels != other.view_only_labels
+    }
+
     /// The first of a file's `labels` set to view only (Confluence keeps labels in lower case).
     pub fn view_only_label<'a>(&self, labels: &'a [String]) -> Option<&'a str> {
         first_listed(labels, &self.view_only_labels)
     }
 
-    /// Every problem with the options, empty when they can be saved.
-    pub fn validate(&self) -> Vec<FieldError> {
+    /// Every problem with the options, empty when they can be saved, in `lang`.
+    pub fn validate(&self, lang: Lang) -> Vec<FieldError> {
         let mut errors = FieldErrors::default();
         if let Some(bad) = self
             .lossy_edit
@@ -181,13 +189,19 @@ impl EditorOptions {
         {
             errors.fail(
                 "lossy_edit",
-                format!("{bad} is not a format the Document Server can edit in place"),
+                lang.fmt(
+                    "{format} is not a format the Document Server can edit in place.",
+                    &[("format", bad)],
+                ),
             );
         }
         if !(1..=MAX_FILE_MB_LIMIT).contains(&self.max_file_mb) {
             errors.fail(
                 "max_file_mb",
-                format!("Enter a size from 1 to {MAX_FILE_MB_LIMIT} MB"),
+                lang.fmt(
+                    "Enter a size from 1 to {max} MB.",
+                    &[("max", &MAX_FILE_MB_LIMIT.to_string())],
+                ),
             );
         }
         for (field, keys) in [
@@ -197,22 +211,29 @@ impl EditorOptions {
             if let Some(bad) = keys.iter().find(|k| !is_space_key(k)) {
                 errors.fail(
                     field,
-                    format!("{bad:?} is not a space key (letters and digits, like DEV or ~jane)"),
+                    lang.fmt(
+                        "“{key}” is not a space key (letters and digits, like DEV or ~jane).",
+                        &[("key", bad)],
+                    ),
                 );
             }
         }
         if let Some(bad) = self.view_only_groups.iter().find(|g| !is_group_name(g)) {
             errors.fail(
                 "view_only_groups",
-                format!(
-                    "{bad:?} is not a group name (up to {GROUP_NAME_MAX} characters, no commas or line breaks)"
+                lang.fmt(
+                    "“{name}” is not a group name (up to {max} characters, no commas or line breaks).",
+                    &[("name", bad), ("max", &GROUP_NAME_MAX.to_string())],
                 ),
             );
         }
         if let Some(bad) = self.view_only_labels.iter().find(|l| !is_label(l)) {
             errors.fail(
                 "view_only_labels",
-                format!("{bad:?} is not a label (one word, without spaces or punctuation like , : ; # ?)"),
+                lang.fmt(
+                    "“{label}” is not a label (one word, without spaces or punctuation like , : ; # ?).",
+                    &[("label", bad)],
+                ),
             );
         }
         errors.into_vec()
@@ -309,7 +330,10 @@ pub async fn load_editor_options() -> Result<EditorOptions, ServerFnError> {
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "loading editor options failed");
-            ServerFnError::new("the editing options could not be read; try again")
+            ServerFnError::new(
+                crate::i18n::current_lang()
+                    .text("The editing options could not be read; try again."),
+            )
         })
 }
 
@@ -319,11 +343,21 @@ pub async fn save_editor_options(
     options: EditorOptions,
 ) -> Result<Result<EditorOptions, Vec<FieldError>>, ServerFnError> {
     let scope = crate::settings::admin_scope().await?;
-    let errors = options.validate();
+    let lang = crate::i18n::current_lang();
+    let errors = options.validate(lang);
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
     let db = &scope.state.db;
+    let failed = |err: sea_orm::DbErr| {
+        tracing::error!(error = %err, "saving editor options failed");
+        ServerFnError::new(
+            lang.text("The editing options could not be saved; nothing was changed."),
+        )
+    };
+    let before = crate::store::editor_options::find(db, scope.client_key())
+        .await
+        .map_err(failed)?;
     crate::store::editor_options::save(
         db,
         scope.client_key(),
@@ -331,11 +365,27 @@ pub async fn save_editor_options(
         scope.account_id.as_deref(),
     )
     .await
-    .map_err(|err| {
-        tracing::error!(error = %err, "saving editor options failed");
-        ServerFnError::new("the editing options could not be saved; nothing was changed")
-    })?;
+    .map_err(failed)?;
     tracing::info!(client_key = scope.client_key(), "editor options saved");
+    if options.view_only_differs(&before) {
+        // People a new policy covers stop editing now, not at the next join or leave. The
+        // answer does not wait for the Document Server.
+        let (state, tenant) = (scope.state.clone(), scope.tenant.clone());
+        tokio::spawn(async move {
+            let swept = crate::office::revoke::sweep(
+                &state.db,
+                &state.http,
+                &state.connect,
+                &state.demo_server_url,
+                &tenant,
+                None,
+            )
+            .await;
+            if let Err(err) = swept {
+                tracing::warn!(error = %err, "checking open sessions after new options failed");
+            }
+        });
+    }
     Ok(Ok(options))
 }
 
@@ -344,7 +394,11 @@ mod tests {
     use super::*;
 
     fn fields(options: &EditorOptions) -> Vec<String> {
-        options.validate().into_iter().map(|e| e.field).collect()
+        options
+            .validate(Lang::En)
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
     }
 
     #[test]
@@ -411,6 +465,24 @@ mod tests {
             ["external auditors", "Contractors"]
         );
         assert!(parse_group_names(" , ").is_empty());
+    }
+
+    #[test]
+    fn only_a_change_of_the_view_only_lists_counts_as_a_new_policy() {
+        let before = EditorOptions::default();
+        let mut after = before.clone();
+        after.chat = !after.chat;
+        after.max_file_mb += 1;
+        assert!(!after.view_only_differs(&before));
+        for change in [
+            |o: &mut EditorOptions| o.view_only_spaces = vec!["HR".into()],
+            |o: &mut EditorOptions| o.view_only_groups = vec!["contractors".into()],
+            |o: &mut EditorOptions| o.view_only_labels = vec!["final".into()],
+        ] {
+            let mut after = before.clone();
+            change(&mut after);
+            assert!(after.view_only_differs(&before));
+        }
     }
 
     #[test]

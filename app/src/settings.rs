@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::context_client::ContextClient;
+use crate::{context_client::ContextClient, i18n::Lang};
 
 /// What an administrator submits. An empty `secret` keeps the stored one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,20 +58,22 @@ pub const DEFAULT_JWT_HEADER: &str = "Authorization";
 const MIN_SECRET_LEN: usize = 16;
 
 impl DocumentServerForm {
-    /// Every problem with the form, empty when it can be saved.
-    pub fn validate(&self) -> Vec<FieldError> {
+    /// Every problem with the form, empty when it can be saved, in `lang`.
+    pub fn validate(&self, lang: Lang) -> Vec<FieldError> {
         let mut errors = FieldErrors::default();
-        match check_url(&self.public_url) {
+        match check_url(&self.public_url, lang) {
             Err(message) => errors.fail("public_url", message),
             Ok((UrlKind::Plain, host)) if !is_local(host) => errors.fail(
                 "public_url",
-                "Browsers open this address from Confluence pages served over https; use https"
-                    .into(),
+                lang.text(
+                    "Browsers open this address from Confluence pages served over https; use https.",
+                )
+                .into(),
             ),
             Ok(_) => {}
         }
         if !self.internal_url.trim().is_empty()
-            && let Err(message) = check_url(&self.internal_url)
+            && let Err(message) = check_url(&self.internal_url, lang)
         {
             errors.fail("internal_url", message);
         }
@@ -79,7 +81,10 @@ impl DocumentServerForm {
         if !secret.is_empty() && secret.chars().count() < MIN_SECRET_LEN {
             errors.fail(
                 "secret",
-                format!("The secret must be at least {MIN_SECRET_LEN} characters long"),
+                lang.fmt(
+                    "The secret must be at least {count} characters long.",
+                    &[("count", &MIN_SECRET_LEN.to_string())],
+                ),
             );
         }
         let header = self.jwt_header.trim();
@@ -90,7 +95,8 @@ impl DocumentServerForm {
         {
             errors.fail(
                 "jwt_header",
-                "The header name may use letters, digits, - and _ only".into(),
+                lang.text("The header name may use letters, digits, - and _ only.")
+                    .into(),
             );
         }
         errors.into_vec()
@@ -103,24 +109,28 @@ enum UrlKind {
 }
 
 /// The scheme's kind and the host (with any port) of an absolute http(s) address.
-fn check_url(raw: &str) -> Result<(UrlKind, &str), String> {
+fn check_url(raw: &str, lang: Lang) -> Result<(UrlKind, &str), String> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err("Enter the address of the Document Server".into());
+        return Err(lang
+            .text("Enter the address of the Document Server.")
+            .into());
     }
     let (kind, rest) = if let Some(rest) = raw.strip_prefix("https://") {
         (UrlKind::Secure, rest)
     } else if let Some(rest) = raw.strip_prefix("http://") {
         (UrlKind::Plain, rest)
     } else {
-        return Err("The address must start with https:// or http://".into());
+        return Err(lang
+            .text("The address must start with https:// or http://.")
+            .into());
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if host.is_empty() || raw.chars().any(char::is_whitespace) || host.contains('@') {
-        return Err("This is not a valid web address".into());
+        return Err(lang.text("This is not a valid web address.").into());
     }
     if raw.contains(['?', '#']) {
-        return Err("The address cannot contain ? or #".into());
+        return Err(lang.text("The address cannot contain ? or #.").into());
     }
     Ok((kind, host))
 }
@@ -140,7 +150,9 @@ pub async fn load_document_server() -> Result<Option<DocumentServerView>, Server
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "loading document server settings failed");
-            ServerFnError::new("the settings could not be read; try again")
+            ServerFnError::new(
+                crate::i18n::current_lang().text("The settings could not be read; try again."),
+            )
         })
 }
 
@@ -149,16 +161,17 @@ pub async fn load_document_server() -> Result<Option<DocumentServerView>, Server
 pub async fn admin_scope() -> Result<crate::tenant_scope::TenantScope, ServerFnError> {
     use axum::http::StatusCode;
     let scope = crate::tenant_scope::tenant_scope().await?;
+    let lang = crate::i18n::current_lang();
     let Some(account_id) = scope.account_id.clone() else {
         return Err(crate::tenant_scope::refuse(
             StatusCode::FORBIDDEN,
-            "only a signed-in administrator may change the settings",
+            lang.text("Only a signed-in administrator may change the settings."),
         ));
     };
     if !crate::permissions::is_site_admin(&scope, &account_id).await? {
         return Err(crate::tenant_scope::refuse(
             StatusCode::FORBIDDEN,
-            "only site administrators may change the Document Server settings",
+            lang.text("Only site administrators may change Confluo's settings."),
         ));
     }
     Ok(scope)
@@ -171,7 +184,8 @@ pub async fn save_document_server(
 ) -> Result<Result<DocumentServerView, Vec<FieldError>>, ServerFnError> {
     let scope = admin_scope().await?;
     let account_id = scope.account_id.clone().unwrap_or_default();
-    let errors = form.validate();
+    let lang = crate::i18n::current_lang();
+    let errors = form.validate(lang);
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
@@ -181,7 +195,7 @@ pub async fn save_document_server(
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "saving document server settings failed");
-            ServerFnError::new("the settings could not be saved; nothing was changed")
+            ServerFnError::new(lang.text("The settings could not be saved; nothing was changed."))
         })?;
     tracing::info!(
         client_key = scope.client_key(),
@@ -189,9 +203,9 @@ pub async fn save_document_server(
     );
     match crate::store::document_server::view(db, scope.client_key()).await {
         Ok(Some(view)) => Ok(Ok(view)),
-        _ => Err(ServerFnError::new(
-            "the settings were saved but cannot be read back",
-        )),
+        _ => Err(ServerFnError::new(lang.text(
+            "The settings were saved but cannot be read back; reload the page.",
+        ))),
     }
 }
 
@@ -211,7 +225,7 @@ mod tests {
     }
 
     fn fields(f: &DocumentServerForm) -> Vec<String> {
-        f.validate().into_iter().map(|e| e.field).collect()
+        f.validate(Lang::En).into_iter().map(|e| e.field).collect()
     }
 
     #[test]
@@ -236,5 +250,18 @@ mod tests {
         f.internal_url = "onlyoffice:80".into();
         f.jwt_header = "X Bad".into();
         assert_eq!(fields(&f), ["internal_url", "jwt_header"]);
+        // The browser and the server word them in the page's language.
+        let german: Vec<String> = form("ftp://x", "short")
+            .validate(Lang::De)
+            .into_iter()
+            .map(|e| e.message)
+            .collect();
+        assert_eq!(
+            german,
+            [
+                "Die Adresse muss mit https:// oder http:// beginnen.",
+                "Das Geheimnis muss mindestens 16 Zeichen lang sein."
+            ]
+        );
     }
 }

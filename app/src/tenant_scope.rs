@@ -46,9 +46,13 @@ pub async fn tenant_scope() -> Result<TenantScope, ServerFnError> {
         Err(rejection) => {
             let status = rejection.status();
             tracing::info!(status = status.as_u16(), reason = %rejection, "server function refused");
+            // The reason is the protocol's (expired, wrong signature): shown as it is.
             Err(refuse(
                 status,
-                format!("Confluence did not vouch for this request ({rejection})"),
+                crate::i18n::current_lang().fmt(
+                    "Confluence did not vouch for this request ({reason}). Reload the page and try again.",
+                    &[("reason", &rejection.to_string())],
+                ),
             ))
         }
     }

@@ -1,6 +1,7 @@
 //! What Confluo does when Confluence reports a change: remembers the attachment's newest
-//! version, so open screens can tell the document changed, and passes a new name on to the
-//! editors that have the attachment open.
+//! version, so open screens can tell the document changed, passes a new name on to the
+//! editors that have the attachment open, and stops the editing of a file that gets a label
+//! set to view only.
 
 use connect::{ConnectBuilder, webhooks::WebhookEvent};
 use sea_orm::DatabaseConnection;
@@ -19,7 +20,59 @@ pub fn register(builder: ConnectBuilder, db: DatabaseConnection, demo_url: &str)
             async move { attachment_changed(&db, http.as_ref(), &demo_url, event).await }
         });
     }
-    builder
+    let demo_url = demo_url.to_owned();
+    builder.on_webhook("label_added", move |event: WebhookEvent| {
+        let (db, http, demo_url) = (db.clone(), http.clone(), demo_url.clone());
+        async move { label_added(&db, http.as_ref(), &demo_url, event).await }
+    })
+}
+
+/// A label on a file: if the site sets it to view only, the people editing the file are
+/// dropped now rather than when someone next joins or leaves.
+async fn label_added(
+    db: &DatabaseConnection,
+    http: Option<&crate::office::ds_client::HttpClients>,
+    demo_url: &str,
+    event: WebhookEvent,
+) -> Result<(), String> {
+    let Some(http) = http else {
+        return Ok(());
+    };
+    let client_key = &event.tenant.client_key;
+    let options = crate::store::editor_options::find(db, client_key)
+        .await
+        .map_err(|err| format!("reading the editing options failed: {err}"))?;
+    // The body is not signed, and its shape varies: it only says where to look. The file's
+    // labels are read from Confluence before anyone is dropped.
+    let label = event
+        .payload
+        .get("label")
+        .and_then(|l| l.get("name"))
+        .and_then(serde_json::Value::as_str);
+    let relevant = match label {
+        Some(name) => options
+            .view_only_labels
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(name)),
+        None => !options.view_only_labels.is_empty(),
+    };
+    if !relevant {
+        return Ok(());
+    }
+    let labelled = ["labeled", "content", "attachment"]
+        .iter()
+        .find_map(|entity| event.entity_id(entity));
+    crate::office::revoke::sweep(
+        db,
+        http,
+        &event.connect,
+        demo_url,
+        &event.tenant,
+        labelled.as_deref(),
+    )
+    .await
+    .map(|_| ())
+    .map_err(|err| format!("checking the labelled file's sessions failed: {err}"))
 }
 
 async fn attachment_changed(

@@ -272,6 +272,57 @@ async fn editing_sessions_share_a_live_key_and_end_once(db: &DatabaseConnection)
         office_session::people(&editing[0].users).collect::<Vec<_>>(),
         ["carol", "alice"]
     );
+    // A sweep finds the site's open sessions with people in them, all or one file's.
+    office_session::opening(db, "k-other", "site-a", "p2", "att2", 1)
+        .await
+        .unwrap();
+    office_session::opening(db, "k-elsewhere", "site-b", "p1", "att1", 1)
+        .await
+        .unwrap();
+    office_session::set_users(db, "k-elsewhere", &["dave".into()])
+        .await
+        .unwrap();
+    let keys =
+        |rows: Vec<office_session::Model>| rows.into_iter().map(|r| r.doc_key).collect::<Vec<_>>();
+    // k-other has nobody in it yet; site-b's session is another site's.
+    assert_eq!(
+        keys(
+            office_session::open_with_people(db, "site-a", None, 10)
+                .await
+                .unwrap()
+        ),
+        ["k-v1"]
+    );
+    office_session::set_users(db, "k-other", &["erin".into()])
+        .await
+        .unwrap();
+    // The most recently active first, at most `limit`.
+    assert_eq!(
+        keys(
+            office_session::open_with_people(db, "site-a", None, 10)
+                .await
+                .unwrap()
+        ),
+        ["k-other", "k-v1"]
+    );
+    assert_eq!(
+        keys(
+            office_session::open_with_people(db, "site-a", None, 1)
+                .await
+                .unwrap()
+        ),
+        ["k-other"]
+    );
+    assert_eq!(
+        keys(
+            office_session::open_with_people(db, "site-a", Some("att1"), 10)
+                .await
+                .unwrap()
+        ),
+        ["k-v1"]
+    );
+    office_session::close(db, "k-other").await.unwrap();
+
     // Sessions not heard of since `since` are not shown as editing.
     let later = chrono::Utc::now() + chrono::Duration::minutes(1);
     assert!(

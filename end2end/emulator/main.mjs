@@ -181,11 +181,15 @@ async function emuApi(req, res, url, body) {
       return json(res, 200, { accountId: input.accountId, groups: model.groups[input.accountId] });
     }
     case 'POST labels': {
-      // Sets an attachment's labels (Confluence keeps them in lower case).
+      // Sets an attachment's labels (Confluence keeps them in lower case), with a webhook for
+      // each label added or removed.
       const att = model.attachments[input.attachmentId];
       if (!att) throw new HttpError(404, `No attachment ${input.attachmentId}`);
       if (!Array.isArray(input.labels) || !input.labels.every((l) => typeof l === 'string' && /^[^\s,:;.?!#&()*<>@[\]^]+$/.test(l))) throw new HttpError(400, 'labels is a list of single words');
-      att.labels = input.labels.map((l) => l.toLowerCase());
+      const before = att.labels ?? [];
+      att.labels = [...new Set(input.labels.map((l) => l.toLowerCase()))];
+      for (const label of att.labels.filter((l) => !before.includes(l))) await rest.dispatchLabel('label_added', att, label, input.as ?? user);
+      for (const label of before.filter((l) => !att.labels.includes(l))) await rest.dispatchLabel('label_removed', att, label, input.as ?? user);
       return json(res, 200, { attachmentId: att.id, labels: att.labels });
     }
     case 'POST reset':

@@ -384,29 +384,40 @@ export class Rest {
   /** Posts `event` to every installed, enabled app that declares it. */
   async dispatch(event, att, accountId) {
     const v = this.model.latest(att);
+    await this.deliver(event, `${att.id}-${v.number}-${event}`, { attachmentId: att.id, version: v.number }, {
+      userAccountId: accountId,
+      attachment: {
+        id: att.id,
+        fileName: att.fileName,
+        contentType: att.mediaType,
+        fileSize: v.data.length,
+        version: v.number,
+        comment: v.comment,
+        creatorAccountId: att.versions[0].by,
+        lastModifierAccountId: v.by,
+        self: `${this.tenancy.baseUrl}/pages/viewpageattachments.action?pageId=${att.pageId}`,
+        container: { id: att.pageId, contentType: 'page' },
+      },
+    });
+  }
+
+  /** `label_added` / `label_removed` for a label on an attachment. */
+  async dispatchLabel(event, att, label, accountId) {
+    await this.deliver(event, `${att.id}-${label}-${event}-${Date.now()}`, { attachmentId: att.id, label }, {
+      userAccountId: accountId,
+      label: { name: label, prefix: 'global' },
+      labeled: { id: att.id, contentType: 'attachment', title: att.fileName, container: { id: att.pageId, contentType: 'page' } },
+    });
+  }
+
+  /** Posts `event` to every installed, enabled app that registered for it, signed as the host. */
+  async deliver(event, identifier, summary, payload) {
     for (const inst of Object.values(this.tenancy.installations)) {
       if (!inst.installed || !inst.enabled) continue;
       for (const hook of inst.descriptor.modules?.webhooks ?? []) {
         if (hook.event !== event) continue;
         const url = inst.descriptor.baseUrl + hook.url;
-        const body = hook.excludeBody
-          ? { timestamp: Date.now() }
-          : {
-              timestamp: Date.now(),
-              userAccountId: accountId,
-              attachment: {
-                id: att.id,
-                fileName: att.fileName,
-                contentType: att.mediaType,
-                fileSize: v.data.length,
-                version: v.number,
-                comment: v.comment,
-                creatorAccountId: att.versions[0].by,
-                lastModifierAccountId: v.by,
-                self: `${this.tenancy.baseUrl}/pages/viewpageattachments.action?pageId=${att.pageId}`,
-                container: { id: att.pageId, contentType: 'page' },
-              },
-            };
+        const body = hook.excludeBody ? { timestamp: Date.now() } : { timestamp: Date.now(), ...payload };
         let status = 0;
         try {
           const res = await fetch(url, {
@@ -414,7 +425,7 @@ export class Rest {
             headers: {
               'content-type': 'application/json',
               authorization: this.tenancy.hostAuthorization(inst, 'POST', url),
-              'x-atlassian-webhook-identifier': `${att.id}-${v.number}-${event}`,
+              'x-atlassian-webhook-identifier': identifier,
             },
             body: JSON.stringify(body),
           });
@@ -422,7 +433,7 @@ export class Rest {
         } catch (err) {
           this.log(`webhook ${event} to ${url} failed: ${err}`);
         }
-        this.deliveries.push({ event, url, status, attachmentId: att.id, version: v.number });
+        this.deliveries.push({ event, url, status, ...summary });
         this.log(`webhook ${event} -> ${status}`);
       }
     }

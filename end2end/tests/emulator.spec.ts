@@ -226,7 +226,7 @@ test('only administrators may save settings, even with a valid token', async ({ 
     data: 'form[public_url]=https://evil.example/&form[internal_url]=&form[secret]=&form[clear_secret]=false&form[jwt_header]=Authorization',
   });
   expect(res.status()).toBe(403);
-  expect(await res.text()).toContain('only site administrators');
+  expect(await res.text()).toContain('Only site administrators may change Confluo\'s settings.');
 });
 
 test('after uninstall every iframe and server call is refused; a reinstall with a new secret works again', async ({ host, request }) => {

@@ -821,7 +821,7 @@ test('the editor takes pictures, documents and spreadsheets from the page, links
   // A link to another site's file is refused, with the reason shown in the editor.
   await sheet.editor.locator('#ds-ref-input').fill(JSON.stringify({ referenceData: { fileKey: totals.id, instanceId: 'https://elsewhere.atlassian.net/wiki' }, path: 'x.xlsx' }));
   await sheet.editor.locator('#ds-ref-update').click();
-  await expect(sheet.editor.locator('#ds-linked')).toHaveText('The linked file is on another Confluence site');
+  await expect(sheet.editor.locator('#ds-linked')).toHaveText('The linked file is on another Confluence site.');
 });
 
 test("the macro's preview shows the document on the page in the embedded viewer; Edit opens it", async ({ host, request }, testInfo) => {
@@ -956,13 +956,13 @@ test('a space set to view only opens documents for viewing, even for people who 
   let frame = await editingOptions(admin);
   await frame.getByTestId('view-only-spaces').fill('ARCHIVE, no/space');
   await frame.getByTestId('options-save').click();
-  await expect(frame.locator('.field-error')).toContainText('"no/space" is not a space key');
+  await expect(frame.locator('.field-error')).toContainText('“no/space” is not a space key');
   await frame.getByTestId('view-only-spaces').fill('DEMO');
   await saveOptions(frame);
   try {
-    // The next join or leave makes Confluo check everyone still in the session.
+    // Saving the options checks the open sessions at once: both editors stop editing.
+    await expectDropped(request, key, ['emu-alice', 'emu-carol']);
     await alice.editor.locator('#ds-close').click();
-    await expectDropped(request, key, ['emu-carol']);
     const { doc, editor } = await openDocument(carol.doc.page(), pageId, 'report.docx');
     await expect(doc.getByTestId('editor-mode')).toHaveText('Viewing');
     await expect(doc.getByTestId('view-reason')).toHaveText('Documents in the DEMO space open for viewing only, as set by an administrator.');
@@ -989,9 +989,9 @@ test('members of a group set to view only are dropped from a session and view do
   try {
     const frame = await setListOption(admin, 'view-only-groups', 'contractors;  external auditors ');
     await expect(frame.getByTestId('view-only-groups')).toHaveValue('contractors, external auditors');
-    // The next join or leave makes Confluo check everyone still in the session.
-    await alice.editor.locator('#ds-close').click();
+    // Saving the options checks the open sessions at once: Carol is dropped, Alice edits on.
     await expectDropped(request, key, ['emu-carol']);
+    await alice.editor.locator('#ds-close').click();
     // Asked of Confluence as the app, about Carol.
     const asked = (await emu(request, 'state')).calls.filter((c: any) => c.path.startsWith('/rest/api/user/memberof') && c.path.includes('accountId=emu-carol'));
     expect(asked.length).toBeGreaterThan(0);
@@ -1027,14 +1027,18 @@ test('a file with a label set to view only opens for viewing for everyone, and i
     let frame = await editingOptions(admin);
     await frame.getByTestId('view-only-labels').fill('signed, v1.0');
     await frame.getByTestId('options-save').click();
-    await expect(frame.locator('.field-error')).toContainText('"v1.0" is not a label');
+    await expect(frame.locator('.field-error')).toContainText('“v1.0” is not a label');
     await frame.getByTestId('view-only-labels').fill('Final  signed');
     await saveOptions(frame);
     await expect(frame.getByTestId('view-only-labels')).toHaveValue('final, signed');
+    // Saving the options dropped nobody: the file has no such label yet.
+    await expect(alice.doc.getByTestId('editor-mode')).toHaveText('Editing');
     await emu(request, 'labels', { attachmentId: att.id, labels: ['draft', 'final'] });
-    // The next join or leave makes Confluo check everyone still in the session.
+    // Confluence's label_added webhook has Confluo read the labels back and drop both editors.
+    const delivered = (await state(request)).deliveries.filter((d: any) => d.event === 'label_added' && d.attachmentId === att.id);
+    expect(delivered.map((d: any) => [d.label, d.status])).toEqual([['draft', 204], ['final', 204]]);
+    await expectDropped(request, key, ['emu-alice', 'emu-carol']);
     await alice.editor.locator('#ds-close').click();
-    await expectDropped(request, key, ['emu-carol']);
     // Everyone views it now, administrators too.
     for (const page of [carol.doc.page(), host]) {
       const { doc, editor } = await openDocument(page, pageId, 'report.docx');
@@ -1042,6 +1046,25 @@ test('a file with a label set to view only opens for viewing for everyone, and i
       await expect(doc.getByTestId('view-reason')).toHaveText('Files labelled final open for viewing only, as set by an administrator.');
       await expect(editor.locator('#ds-mode')).toHaveText('view');
     }
+    // Its earlier versions cannot be restored, not even by a forged request of an administrator.
+    const mine = await openDocumentPage(host, pageId, 'report.docx');
+    const token = await mine.evaluate(() => (window as any).AP.context.getToken());
+    const restore = await request.post(`${APP}/api/office/restore`, {
+      headers: { authorization: `JWT ${token}` },
+      form: { page_id: pageId, file_name: 'report.docx', version: '1' },
+    });
+    expect(restore.status()).toBe(403);
+    expect(await restore.text()).toContain('Files labelled final open for viewing only');
+    // A labelled file still converts; what it converts to carries no label and edits.
+    await emu(request, 'attachments', { pageId, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });
+    const odt = attachment(await state(request), pageId, 'minutes.odt');
+    await emu(request, 'labels', { attachmentId: odt.id, labels: ['final'] });
+    const source = await openDocument(host, pageId, 'minutes.odt');
+    await source.doc.getByTestId('convert').click();
+    await expect(source.doc.getByTestId('convert-done')).toContainText('minutes.docx', { timeout: 20_000 });
+    await source.doc.getByTestId('open-converted').click();
+    const converted = await appFrame(host, '/documents/view', 'ac.attachment=minutes.docx');
+    await expect(converted.getByTestId('editor-mode')).toHaveText('Editing');
     // The page's other files are not affected.
     const other = await openDocument(host, pageId, 'budget.xlsx', 'spreadsheeteditor');
     await expect(other.doc.getByTestId('editor-mode')).toHaveText('Editing');
@@ -1081,15 +1104,89 @@ test('a browser that asks for German gets Confluo in German: the macro, the dial
     const gone = await openDocumentPage(page, pageId, 'verschwunden.docx');
     await expect(gone.getByTestId('doc-error')).toHaveText('verschwunden.docx ist nicht mehr an diese Seite angehängt.');
     // A language Confluo is not written in falls back to English.
-    const other = await browser.newContext({ locale: 'ja-JP' });
+    const other = await browser.newContext({ locale: 'pt-BR' });
     await hostRoutes(other);
-    const japanese = await other.newPage();
-    await login(japanese, 'emu-bob');
-    await japanese.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
-    const english = await appFrame(japanese, '/macro/document');
+    const portuguese = await other.newPage();
+    await login(portuguese, 'emu-bob');
+    await portuguese.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+    const english = await appFrame(portuguese, '/macro/document');
     await expect(english.locator('html')).toHaveAttribute('lang', 'en');
     await expect(english.getByTestId('open-document')).toHaveText('Open');
     await other.close();
+    // Japanese is one of its languages.
+    const japan = await browser.newContext({ locale: 'ja-JP' });
+    await hostRoutes(japan);
+    const japanese = await japan.newPage();
+    await login(japanese, 'emu-bob');
+    await japanese.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+    const macroJa = await appFrame(japanese, '/macro/document');
+    await expect(macroJa.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(macroJa.getByTestId('open-document')).toHaveText('開く');
+    await japan.close();
+  } finally {
+    await context.close();
+  }
+});
+
+test('an administrator whose browser asks for French gets the configure page, its checks and the server\'s answers in French', async ({ browser, request }) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  await hostRoutes(context);
+  try {
+    const admin = await context.newPage();
+    await login(admin, 'emu-alice');
+    const frame = await editingOptions(admin);
+    await expect(frame.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(frame.getByTestId('settings-state')).toHaveText('Enregistré. Secret : défini.');
+    await expect(frame.locator('h1')).toHaveText('Document Server');
+    await expect(frame.getByText('Adresse du Document Server')).toBeVisible();
+    await expect(frame.getByTestId('editing-options').locator('h2')).toHaveText("Options d'édition");
+    await expect(frame.getByTestId('opt-macros').locator('option').first()).toHaveText("Demander avant d'exécuter les macros");
+    // The demo's state, with its day written the French way.
+    await expect(frame.getByTestId('demo-state')).toHaveText(/^(Non utilisé\. .*|Désactivé\. Il peut être réactivé jusqu'au \d{1,2}(er)? \p{L}+ \d{4}\.)$/u);
+
+    // The stored settings test fine: the checks speak French.
+    await frame.getByTestId('settings-test').click();
+    await expect(frame.getByTestId('test-summary')).toHaveText('Connecté à ONLYOFFICE Docs 9.3.0.123.');
+    await expect(frame.getByTestId('test-check').first()).toContainText("Contrôle d'état");
+    await expect(frame.getByTestId('test-check').nth(2)).toContainText(`a récupéré un fichier de test auprès de Confluo à l'adresse ${APP}`);
+    // So does what the Document Server answered to a wrong secret.
+    await frame.getByTestId('secret').fill('not-the-document-server-secret');
+    await frame.getByTestId('settings-test').click();
+    await expect(frame.getByTestId('test-summary')).toHaveText('La connexion ne fonctionne pas encore.');
+    await expect(frame.getByTestId('test-check').nth(1)).toContainText('jeton non valide : le secret ne correspond pas à celui du Document Server');
+
+    // Fields checked in the browser, in French; nothing is sent.
+    await frame.getByTestId('public-url').fill('ftp://docs');
+    await frame.getByTestId('settings-save').click();
+    await expect(frame.getByText("L'adresse doit commencer par https:// ou http://.")).toBeVisible();
+    await expect(frame.getByTestId('settings-result')).toHaveText('Veuillez corriger les champs signalés ci-dessus.');
+    await frame.getByTestId('max-file-mb').fill('0');
+    await frame.getByTestId('options-save').click();
+    await expect(frame.getByText('Saisissez une taille de 1 à 1024 Mo.')).toBeVisible();
+
+    // The server checks the same fields in the language the request asks for, and refuses
+    // people who are not administrators in it too.
+    const s = await state(request);
+    const { sharedSecret, clientKey } = s.installations[APP_KEY];
+    const save = (sub: string) => request.post(`${APP}/api/document-server/save`, {
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'accept-language': 'fr-FR,fr;q=0.9',
+        authorization: `JWT ${contextToken(sharedSecret, clientKey, { sub })}`,
+      },
+      data: 'form[public_url]=ftp://docs&form[internal_url]=&form[secret]=short&form[clear_secret]=false&form[jwt_header]=Authorization',
+    });
+    const checked = await save('emu-alice');
+    expect(checked.status()).toBe(200);
+    expect(await checked.json()).toEqual({
+      Err: [
+        { field: 'public_url', message: "L'adresse doit commencer par https:// ou http://." },
+        { field: 'secret', message: 'Le secret doit comporter au moins 16 caractères.' },
+      ],
+    });
+    const refused = await save('emu-bob');
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toContain('Seuls les administrateurs du site peuvent modifier les paramètres de Confluo.');
   } finally {
     await context.close();
   }
@@ -1139,7 +1236,7 @@ test('people who are not logged in view the documents of spaces open to anonymou
       data: `page_id=${page.id}&kind=Document&title=guest`,
     });
     expect(create.status()).toBe(403);
-    expect(await create.text()).toContain('log in to Confluence to do this');
+    expect(await create.text()).toContain('Log in to Confluence to do this.');
     // Nor does it read the site's settings (administrators only).
     const settings = await request.post(`${APP}/api/document-server/load`, {
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `JWT ${guest}` },

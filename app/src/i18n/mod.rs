@@ -1,5 +1,6 @@
 //! Confluo's words in the language of the person reading them: English, German, Spanish, French,
-//! Italian, Russian or Simplified Chinese (the languages ONLYOFFICE's Confluence apps speak).
+//! Italian, Russian, Simplified Chinese or Japanese (the languages ONLYOFFICE's Confluence apps
+//! speak).
 //!
 //! The language is the browser's (`Accept-Language`): the server renders a screen in it and
 //! marks the page with it (`<html lang>`), the browser keeps it when it hydrates, and server
@@ -8,6 +9,7 @@
 //! catalogue lacks shows in English rather than not at all.
 
 mod catalogue;
+mod date;
 
 use std::{collections::HashMap, sync::LazyLock};
 
@@ -24,10 +26,11 @@ pub enum Lang {
     It,
     Ru,
     Zh,
+    Ja,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 7] = [
+    pub const ALL: [Lang; 8] = [
         Self::En,
         Self::De,
         Self::Es,
@@ -35,6 +38,7 @@ impl Lang {
         Self::It,
         Self::Ru,
         Self::Zh,
+        Self::Ja,
     ];
 
     /// The language tag for `<html lang>`.
@@ -47,6 +51,7 @@ impl Lang {
             Self::It => "it",
             Self::Ru => "ru",
             Self::Zh => "zh-CN",
+            Self::Ja => "ja",
         }
     }
 
@@ -66,6 +71,7 @@ impl Lang {
                 None | Some("cn" | "sg" | "hans") => Self::Zh,
                 Some(_) => return None,
             },
+            "ja" => Self::Ja,
             _ => return None,
         };
         Some(lang)

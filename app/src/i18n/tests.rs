@@ -8,7 +8,8 @@ use super::{Lang, catalogue::ENTRIES, fill};
 #[test]
 fn browsers_languages_are_negotiated_by_preference() {
     assert_eq!(Lang::negotiate("de-DE,de;q=0.9,en;q=0.8"), Lang::De);
-    assert_eq!(Lang::negotiate("ja,fr-CA;q=0.7,en;q=0.3"), Lang::Fr);
+    assert_eq!(Lang::negotiate("pt,fr-CA;q=0.7,en;q=0.3"), Lang::Fr);
+    assert_eq!(Lang::negotiate("ja-JP,ja;q=0.9,en;q=0.8"), Lang::Ja);
     // Quality, not order, decides.
     assert_eq!(Lang::negotiate("en;q=0.5, ru;q=0.9"), Lang::Ru);
     assert_eq!(Lang::negotiate("zh-CN,zh;q=0.9"), Lang::Zh);
@@ -84,7 +85,7 @@ fn every_entry_is_translated_into_every_language_with_the_same_values() {
 }
 
 /// The English texts the code looks up: the string literal passed to `text` or `fmt` of a `t`
-/// ([`super::Tr`]) or a `lang` ([`Lang`]) in every source file, and what the server was doing
+/// ([`super::Tr`]), a `lang` or `current_lang()` ([`Lang`]) in every source file, and what the server was doing
 /// when it failed (`into_server_error("…")`, `let doing = "…"`).
 fn looked_up(dir: &Path, found: &mut Vec<(String, String)>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -101,7 +102,7 @@ fn looked_up(dir: &Path, found: &mut Vec<(String, String)>) {
             for (at, _) in source.match_indices(call) {
                 // Only lookups: `t.text(`, `lang.fmt(` (rustfmt may break the line before the dot).
                 let receiver = source[..at].trim_end();
-                let named = ["t", "lang"].iter().any(|name| {
+                let named = ["t", "lang", "current_lang()"].iter().any(|name| {
                     receiver.strip_suffix(name).is_some_and(|before| {
                         !before.ends_with(|c: char| c.is_alphanumeric() || c == '_')
                     })
@@ -170,4 +171,27 @@ fn every_text_the_screens_look_up_is_in_the_catalogue_and_every_entry_is_used() 
         .filter(|en| !used.contains(en))
         .collect();
     assert!(unused.is_empty(), "never looked up: {unused:#?}");
+}
+
+#[test]
+fn days_are_written_as_each_language_writes_them() {
+    let written: Vec<String> = Lang::ALL.iter().map(|l| l.date("2026-12-23")).collect();
+    assert_eq!(
+        written,
+        [
+            "23 December 2026",
+            "23. Dezember 2026",
+            "23 de diciembre de 2026",
+            "23 décembre 2026",
+            "23 dicembre 2026",
+            "23 декабря 2026 г.",
+            "2026年12月23日",
+            "2026年12月23日",
+        ]
+    );
+    assert_eq!(Lang::Fr.date("2027-01-01"), "1er janvier 2027");
+    assert_eq!(Lang::De.date("2027-03-09"), "9. März 2027");
+    // Not a day: shown as it came.
+    assert_eq!(Lang::De.date("soon"), "soon");
+    assert_eq!(Lang::De.date("2027-13-01"), "2027-13-01");
 }

@@ -5,21 +5,27 @@
 use serde_json::Value;
 
 use super::{error::OfficeError, formats::DocumentType};
+use crate::i18n::Lang;
 
 /// The most a place description may hold; the editor's own are a few hundred bytes.
 const MAX_LEN: usize = 4096;
 
-/// A place description from a link, checked: a JSON object of reasonable size.
-pub fn parse(raw: &str) -> Result<Value, OfficeError> {
+/// A place description from a link, checked: a JSON object of reasonable size. Refusals are
+/// in `lang`.
+pub fn parse(raw: &str, lang: Lang) -> Result<Value, OfficeError> {
     if raw.len() > MAX_LEN {
         return Err(OfficeError::Other(
-            "The link to a place in the document is too long".into(),
+            lang.text("The link to a place in the document is too long.")
+                .into(),
         ));
     }
     match serde_json::from_str::<Value>(raw) {
         Ok(value @ Value::Object(_)) => Ok(value),
         _ => Err(OfficeError::Other(
-            "The link to a place in the document is damaged; open the document without it".into(),
+            lang.text(
+                "The link to a place in the document is damaged; open the document without it.",
+            )
+            .into(),
         )),
     }
 }
@@ -45,9 +51,10 @@ pub fn link(
     page_id: &str,
     file_name: &str,
     place: &Value,
+    lang: Lang,
 ) -> Result<String, OfficeError> {
     let place = place.to_string();
-    parse(&place)?;
+    parse(&place, lang)?;
     Ok(document_page_url(
         site_base_url,
         &[
@@ -80,6 +87,7 @@ mod tests {
             "42",
             "Q3 plan.docx",
             &place,
+            Lang::En,
         )
         .unwrap();
         assert!(url.starts_with(
@@ -90,15 +98,15 @@ mod tests {
             .find(|(k, _)| k == "ac.action")
             .unwrap()
             .1;
-        assert_eq!(parse(&action).unwrap(), place);
+        assert_eq!(parse(&action, Lang::En).unwrap(), place);
     }
 
     #[test]
     fn damaged_or_huge_places_are_refused() {
-        assert!(parse("[1,2]").is_err());
-        assert!(parse("not json").is_err());
-        assert!(parse(&format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_LEN))).is_err());
-        assert!(link("https://s", "1", "a.docx", &json!("text")).is_err());
+        assert!(parse("[1,2]", Lang::En).is_err());
+        assert!(parse("not json", Lang::En).is_err());
+        assert!(parse(&format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_LEN)), Lang::En).is_err());
+        assert!(link("https://s", "1", "a.docx", &json!("text"), Lang::En).is_err());
     }
 
     #[test]

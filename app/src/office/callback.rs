@@ -217,74 +217,24 @@ impl Session<'_> {
         )
         .await?;
         let mut users = self.users();
-        let dropped = self.drop_revoked(&users).await;
+        let session = super::revoke::OpenSession {
+            client_key: &self.link.tnt,
+            page_id: &self.link.page,
+            attachment_id: &self.link.att,
+            doc_key: &self.link.key,
+        };
+        let dropped = super::revoke::drop_revoked(
+            db,
+            &self.state.http,
+            &self.confluence,
+            self.ds,
+            &session,
+            &users,
+        )
+        .await;
         users.retain(|u| !dropped.contains(u));
         office_session::set_users(db, &self.link.key, &users).await?;
         Ok(())
-    }
-
-    /// Anyone in the session who may no longer change the file, by Confluence or by the site's
-    /// view-only spaces, groups and labels, is dropped from it (the Document Server's
-    /// `drop`: their editor stops editing). Checked whenever people join or leave; saves check
-    /// Confluence again on their own.
-    /// Answers who was dropped.
-    async fn drop_revoked(&self, users: &[String]) -> Vec<String> {
-        let options = match crate::store::editor_options::find(&self.state.db, &self.link.tnt).await
-        {
-            Ok(options) => options,
-            Err(err) => {
-                // Unknown: leave everyone; the next join or leave checks again.
-                tracing::warn!(error = %err, "reading the editing options failed");
-                return Vec::new();
-            }
-        };
-        // A label set to view only stops everyone editing the file.
-        let labelled = match options.view_only_labels.is_empty() {
-            true => None,
-            false => match self.confluence.by_id(&self.link.att).await {
-                Ok(att) => att,
-                Err(err) => {
-                    tracing::info!(error = %err, "reading the edited file's labels failed");
-                    None
-                }
-            },
-        };
-        let mut revoked = Vec::new();
-        for user in users {
-            let mut access = match self.confluence.access(user, &self.link.page).await {
-                Ok(access) => access,
-                // Unknown: leave them; the save re-checks.
-                Err(err) => {
-                    tracing::info!(error = %err, "permission check of a co-editor failed");
-                    continue;
-                }
-            };
-            if let Err(err) =
-                super::service::apply_view_only(&self.confluence, user, &mut access, &options).await
-            {
-                tracing::info!(error = %err, "group check of a co-editor failed");
-            }
-            if let Some(att) = &labelled {
-                super::service::apply_view_only_label(&mut access, att, &options);
-            }
-            if !access.edit {
-                revoked.push(user.clone());
-            }
-        }
-        if revoked.is_empty() {
-            return revoked;
-        }
-        let fields = json!({ "c": "drop", "key": self.link.key, "users": revoked });
-        match self.ds.command(&self.state.http, fields).await {
-            Ok(_) => {
-                tracing::info!(key = %self.link.key, count = revoked.len(), "dropped people who may no longer edit");
-                revoked
-            }
-            Err(err) => {
-                tracing::warn!(key = %self.link.key, error = %err, "dropping people who may no longer edit failed");
-                Vec::new()
-            }
-        }
     }
 
     /// Identifies this save so a repeated delivery finds it.
@@ -459,9 +409,12 @@ impl Session<'_> {
             )
             .await?;
         let notice = conflict.then(|| {
-            format!(
-                "{name}'s edit was saved as version {version}. Version {current} had been uploaded in Confluence during the editing session, so compare the two."
-            )
+            super::save_notice::SaveNotice {
+                name: name.clone(),
+                version,
+                current,
+            }
+            .stored()
         });
         let state = if last {
             office_session::SAVED

@@ -10,6 +10,7 @@ use reqwest::{StatusCode, header};
 use serde_json::{Value, json};
 
 use super::{capped_body::CappedError, ds_token};
+use crate::i18n::Lang;
 
 /// The largest file Confluo downloads from the Document Server (its own download cap).
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
@@ -78,31 +79,84 @@ pub struct DocumentServer {
 }
 
 /// Why a call to the Document Server failed, in words an administrator can act on.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum DsError {
-    #[error("the Document Server at {0} cannot be reached")]
     Unreachable(String),
-    #[error(
-        "the Document Server at {0} presented a certificate that is not trusted (self-signed, expired or for another name); fix the certificate or, on your own network only, turn off certificate verification"
-    )]
     Certificate(String),
-    #[error("the Document Server did not answer within {0} seconds")]
     Timeout(u64),
-    #[error("the Document Server answered HTTP {0}")]
     Status(u16),
-    #[error("the Document Server reports it is not healthy (healthcheck answered {0:?})")]
     Unhealthy(String),
-    #[error("the Document Server's answer is not understood: {0}")]
     BadAnswer(String),
-    #[error("the Document Server refused the command: {0}")]
-    Command(String),
-    #[error("the conversion failed: {0}")]
-    Conversion(String),
-    #[error("the file is larger than {0} MB")]
+    /// An error code of the command service.
+    Command(i64),
+    /// An error code of the conversion service.
+    Conversion(i64),
     TooLarge(u64),
-    #[error("the Document Server secret cannot be used: {0}")]
     Secret(String),
 }
+
+impl DsError {
+    /// The problem in `lang`; what the server said (addresses, answers) as it is.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Unreachable(url) => lang.fmt(
+                "the Document Server at {address} cannot be reached",
+                &[("address", url)],
+            ),
+            Self::Certificate(url) => lang.fmt(
+                "the Document Server at {address} presented a certificate that is not trusted (self-signed, expired or for another name); fix the certificate or, on your own network only, turn off certificate verification",
+                &[("address", url)],
+            ),
+            Self::Timeout(seconds) => lang.fmt(
+                "the Document Server did not answer within {seconds} seconds",
+                &[("seconds", &seconds.to_string())],
+            ),
+            Self::Status(status) => lang.fmt(
+                "the Document Server answered HTTP {status}",
+                &[("status", &status.to_string())],
+            ),
+            Self::Unhealthy(answer) => lang.fmt(
+                "the Document Server reports it is not healthy (healthcheck answered “{answer}”)",
+                &[("answer", answer)],
+            ),
+            Self::BadAnswer(detail) => lang.fmt(
+                "the Document Server's answer is not understood: {detail}",
+                &[("detail", detail)],
+            ),
+            Self::Command(code) => lang.fmt(
+                "the Document Server refused the command: error {code}: {meaning}",
+                &[
+                    ("code", &code.to_string()),
+                    ("meaning", command_error(*code, lang)),
+                ],
+            ),
+            Self::Conversion(code) => lang.fmt(
+                "the conversion failed: {meaning} (error {code})",
+                &[
+                    ("code", &code.to_string()),
+                    ("meaning", conversion_error(*code, lang)),
+                ],
+            ),
+            Self::TooLarge(mb) => lang.fmt(
+                "the file is larger than {mb} MB",
+                &[("mb", &mb.to_string())],
+            ),
+            Self::Secret(detail) => lang.fmt(
+                "the Document Server secret cannot be used: {detail}",
+                &[("detail", detail)],
+            ),
+        }
+    }
+}
+
+/// In English, for logs.
+impl std::fmt::Display for DsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for DsError {}
 
 /// A conversion's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,32 +166,34 @@ pub enum Conversion {
 }
 
 /// Words for the Document Server's command error codes.
-pub fn command_error(code: i64) -> &'static str {
+pub fn command_error(code: i64, lang: Lang) -> &'static str {
     match code {
-        1 => "the document key is missing or no document has it",
-        2 => "the callback address is wrong",
-        3 => "internal error of the Document Server",
-        4 => "nothing changed since the last save",
-        5 => "unknown command",
-        6 => "invalid token: the secret does not match the Document Server's",
-        7 => "the token has expired: check the clocks of both servers",
-        _ => "unknown error",
+        1 => lang.text("the document key is missing or no document has it"),
+        2 => lang.text("the callback address is wrong"),
+        3 => lang.text("internal error of the Document Server"),
+        4 => lang.text("nothing changed since the last save"),
+        5 => lang.text("unknown command"),
+        6 => lang.text("invalid token: the secret does not match the Document Server's"),
+        7 => lang.text("the token has expired: check the clocks of both servers"),
+        _ => lang.text("unknown error"),
     }
 }
 
 /// Words for the conversion API's error codes.
-pub fn conversion_error(code: i64) -> &'static str {
+pub fn conversion_error(code: i64, lang: Lang) -> &'static str {
     match code {
-        -2 => "the conversion timed out",
-        -3 => "the file is damaged or its content cannot be converted",
-        -4 => "the Document Server could not download the file from Confluo",
-        -5 => "the file is password-protected",
-        -6 => "the Document Server's database failed",
-        -7 => "the request was not accepted (bad parameters)",
-        -8 => "invalid or expired token: the secret does not match the Document Server's",
-        -9 => "the output format could not be determined",
-        -10 => "the file is too large for the Document Server",
-        _ => "unknown conversion error",
+        -2 => lang.text("the conversion timed out"),
+        -3 => lang.text("the file is damaged or its content cannot be converted"),
+        -4 => lang.text("the Document Server could not download the file from Confluo"),
+        -5 => lang.text("the file is password-protected"),
+        -6 => lang.text("the Document Server's database failed"),
+        -7 => lang.text("the request was not accepted (bad parameters)"),
+        -8 => {
+            lang.text("invalid or expired token: the secret does not match the Document Server's")
+        }
+        -9 => lang.text("the output format could not be determined"),
+        -10 => lang.text("the file is too large for the Document Server"),
+        _ => lang.text("unknown conversion error"),
     }
 }
 
@@ -252,10 +308,7 @@ impl DocumentServer {
         let answer = self.post_signed(http, "/command", fields).await?;
         match answer.get("error").and_then(Value::as_i64) {
             Some(0) => Ok(answer),
-            Some(code) => Err(DsError::Command(format!(
-                "error {code}: {}",
-                command_error(code)
-            ))),
+            Some(code) => Err(DsError::Command(code)),
             None => Err(DsError::BadAnswer("no error code".into())),
         }
     }
@@ -299,10 +352,7 @@ impl DocumentServer {
             .post_signed(http, &format!("/converter?shardkey={key}"), fields)
             .await?;
         if let Some(code) = answer.get("error").and_then(Value::as_i64) {
-            return Err(DsError::Conversion(format!(
-                "{} (error {code})",
-                conversion_error(code)
-            )));
+            return Err(DsError::Conversion(code));
         }
         let done = answer
             .get("endConvert")
@@ -467,8 +517,17 @@ mod tests {
 
     #[test]
     fn error_words() {
-        assert!(command_error(6).contains("secret"));
-        assert!(conversion_error(-4).contains("download"));
-        assert!(conversion_error(-10).contains("too large"));
+        assert!(command_error(6, Lang::En).contains("secret"));
+        assert!(conversion_error(-4, Lang::En).contains("download"));
+        assert!(conversion_error(-10, Lang::En).contains("too large"));
+        // Logged in English; shown in the reader's language with the server's code.
+        assert_eq!(
+            DsError::Command(6).to_string(),
+            "the Document Server refused the command: error 6: invalid token: the secret does not match the Document Server's"
+        );
+        assert_eq!(
+            DsError::Conversion(-5).message(Lang::De),
+            "die Konvertierung ist fehlgeschlagen: die Datei ist kennwortgeschützt (Fehler -5)"
+        );
     }
 }

@@ -65,7 +65,7 @@ impl OfficeError {
                 .into(),
             Self::DemoEnded(day) => lang.fmt(
                 "The 30-day demo of ONLYOFFICE's public server ended on {day}. An administrator can set up the site's own Document Server on the Confluo settings page.",
-                &[("day", day)],
+                &[("day", &lang.date(day))],
             ),
             Self::Unsupported(ext) => {
                 lang.fmt("Confluo cannot open .{ext} files.", &[("ext", ext)])
@@ -98,6 +98,7 @@ impl OfficeError {
                 "Files labelled {label} open for viewing only, as set by an administrator.",
                 &[("label", label)],
             ),
+            Self::Ds(err) => capitalized(&err.message(lang)),
             other => other.to_string(),
         }
     }
@@ -148,4 +149,12 @@ impl OfficeError {
         };
         crate::tenant_scope::refuse(status, message)
     }
+}
+
+/// `text` starting with a capital letter, as a sentence on its own.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -328,12 +328,13 @@ impl FileUse {
         }
     }
 
-    /// "a picture", "a spreadsheet" …
-    pub fn noun(self) -> &'static str {
+    /// Why `file_name` cannot serve this use, in `lang`.
+    pub fn not_this(self, file_name: &str, lang: crate::i18n::Lang) -> String {
+        let name = [("name", file_name)];
         match self {
-            Self::Image => "a picture",
-            Self::Document => "a text document",
-            Self::Spreadsheet | Self::Reference => "a spreadsheet",
+            Self::Image => lang.fmt("{name} is not a picture.", &name),
+            Self::Document => lang.fmt("{name} is not a text document.", &name),
+            Self::Spreadsheet | Self::Reference => lang.fmt("{name} is not a spreadsheet.", &name),
         }
     }
 }

@@ -117,8 +117,9 @@ pub async fn data(
     let ds = caller.document_server().await?;
     let (att, format, _) = caller.attachment(page_id, file_name).await?;
     if version < 1 || version > att.version() {
-        return Err(OfficeError::Other(format!(
-            "{file_name} has no version {version}"
+        return Err(OfficeError::Other(caller.lang.fmt(
+            "{name} has no version {version}.",
+            &[("name", file_name), ("version", &version.to_string())],
         )));
     }
     let key = doc_key::editing(caller.client_key(), att.id(), version);
@@ -158,8 +159,9 @@ pub async fn restore(
     super::service::apply_view_only_label(&mut access, &att, &caller.options().await?);
     access.require_edit()?;
     if version < 1 || version >= att.version() {
-        return Err(OfficeError::Other(format!(
-            "version {version} of {file_name} cannot be restored: it is not an earlier version"
+        return Err(OfficeError::Other(caller.lang.fmt(
+            "Version {version} of {name} cannot be restored: it is not an earlier version.",
+            &[("name", file_name), ("version", &version.to_string())],
         )));
     }
     let confluence = caller.confluence();

@@ -28,10 +28,7 @@ pub async fn for_editor(
     caller.visible(page_id, &options).await?;
     let ext = formats::extension(file_name).unwrap_or_default();
     if !purpose.accepts(file_name) {
-        return Err(OfficeError::Other(format!(
-            "{file_name} is not {}",
-            purpose.noun()
-        )));
+        return Err(OfficeError::Other(purpose.not_this(file_name, caller.lang)));
     }
     let att = caller.file_on(page_id, file_name, &options).await?;
     let version = att.version();
@@ -76,22 +73,27 @@ pub async fn resolve(
         let there = data["instanceId"].as_str().unwrap_or_default();
         if there.trim_end_matches('/') != here {
             return Err(OfficeError::Other(
-                "The linked file is on another Confluence site".into(),
+                caller
+                    .lang
+                    .text("The linked file is on another Confluence site.")
+                    .into(),
             ));
         }
         if !file_key.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err(OfficeError::Other("The link to the file is damaged".into()));
+            return Err(OfficeError::Other(
+                caller.lang.text("The link to the file is damaged.").into(),
+            ));
         }
         let att = caller
             .confluence()
             .by_id(file_key)
             .await?
-            .ok_or_else(|| OfficeError::Gone("The linked file".into()))?;
+            .ok_or_else(|| OfficeError::Gone(caller.lang.text("The linked file").into()))?;
         let page = att
             .container
             .as_ref()
             .map(|c| c.id.clone())
-            .ok_or_else(|| OfficeError::Gone("The linked file's page".into()))?;
+            .ok_or_else(|| OfficeError::Gone(caller.lang.text("The linked file's page").into()))?;
         return Ok((page, att.title().to_owned()));
     }
     match reference["path"].as_str().map(str::trim) {
@@ -99,7 +101,10 @@ pub async fn resolve(
             Ok((page_id.to_owned(), path.to_owned()))
         }
         _ => Err(OfficeError::Other(
-            "The editor did not say which file the data comes from".into(),
+            caller
+                .lang
+                .text("The editor did not say which file the data comes from.")
+                .into(),
         )),
     }
 }

@@ -47,6 +47,10 @@ pub mod people;
 #[cfg(feature = "ssr")]
 pub mod rename;
 #[cfg(feature = "ssr")]
+pub mod revoke;
+#[cfg(feature = "ssr")]
+pub mod save_notice;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod site;
@@ -233,7 +237,7 @@ async fn caller() -> Result<service::Caller, ServerFnError> {
     if caller.anonymous() {
         return Err(crate::tenant_scope::refuse(
             axum::http::StatusCode::FORBIDDEN,
-            "log in to Confluence to do this",
+            crate::i18n::current_lang().text("Log in to Confluence to do this."),
         ));
     }
     Ok(caller)
@@ -263,7 +267,10 @@ pub async fn open_document(
     #[server(default)] action_link: Option<String>,
 ) -> Result<EditorLaunch, ServerFnError> {
     let caller = viewer().await?;
-    let action_link = match action_link.as_deref().map(action_link::parse) {
+    let action_link = match action_link
+        .as_deref()
+        .map(|raw| action_link::parse(raw, caller.lang))
+    {
         Some(Err(err)) => return Err(err.into_server_error("Opening the document")),
         Some(Ok(link)) => Some(link),
         None => None,
@@ -429,8 +436,11 @@ pub async fn editor_file(
 ) -> Result<String, ServerFnError> {
     let caller = caller().await?;
     let purpose = formats::FileUse::parse(&purpose).ok_or_else(|| {
-        error::OfficeError::Other(format!("{purpose:?} is not something the editor asks for"))
-            .into_server_error("Handing the file to the editor")
+        error::OfficeError::Other(caller.lang.fmt(
+            "“{purpose}” is not something the editor asks for.",
+            &[("purpose", &purpose)],
+        ))
+        .into_server_error("Handing the file to the editor")
     })?;
     linked_files::for_editor(&caller, &page_id, &file_name, purpose, &c)
         .await
@@ -449,7 +459,8 @@ pub async fn linked_file(
     let caller = caller().await?;
     let doing = "Finding the linked file";
     let reference: serde_json::Value = serde_json::from_str(&reference).map_err(|_| {
-        error::OfficeError::Other("The link to the file is damaged".into()).into_server_error(doing)
+        error::OfficeError::Other(caller.lang.text("The link to the file is damaged.").into())
+            .into_server_error(doing)
     })?;
     let found = if open {
         linked_files::open_url(&caller, &page_id, &reference).await
@@ -471,9 +482,16 @@ pub async fn action_link_url(
 ) -> Result<String, ServerFnError> {
     let caller = caller().await?;
     let doing = "Making a link";
-    let place = action_link::parse(&place).map_err(|err| err.into_server_error(doing))?;
-    action_link::link(&caller.scope.tenant.base_url, &page_id, &file_name, &place)
-        .map_err(|err| err.into_server_error(doing))
+    let place =
+        action_link::parse(&place, caller.lang).map_err(|err| err.into_server_error(doing))?;
+    action_link::link(
+        &caller.scope.tenant.base_url,
+        &page_id,
+        &file_name,
+        &place,
+        caller.lang,
+    )
+    .map_err(|err| err.into_server_error(doing))
 }
 
 /// People for the editor: for `info`, the names and avatars of `ids`; otherwise (mentions,
@@ -521,7 +539,7 @@ pub async fn test_document_server(
     form: crate::settings::DocumentServerForm,
 ) -> Result<ConnectionReport, ServerFnError> {
     let scope = crate::settings::admin_scope().await?;
-    test_connection::run(&scope, &form)
+    test_connection::run(&scope, &form, crate::i18n::current_lang())
         .await
         .map_err(|err| err.into_server_error("Testing the connection"))
 }

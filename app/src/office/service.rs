@@ -485,7 +485,8 @@ pub async fn open(
             true => None,
             false => office_session::latest_notice(&state.db, caller.client_key(), att.id())
                 .await?
-                .and_then(|row| row.notice),
+                .and_then(|row| row.notice)
+                .map(|stored| super::save_notice::SaveNotice::show(&stored, caller.lang)),
         },
         guest: caller.anonymous(),
     })

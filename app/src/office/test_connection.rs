@@ -17,7 +17,7 @@ use super::{
     link_token::{LinkClaims, Purpose},
     site,
 };
-use crate::state::AppState;
+use crate::{i18n::Lang, state::AppState};
 use crate::{settings::DocumentServerForm, tenant_scope::TenantScope};
 
 /// The Document Server the form describes; an empty secret means the stored one.
@@ -48,15 +48,17 @@ async fn from_form(
     })
 }
 
+/// Each check's name and outcome in `lang`; what the Document Server answered, as it is.
 pub async fn run(
     scope: &TenantScope,
     form: &DocumentServerForm,
+    lang: Lang,
 ) -> Result<ConnectionReport, OfficeError> {
-    let errors = form.validate();
+    let errors = form.validate(lang);
     if let Some(first) = errors.first() {
-        return Err(OfficeError::Other(format!(
-            "Correct the form first: {}",
-            first.message
+        return Err(OfficeError::Other(lang.fmt(
+            "Correct the form first: {problem}",
+            &[("problem", &first.message)],
         )));
     }
     let ds = from_form(scope, form).await?;
@@ -64,44 +66,50 @@ pub async fn run(
     let mut checks = Vec::new();
     let health = ds.healthcheck(http).await;
     checks.push(ConnectionCheck {
-        name: "Health check".into(),
+        name: lang.text("Health check").into(),
         ok: health.is_ok(),
         message: match &health {
-            Ok(()) => format!("{} answers and reports healthy", ds.server_url()),
-            Err(err) => err.to_string(),
+            Ok(()) => lang.fmt(
+                "{address} answers and reports healthy",
+                &[("address", ds.server_url())],
+            ),
+            Err(err) => err.message(lang),
         },
     });
     let mut version = None;
     if health.is_ok() {
         let answer = ds.version(http).await;
         checks.push(ConnectionCheck {
-            name: "Secret and header".into(),
+            name: lang.text("Secret and header").into(),
             ok: answer.is_ok(),
             message: match &answer {
-                Ok(v) if ds.secret.is_some() => {
-                    format!("ONLYOFFICE Docs {v} accepted Confluo's signed request")
-                }
-                Ok(v) => format!(
-                    "ONLYOFFICE Docs {v} answered without a secret: anyone who can reach it can use it; set a JWT secret on both sides"
+                Ok(v) if ds.secret.is_some() => lang.fmt(
+                    "ONLYOFFICE Docs {version} accepted Confluo's signed request",
+                    &[("version", v)],
                 ),
-                Err(err) => err.to_string(),
+                Ok(v) => lang.fmt(
+                    "ONLYOFFICE Docs {version} answered without a secret: anyone who can reach it can use it; set a JWT secret on both sides",
+                    &[("version", v)],
+                ),
+                Err(err) => err.message(lang),
             },
         });
         version = answer.ok();
     }
     if checks.iter().all(|c| c.ok) {
-        let reached = reaches_confluo(scope, &ds).await;
+        let reached = reaches_confluo(scope, &ds, lang).await;
+        let address = scope.state.connect.settings().base_url_str();
         checks.push(ConnectionCheck {
-            name: "Conversion".into(),
+            name: lang.text("Conversion").into(),
             ok: reached.is_ok(),
             message: match reached {
-                Ok(()) => format!(
-                    "the Document Server fetched a test file from Confluo at {} and converted it",
-                    scope.state.connect.settings().base_url_str()
+                Ok(()) => lang.fmt(
+                    "the Document Server fetched a test file from Confluo at {address} and converted it",
+                    &[("address", &address)],
                 ),
-                Err(err) => format!(
-                    "{err}. The Document Server must be able to reach Confluo at {}",
-                    scope.state.connect.settings().base_url_str()
+                Err(err) => lang.fmt(
+                    "{problem}. The Document Server must be able to reach Confluo at {address}",
+                    &[("problem", &err.message(lang)), ("address", &address)],
                 ),
             },
         });
@@ -119,7 +127,11 @@ const PROBE_TEXT: &str = "Confluo connection test\n";
 
 /// Has the Document Server convert a small text file it downloads from Confluo, then fetches the
 /// result: both directions work, with the form's secret.
-async fn reaches_confluo(scope: &TenantScope, ds: &DocumentServer) -> Result<(), OfficeError> {
+async fn reaches_confluo(
+    scope: &TenantScope,
+    ds: &DocumentServer,
+    lang: Lang,
+) -> Result<(), OfficeError> {
     let state = &scope.state;
     let now = state.connect.now();
     // A fresh key each time: the Document Server caches results per key.
@@ -157,7 +169,8 @@ async fn reaches_confluo(scope: &TenantScope, ds: &DocumentServer) -> Result<(),
             Ok(())
         }
         None => Err(OfficeError::Other(
-            "the test conversion did not finish within 15 seconds".into(),
+            lang.text("the test conversion did not finish within 15 seconds")
+                .into(),
         )),
     }
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::{
+    i18n::use_tr,
     pages::frame::{HostScript, Load},
     settings::{
         DEFAULT_JWT_HEADER, DocumentServerForm, DocumentServerView, FieldError, SaveDocumentServer,
@@ -13,6 +14,7 @@ use crate::{
 
 #[component]
 pub fn ConfigurePage() -> impl IntoView {
+    let t = use_tr();
     let current = RwSignal::new(Load::<Option<DocumentServerView>>::Loading);
     let public_url = RwSignal::new(String::new());
     let internal_url = RwSignal::new(String::new());
@@ -44,8 +46,8 @@ pub fn ConfigurePage() -> impl IntoView {
                     current.set(Load::Ready(view));
                 }
                 Err(err) => current.set(Load::Failed(crate::pages::frame::report(
-                    "Cannot load the settings",
-                    err.to_string(),
+                    t.text("Cannot load the settings"),
+                    crate::pages::document_page::server_message(&err.to_string()),
                 ))),
             }
             crate::pages::frame::resize_soon();
@@ -79,7 +81,7 @@ pub fn ConfigurePage() -> impl IntoView {
         ev.prevent_default();
         let form = form();
         // The same checks run on the server; here they save a round trip.
-        let found = form.validate();
+        let found = form.validate(t.lang());
         if found.is_empty() {
             errors.set(Vec::new());
             save.dispatch(SaveDocumentServer { form });
@@ -89,7 +91,7 @@ pub fn ConfigurePage() -> impl IntoView {
     };
     let on_test = move |_| {
         let form = form();
-        let found = form.validate();
+        let found = form.validate(t.lang());
         if found.is_empty() {
             errors.set(Vec::new());
             test.dispatch(crate::office::TestDocumentServer { form });
@@ -102,32 +104,32 @@ pub fn ConfigurePage() -> impl IntoView {
     view! {
         <HostScript/>
         <main class="configure" data-testid="configure-page">
-            <h1>"Document Server"</h1>
+            <h1>{t.text("Document Server")}</h1>
             <p class="muted">
-                "Confluo opens attachments in ONLYOFFICE Docs. Enter the address of your Document Server and the JWT secret it is configured with."
+                {t.text("Confluo opens attachments in ONLYOFFICE Docs. Enter the address of your Document Server and the JWT secret it is configured with.")}
             </p>
             {move || match current.get() {
-                Load::Loading => view! { <p class="muted" data-testid="settings-loading">"Loading the current settings…"</p> }.into_any(),
+                Load::Loading => view! { <p class="muted" data-testid="settings-loading">{t.text("Loading the current settings…")}</p> }.into_any(),
                 Load::Failed(message) => view! { <p class="error" role="alert" data-testid="settings-error">{message}</p> }.into_any(),
-                Load::Ready(None) => view! { <p class="muted" data-testid="settings-state">"Not configured yet."</p> }.into_any(),
+                Load::Ready(None) => view! { <p class="muted" data-testid="settings-state">{t.text("Not configured yet.")}</p> }.into_any(),
                 Load::Ready(Some(v)) => view! {
                     <p class="muted" data-testid="settings-state">
-                        {format!("Saved. Secret: {}.", if v.secret_set { "set" } else { "not set" })}
+                        {if v.secret_set { t.text("Saved. Secret: set.") } else { t.text("Saved. Secret: not set.") }}
                     </p>
                 }.into_any(),
             }}
             <form class="form" on:submit=on_submit novalidate>
-                <Field label="Document Server address" hint="The address browsers use, for example https://docs.example.com/" error=Signal::derive(error_for("public_url"))>
+                <Field label={t.text("Document Server address")} hint={t.text("The address browsers use, for example https://docs.example.com/")} error=Signal::derive(error_for("public_url"))>
                     <input id="public_url" name="public_url" type="url" required data-testid="public-url"
                         prop:value=move || public_url.get()
                         on:input=move |ev| public_url.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="Internal address (optional)" hint="Used by Confluo's server to reach the Document Server, if different" error=Signal::derive(error_for("internal_url"))>
+                <Field label={t.text("Internal address (optional)")} hint={t.text("Used by Confluo's server to reach the Document Server, if different")} error=Signal::derive(error_for("internal_url"))>
                     <input id="internal_url" name="internal_url" type="url" data-testid="internal-url"
                         prop:value=move || internal_url.get()
                         on:input=move |ev| internal_url.set(event_target_value(&ev))/>
                 </Field>
-                <Field label="JWT secret" hint="Leave empty to keep the stored secret" error=Signal::derive(error_for("secret"))>
+                <Field label={t.text("JWT secret")} hint={t.text("Leave empty to keep the stored secret")} error=Signal::derive(error_for("secret"))>
                     <input id="secret" name="secret" type="password" autocomplete="new-password" data-testid="secret"
                         prop:value=move || secret.get()
                         on:input=move |ev| secret.set(event_target_value(&ev))/>
@@ -135,9 +137,9 @@ pub fn ConfigurePage() -> impl IntoView {
                 <label class="checkbox">
                     <input type="checkbox" prop:checked=move || clear_secret.get()
                         on:change=move |ev| clear_secret.set(event_target_checked(&ev))/>
-                    " Remove the stored secret"
+                    " " {t.text("Remove the stored secret")}
                 </label>
-                <Field label="JWT header" hint="The header the Document Server reads its token from" error=Signal::derive(error_for("jwt_header"))>
+                <Field label={t.text("JWT header")} hint={t.text("The header the Document Server reads its token from")} error=Signal::derive(error_for("jwt_header"))>
                     <input id="jwt_header" name="jwt_header" data-testid="jwt-header"
                         prop:value=move || jwt_header.get()
                         on:input=move |ev| jwt_header.set(event_target_value(&ev))/>
@@ -146,16 +148,16 @@ pub fn ConfigurePage() -> impl IntoView {
                     <input type="checkbox" data-testid="skip-certificate-check"
                         prop:checked=move || skip_certificate_check.get()
                         on:change=move |ev| skip_certificate_check.set(event_target_checked(&ev))/>
-                    " Don't verify the Document Server's certificate (insecure: only for a server with a self-signed certificate on your own network)"
+                    " " {t.text("Don't verify the Document Server's certificate (insecure: only for a server with a self-signed certificate on your own network)")}
                 </label>
                 <div class="actions">
                     <button class="button button-primary" type="submit" data-testid="settings-save"
                         disabled=move || save.pending().get()>
-                        {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                        {move || if save.pending().get() { t.text("Saving…") } else { t.text("Save") }}
                     </button>
                     <button class="button" type="button" data-testid="settings-test"
                         disabled=move || test.pending().get() on:click=on_test>
-                        {move || if test.pending().get() { "Testing…" } else { "Test connection" }}
+                        {move || if test.pending().get() { t.text("Testing…") } else { t.text("Test connection") }}
                     </button>
                 </div>
                 <div class="checks" role="status" data-testid="test-result">
@@ -169,8 +171,8 @@ pub fn ConfigurePage() -> impl IntoView {
                         Some(Ok(report)) => {
                             let ok = report.ok();
                             let summary = match (&report.version, ok) {
-                                (Some(v), true) => format!("Connected to ONLYOFFICE Docs {v}."),
-                                _ => "The connection does not work yet.".to_owned(),
+                                (Some(v), true) => t.fmt("Connected to ONLYOFFICE Docs {version}.", &[("version", v)]),
+                                _ => t.text("The connection does not work yet.").to_owned(),
                             };
                             view! {
                                 <p class=if ok { "status" } else { "error" } data-testid="test-summary" data-ok=ok.to_string()>{summary}</p>
@@ -187,9 +189,11 @@ pub fn ConfigurePage() -> impl IntoView {
                 </div>
                 <p class="status" role="status" data-testid="settings-result">
                     {move || match save.value().get() {
-                        Some(Ok(Ok(_))) => "Settings saved.".to_owned(),
-                        Some(Ok(Err(_))) => "Please correct the fields marked above.".to_owned(),
-                        Some(Err(err)) => format!("Not saved: {err}"),
+                        // Checked here before sending: the same words as the server's answer.
+                        _ if !errors.with(Vec::is_empty) => t.text("Please correct the fields marked above.").to_owned(),
+                        Some(Ok(Ok(_))) => t.text("Settings saved.").to_owned(),
+                        Some(Ok(Err(_))) => t.text("Please correct the fields marked above.").to_owned(),
+                        Some(Err(err)) => t.fmt("Not saved: {reason}", &[("reason", &crate::pages::document_page::server_message(&err.to_string()))]),
                         None => String::new(),
                     }}
                 </p>
@@ -206,6 +210,7 @@ pub fn ConfigurePage() -> impl IntoView {
 #[component]
 fn DemoServer() -> impl IntoView {
     use crate::demo_server::{DemoState, DemoView, SetDemoServer};
+    let t = use_tr();
     let shown = RwSignal::new(Load::<DemoView>::Loading);
     let switch = ServerAction::<SetDemoServer>::new();
 
@@ -215,7 +220,7 @@ fn DemoServer() -> impl IntoView {
             shown.set(match crate::demo_server::load_demo_server().await {
                 Ok(view) => Load::Ready(view),
                 Err(err) => Load::Failed(crate::pages::frame::report(
-                    "Cannot load the demo server's state",
+                    t.text("Cannot load the demo server's state"),
                     crate::pages::document_page::server_message(&err.to_string()),
                 )),
             });
@@ -231,8 +236,8 @@ fn DemoServer() -> impl IntoView {
         _ => None,
     };
     view! {
-        <Section class="demo-server" testid="demo" title="Demo server"
-            intro="No Document Server yet? Try Confluo with ONLYOFFICE's public demo server for 30 days. Anyone may use that server: open only documents you would show anyone. While the demo is in use, documents open there and the settings above are kept for later.">
+        <Section class="demo-server" testid="demo" title={t.text("Demo server")}
+            intro={t.text("No Document Server yet? Try Confluo with ONLYOFFICE's public demo server for 30 days. Anyone may use that server: open only documents you would show anyone. While the demo is in use, documents open there and the settings above are kept for later.")}>
             <label class="checkbox">
                 <input type="checkbox" data-testid="demo-enabled"
                     prop:checked=move || state() == Some(DemoState::Active)
@@ -240,14 +245,14 @@ fn DemoServer() -> impl IntoView {
                     on:change=move |ev| {
                         switch.dispatch(SetDemoServer { enabled: event_target_checked(&ev) });
                     }/>
-                " Use ONLYOFFICE's demo server"
+                " " {t.text("Use ONLYOFFICE's demo server")}
             </label>
             {move || match shown.get() {
-                Load::Loading => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                Load::Loading => view! { <p class="muted">{t.text("Loading…")}</p> }.into_any(),
                 Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                 Load::Ready(v) => view! {
                     <p class="status" role="status" data-testid="demo-state" data-state=format!("{:?}", v.state)>
-                        {v.summary()}
+                        {v.summary(t.lang())}
                     </p>
                 }.into_any(),
             }}
@@ -269,6 +274,7 @@ fn EditingOptions() -> impl IntoView {
         EditorOptions, MAX_FILE_MB_LIMIT, MacrosMode, ReviewDisplay, SaveEditorOptions,
         parse_group_names, parse_labels, parse_space_keys,
     };
+    let t = use_tr();
     let loaded = RwSignal::new(Load::<()>::Loading);
     let options = RwSignal::new(EditorOptions::default());
     // Typed as text; turned into numbers and keys on save.
@@ -297,7 +303,7 @@ fn EditingOptions() -> impl IntoView {
                     loaded.set(Load::Ready(()));
                 }
                 Err(err) => loaded.set(Load::Failed(crate::pages::frame::report(
-                    "Cannot load the editing options",
+                    t.text("Cannot load the editing options"),
                     crate::pages::document_page::server_message(&err.to_string()),
                 ))),
             }
@@ -324,7 +330,7 @@ fn EditingOptions() -> impl IntoView {
         o.view_only_spaces = parse_space_keys(&view_only.get_untracked());
         o.view_only_groups = parse_group_names(&view_only_groups.get_untracked());
         o.view_only_labels = parse_labels(&view_only_labels.get_untracked());
-        let found = o.validate();
+        let found = o.validate(t.lang());
         if found.is_empty() {
             errors.set(Vec::new());
             save.dispatch(SaveEditorOptions { options: o });
@@ -376,17 +382,17 @@ fn EditingOptions() -> impl IntoView {
         .into_any()
     };
     view! {
-        <Section class="editing-options" testid="editing-options" title="Editing">
+        <Section class="editing-options" testid="editing-options" title={t.text("Editing options")}>
             {move || match loaded.get() {
                 Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Load::Loading => view! { <p class="muted" data-testid="options-loading">"Loading…"</p> }.into_any(),
+                Load::Loading => view! { <p class="muted" data-testid="options-loading">{t.text("Loading…")}</p> }.into_any(),
                 Load::Ready(()) => ().into_any(),
             }}
             <form class="form" on:submit=on_submit novalidate>
                 <fieldset class="field" class:field-invalid=move || error_for("lossy_edit")().is_some()>
-                    <legend class="field-label">"Edit in place"</legend>
+                    <legend class="field-label">{t.text("Edit in place")}</legend>
                     <span class="muted small">
-                        "Files in these formats open for editing and are saved back in their own format, which may lose formatting it cannot hold. Others are converted to DOCX, XLSX or PPTX first."
+                        {t.text("Files in these formats open for editing and are saved back in their own format, which may lose formatting it cannot hold. Others are converted to DOCX, XLSX or PPTX first.")}
                     </span>
                     <div class="checkbox-row">
                         {crate::office::formats::LOSSY_EDITABLE.iter().map(|&ext| view! {
@@ -407,53 +413,53 @@ fn EditingOptions() -> impl IntoView {
                         }).collect_view()}
                     </div>
                 </fieldset>
-                <Field label="Largest file (MB)" hint="Bigger attachments are not opened or converted. The Document Server has its own limit (100 MB unless changed)." error=Signal::derive(error_for("max_file_mb"))>
+                <Field label={t.text("Largest file (MB)")} hint={t.text("Bigger attachments are not opened or converted. The Document Server has its own limit (100 MB unless changed).")} error=Signal::derive(error_for("max_file_mb"))>
                     <input id="max_file_mb" type="number" min="1" max=MAX_FILE_MB_LIMIT.to_string() data-testid="max-file-mb"
                         prop:value=move || max_mb.get()
                         on:input=move |ev| max_mb.set(event_target_value(&ev))/>
                 </Field>
                 <fieldset class="field">
-                    <legend class="field-label">"Editor"</legend>
-                    {flag("Chat", "opt-chat", |o| o.chat, |o, v| o.chat = v)}
-                    {flag("Compact header", "opt-compact-header", |o| o.compact_header, |o, v| o.compact_header = v)}
-                    {flag("Feedback & Support button", "opt-feedback", |o| o.feedback, |o, v| o.feedback = v)}
-                    {flag("Help menu", "opt-help", |o| o.help, |o, v| o.help = v)}
+                    <legend class="field-label">{t.text("Editor")}</legend>
+                    {flag(t.text("Chat"), "opt-chat", |o| o.chat, |o, v| o.chat = v)}
+                    {flag(t.text("Compact header"), "opt-compact-header", |o| o.compact_header, |o, v| o.compact_header = v)}
+                    {flag(t.text("Feedback & Support button"), "opt-feedback", |o| o.feedback, |o, v| o.feedback = v)}
+                    {flag(t.text("Help menu"), "opt-help", |o| o.help, |o, v| o.help = v)}
                 </fieldset>
                 {choice(
-                    "Tracked changes for people who view",
+                    t.text("Tracked changes for people who view"),
                     "opt-review-display",
-                    ReviewDisplay::ALL.map(|d| (d.as_str(), d.label())).to_vec(),
+                    ReviewDisplay::ALL.map(|d| (d.as_str(), d.label(t.lang()))).to_vec(),
                     |o| o.review_display.as_str(),
                     |o, v| o.review_display = ReviewDisplay::parse(v),
                 )}
                 {choice(
-                    "Macros in documents",
+                    t.text("Macros in documents"),
                     "opt-macros",
-                    MacrosMode::ALL.map(|m| (m.as_str(), m.label())).to_vec(),
+                    MacrosMode::ALL.map(|m| (m.as_str(), m.label(t.lang()))).to_vec(),
                     |o| o.macros.as_str(),
                     |o, v| o.macros = MacrosMode::parse(v),
                 )}
-                <ListField label="Spaces without Confluo" field="disabled_spaces" placeholder="HR, LEGAL" value=spaces errors
-                    hint="Space keys, separated by commas. People in these spaces cannot open, convert or create documents with Confluo."/>
-                <ListField label="Spaces that only view" field="view_only_spaces" placeholder="ARCHIVE" value=view_only errors
-                    hint="Space keys, separated by commas. Documents there open for viewing only, even for people who may edit the page; nothing is converted or created."/>
-                <ListField label="Groups that only view" field="view_only_groups" placeholder="contractors, external auditors" value=view_only_groups errors
-                    hint="Confluence group names, separated by commas. Their members open documents for viewing only in every space, even where they may edit the page; they convert and create nothing."/>
-                <ListField label="Labels that only view" field="view_only_labels" placeholder="final, signed" value=view_only_labels errors
-                    hint="Confluence labels, separated by commas. Files that carry one open for viewing only, for everyone; their earlier versions cannot be restored. Copies and conversions of them can be edited."/>
+                <ListField label={t.text("Spaces without Confluo")} field="disabled_spaces" placeholder="HR, LEGAL" value=spaces errors
+                    hint={t.text("Space keys, separated by commas. People in these spaces cannot open, convert or create documents with Confluo.")}/>
+                <ListField label={t.text("Spaces that only view")} field="view_only_spaces" placeholder="ARCHIVE" value=view_only errors
+                    hint={t.text("Space keys, separated by commas. Documents there open for viewing only, even for people who may edit the page; nothing is converted or created.")}/>
+                <ListField label={t.text("Groups that only view")} field="view_only_groups" placeholder="contractors, external auditors" value=view_only_groups errors
+                    hint={t.text("Confluence group names, separated by commas. Their members open documents for viewing only in every space, even where they may edit the page; they convert and create nothing.")}/>
+                <ListField label={t.text("Labels that only view")} field="view_only_labels" placeholder="final, signed" value=view_only_labels errors
+                    hint={t.text("Confluence labels, separated by commas. Files that carry one open for viewing only, for everyone; their earlier versions cannot be restored. Copies and conversions of them can be edited.")}/>
                 <div class="actions">
                     <button class="button button-primary" type="submit" data-testid="options-save"
                         disabled=move || save.pending().get() || !matches!(loaded.get(), Load::Ready(()))>
-                        {move || if save.pending().get() { "Saving…" } else { "Save editing options" }}
+                        {move || if save.pending().get() { t.text("Saving…") } else { t.text("Save editing options") }}
                     </button>
                 </div>
                 <p class="status" role="status" data-testid="options-result">
                     {move || match save.value().get() {
                         // Checked here before sending: the same words as the server's answer.
-                        _ if !errors.with(Vec::is_empty) => "Please correct the fields marked above.".to_owned(),
-                        Some(Ok(Ok(_))) => "Editing options saved.".to_owned(),
-                        Some(Ok(Err(_))) => "Please correct the fields marked above.".to_owned(),
-                        Some(Err(err)) => format!("Not saved: {}", crate::pages::document_page::server_message(&err.to_string())),
+                        _ if !errors.with(Vec::is_empty) => t.text("Please correct the fields marked above.").to_owned(),
+                        Some(Ok(Ok(_))) => t.text("Editing options saved.").to_owned(),
+                        Some(Ok(Err(_))) => t.text("Please correct the fields marked above.").to_owned(),
+                        Some(Err(err)) => t.fmt("Not saved: {reason}", &[("reason", &crate::pages::document_page::server_message(&err.to_string()))]),
                         None => String::new(),
                     }}
                 </p>
@@ -467,6 +473,7 @@ fn EditingOptions() -> impl IntoView {
 /// button that stores it as a new version.
 #[component]
 fn UnsavedEdits() -> impl IntoView {
+    let t = use_tr();
     let list = ServerAction::<crate::office::ForgottenFiles>::new();
     let recover = ServerAction::<crate::office::RecoverForgotten>::new();
     // Listed on demand: asking the Document Server needs its settings saved first.
@@ -479,11 +486,11 @@ fn UnsavedEdits() -> impl IntoView {
         }
     });
     view! {
-        <Section class="unsaved" testid="forgotten" title="Unsaved edits"
-            intro="When Confluence could not take an edit (every retry failed), the Document Server keeps it. Store each here as a new version of its attachment.">
+        <Section class="unsaved" testid="forgotten" title={t.text("Unsaved edits")}
+            intro={t.text("When Confluence could not take an edit (every retry failed), the Document Server keeps it. Store each here as a new version of its attachment.")}>
             <button class="button" type="button" data-testid="forgotten-check" on:click=check
                 disabled=move || list.pending().get()>
-                {move || if list.pending().get() { "Checking…" } else { "Check for unsaved edits" }}
+                {move || if list.pending().get() { t.text("Checking…") } else { t.text("Check for unsaved edits") }}
             </button>
             {move || match list.value().get() {
                 None => ().into_any(),
@@ -493,23 +500,23 @@ fn UnsavedEdits() -> impl IntoView {
                     </p>
                 }.into_any(),
                 Some(Ok(files)) if files.is_empty() => view! {
-                    <p class="status" data-testid="forgotten-none">"No unsaved edits."</p>
+                    <p class="status" data-testid="forgotten-none">{t.text("No unsaved edits.")}</p>
                 }.into_any(),
                 Some(Ok(files)) => view! {
                     <ul class="check-list">
                         {files.into_iter().map(|f| {
                             let key = f.key.clone();
-                            let title = if f.title.is_empty() { "A deleted attachment".to_owned() } else { f.title.clone() };
+                            let title = if f.title.is_empty() { t.text("A deleted attachment").to_owned() } else { f.title.clone() };
                             view! {
                                 <li data-testid="forgotten-item">
                                     <strong>{title}</strong>
-                                    {format!(" (page {}, edit of version {}) ", f.page_id, f.base_version)}
+                                    " " {t.fmt("(page {page}, edit of version {version})", &[("page", &f.page_id), ("version", &f.base_version.to_string())])} " "
                                     <button class="button" type="button" data-testid="forgotten-recover"
                                         disabled=move || recover.pending().get()
                                         on:click=move |_| {
                                             recover.dispatch(crate::office::RecoverForgotten { key: key.clone() });
                                         }>
-                                        "Save as a new version"
+                                        {t.text("Save as a new version")}
                                     </button>
                                 </li>
                             }
@@ -519,7 +526,7 @@ fn UnsavedEdits() -> impl IntoView {
             }}
             <p class="status" role="status" data-testid="forgotten-result">
                 {move || match recover.value().get() {
-                    Some(Ok(version)) => format!("Saved as version {version}."),
+                    Some(Ok(version)) => t.fmt("Saved as version {version}.", &[("version", &version.to_string())]),
                     Some(Err(err)) => crate::pages::document_page::server_message(&err.to_string()),
                     None => String::new(),
                 }}

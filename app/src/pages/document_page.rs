@@ -202,7 +202,7 @@ pub fn DocumentPage() -> impl IntoView {
                 Load::Ready(l) => view! {
                     {l.demo_until.map(|until| view! {
                         <p class="banner banner-warning" role="status" data-testid="demo-banner">
-                            {t.fmt("This site uses ONLYOFFICE's public demo server until {until}. Anyone may use that server: don't open private or sensitive documents with it.", &[("until", &until)])}
+                            {t.fmt("This site uses ONLYOFFICE's public demo server until {until}. Anyone may use that server: don't open private or sensitive documents with it.", &[("until", &t.lang().date(&until))])}
                         </p>
                     })}
                     {l.reason.map(|reason| view! { <p class="banner" role="status" data-testid="view-reason">{reason}</p> })}

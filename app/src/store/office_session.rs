@@ -6,7 +6,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set,
-    ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     entity::prelude::*,
     sea_query::{Expr, ExprTrait, OnConflict},
 };
@@ -184,6 +184,28 @@ pub async fn editing_on_page<C: ConnectionTrait>(
         .filter(Column::Users.ne(""))
         .filter(Column::UpdatedAt.gte(since))
         .order_by_asc(Column::AttachmentId)
+        .all(db)
+        .await
+}
+
+/// A site's open sessions with people in them (only those of `attachment_id`, when given), the
+/// most recently active first, at most `limit`.
+pub async fn open_with_people<C: ConnectionTrait>(
+    db: &C,
+    client_key: &str,
+    attachment_id: Option<&str>,
+    limit: u64,
+) -> Result<Vec<Model>, DbErr> {
+    let mut query = Entity::find()
+        .filter(Column::ClientKey.eq(client_key))
+        .filter(Column::State.eq(OPEN))
+        .filter(Column::Users.ne(""));
+    if let Some(id) = attachment_id {
+        query = query.filter(Column::AttachmentId.eq(id));
+    }
+    query
+        .order_by_desc(Column::UpdatedAt)
+        .limit(limit)
         .all(db)
         .await
 }
