@@ -370,7 +370,7 @@ pub async fn save_editor_options(
     if options.view_only_differs(&before) {
         // People a new policy covers stop editing now, not at the next join or leave. The
         // answer does not wait for the Document Server.
-        let (state, tenant) = (scope.state.clone(), scope.tenant.clone());
+        let (state, tenant, saved) = (scope.state.clone(), scope.tenant.clone(), options.clone());
         tokio::spawn(async move {
             let swept = crate::office::revoke::sweep(
                 &state.db,
@@ -378,6 +378,7 @@ pub async fn save_editor_options(
                 &state.connect,
                 &state.demo_server_url,
                 &tenant,
+                &saved,
                 None,
             )
             .await;

@@ -50,10 +50,7 @@ async fn label_added(
         .and_then(|l| l.get("name"))
         .and_then(serde_json::Value::as_str);
     let relevant = match label {
-        Some(name) => options
-            .view_only_labels
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(name)),
+        Some(name) => options.view_only_label(&[name.to_owned()]).is_some(),
         None => !options.view_only_labels.is_empty(),
     };
     if !relevant {
@@ -68,6 +65,7 @@ async fn label_added(
         &event.connect,
         demo_url,
         &event.tenant,
+        &options,
         labelled.as_deref(),
     )
     .await

@@ -85,8 +85,8 @@ fn every_entry_is_translated_into_every_language_with_the_same_values() {
 }
 
 /// The English texts the code looks up: the string literal passed to `text` or `fmt` of a `t`
-/// ([`super::Tr`]), a `lang` or `current_lang()` ([`Lang`]) in every source file, and what the server was doing
-/// when it failed (`into_server_error("…")`, `let doing = "…"`).
+/// ([`super::Tr`]), a `lang` or `current_lang()` ([`Lang`]) in every source file, and what the
+/// server was doing when it failed (`into_server_error("…")`, `let doing = "…"`).
 fn looked_up(dir: &Path, found: &mut Vec<(String, String)>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();

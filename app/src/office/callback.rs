@@ -217,22 +217,28 @@ impl Session<'_> {
         )
         .await?;
         let mut users = self.users();
-        let session = super::revoke::OpenSession {
-            client_key: &self.link.tnt,
-            page_id: &self.link.page,
-            attachment_id: &self.link.att,
-            doc_key: &self.link.key,
-        };
-        let dropped = super::revoke::drop_revoked(
-            db,
-            &self.state.http,
-            &self.confluence,
-            self.ds,
-            &session,
-            &users,
-        )
-        .await;
-        users.retain(|u| !dropped.contains(u));
+        match crate::store::editor_options::find(db, &self.link.tnt).await {
+            Ok(options) => {
+                let session = super::revoke::OpenSession {
+                    client_key: &self.link.tnt,
+                    page_id: &self.link.page,
+                    attachment_id: &self.link.att,
+                    doc_key: &self.link.key,
+                };
+                let dropped = super::revoke::drop_revoked(
+                    &self.state.http,
+                    &self.confluence,
+                    self.ds,
+                    &options,
+                    &session,
+                    &users,
+                )
+                .await;
+                users.retain(|u| !dropped.contains(u));
+            }
+            // Unknown: everyone stays; the next join or leave checks again.
+            Err(err) => tracing::warn!(error = %err, "reading the editing options failed"),
+        }
         office_session::set_users(db, &self.link.key, &users).await?;
         Ok(())
     }

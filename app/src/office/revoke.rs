@@ -11,7 +11,7 @@ use super::{
     error::OfficeError,
     site,
 };
-use crate::store::office_session;
+use crate::{editor_options::EditorOptions, store::office_session};
 
 /// The most sessions one sweep checks; a site with more is checked again at each join or leave.
 const SWEEP_MAX: u64 = 500;
@@ -25,26 +25,19 @@ pub struct OpenSession<'a> {
 }
 
 /// Drops those of `users` who may no longer change the session's file, by Confluence or by the
-/// site's view-only spaces, groups and labels. Answers who was dropped; anyone whose check could
-/// not be made stays (the next check, and every save, ask again).
+/// site's view-only spaces, groups and labels in `options`. Answers who was dropped; anyone whose
+/// check could not be made stays (the next check, and every save, ask again).
 pub async fn drop_revoked(
-    db: &sea_orm::DatabaseConnection,
     http: &HttpClients,
     confluence: &Confluence<'_>,
     ds: &DocumentServer,
+    options: &EditorOptions,
     session: &OpenSession<'_>,
     users: &[String],
 ) -> Vec<String> {
     if users.is_empty() {
         return Vec::new();
     }
-    let options = match crate::store::editor_options::find(db, session.client_key).await {
-        Ok(options) => options,
-        Err(err) => {
-            tracing::warn!(error = %err, "reading the editing options failed");
-            return Vec::new();
-        }
-    };
     // A label set to view only stops everyone editing the file.
     let labelled = match options.view_only_labels.is_empty() {
         true => None,
@@ -66,12 +59,12 @@ pub async fn drop_revoked(
             }
         };
         if let Err(err) =
-            super::service::apply_view_only(confluence, user, &mut access, &options).await
+            super::service::apply_view_only(confluence, user, &mut access, options).await
         {
             tracing::info!(error = %err, "group check of a co-editor failed");
         }
         if let Some(att) = &labelled {
-            super::service::apply_view_only_label(&mut access, att, &options);
+            super::service::apply_view_only_label(&mut access, att, options);
         }
         if !access.edit {
             revoked.push(user.clone());
@@ -93,14 +86,15 @@ pub async fn drop_revoked(
     }
 }
 
-/// Checks the people in the site's open sessions now: all of them, or those of one attachment.
-/// Answers how many people were dropped.
+/// Checks the people in the site's open sessions against `options` (the site's, as just read or
+/// saved) now: all of them, or those of one attachment. Answers how many people were dropped.
 pub async fn sweep(
     db: &sea_orm::DatabaseConnection,
     http: &HttpClients,
     connect: &connect::Connect,
     demo_url: &str,
     tenant: &connect::store::tenant::Tenant,
+    options: &EditorOptions,
     attachment_id: Option<&str>,
 ) -> Result<usize, OfficeError> {
     let sessions =
@@ -121,7 +115,7 @@ pub async fn sweep(
             attachment_id: &row.attachment_id,
             doc_key: &row.doc_key,
         };
-        let gone = drop_revoked(db, http, &confluence, &ds, &session, &users).await;
+        let gone = drop_revoked(http, &confluence, &ds, options, &session, &users).await;
         if !gone.is_empty() {
             dropped += gone.len();
             users.retain(|u| !gone.contains(u));
