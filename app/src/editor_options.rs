@@ -344,7 +344,18 @@ pub async fn save_editor_options(
 ) -> Result<Result<EditorOptions, Vec<FieldError>>, ServerFnError> {
     let scope = crate::settings::admin_scope().await?;
     let lang = crate::i18n::current_lang();
-    let errors = options.validate(lang);
+    let mut errors = options.validate(lang);
+    // Sites may set less than the operator's limit, never more.
+    let operator_mb = scope.state.max_file_bytes / 1024 / 1024;
+    if errors.is_empty() && u64::from(options.max_file_mb) > operator_mb {
+        errors.push(crate::settings::FieldError {
+            field: "max_file_mb".into(),
+            message: lang.fmt(
+                "This server opens files up to {max} MB; enter that or less.",
+                &[("max", &operator_mb.to_string())],
+            ),
+        });
+    }
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
@@ -374,7 +385,7 @@ pub async fn save_editor_options(
         tokio::spawn(async move {
             let swept = crate::office::revoke::sweep(
                 &state.db,
-                &state.http,
+                &state.egress,
                 &state.connect,
                 &state.demo_server_url,
                 &tenant,

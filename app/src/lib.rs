@@ -4,6 +4,7 @@
 //! (feature `hydrate`).
 
 pub mod context_client;
+pub mod csp;
 pub mod demo_server;
 pub mod descriptor;
 pub mod documents;

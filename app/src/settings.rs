@@ -156,6 +156,51 @@ pub async fn load_document_server() -> Result<Option<DocumentServerView>, Server
         })
 }
 
+/// What the server adds to [`DocumentServerForm::validate`]: the operator's egress policy for
+/// both addresses (a site administrator cannot point Confluo at the operator's network), and,
+/// in production, a JWT secret (without one, anyone who reaches the Document Server can use it
+/// and sign saves for it).
+#[cfg(feature = "ssr")]
+pub async fn server_checks(
+    scope: &crate::tenant_scope::TenantScope,
+    form: &DocumentServerForm,
+    lang: Lang,
+) -> Vec<FieldError> {
+    let mut errors = FieldErrors::default();
+    let policy = scope.state.egress.policy();
+    for (field, raw) in [
+        ("public_url", &form.public_url),
+        ("internal_url", &form.internal_url),
+    ] {
+        let Ok(url) = url::Url::parse(raw.trim()) else {
+            continue;
+        };
+        if policy.check_url_now(&url).await.is_err() {
+            errors.fail(
+                field,
+                lang.text("This address is on a private network; the operator has not allowed it.")
+                    .into(),
+            );
+        }
+    }
+    if scope.state.production() {
+        let stored =
+            match crate::store::document_server::view(&scope.state.db, scope.client_key()).await {
+                Ok(view) => view.is_some_and(|v| v.secret_set),
+                Err(_) => false,
+            };
+        let will_have = !form.secret.trim().is_empty() || (stored && !form.clear_secret);
+        if !will_have {
+            errors.fail(
+                "secret",
+                lang.text("Set the Document Server's JWT secret: without it anyone who reaches the Document Server could use it and sign saves.")
+                    .into(),
+            );
+        }
+    }
+    errors.into_vec()
+}
+
 /// The caller, verified to be a site administrator (asked of Confluence as the app).
 #[cfg(feature = "ssr")]
 pub async fn admin_scope() -> Result<crate::tenant_scope::TenantScope, ServerFnError> {
@@ -185,7 +230,10 @@ pub async fn save_document_server(
     let scope = admin_scope().await?;
     let account_id = scope.account_id.clone().unwrap_or_default();
     let lang = crate::i18n::current_lang();
-    let errors = form.validate(lang);
+    let mut errors = form.validate(lang);
+    if errors.is_empty() {
+        errors = server_checks(&scope, &form, lang).await;
+    }
     if !errors.is_empty() {
         return Ok(Err(errors));
     }

@@ -20,6 +20,7 @@ use crate::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The browser keeps the language the server chose by reading it back from here.
     let lang = crate::i18n::provide_page_lang();
+    crate::csp::provide_page_nonce();
     view! {
         <!DOCTYPE html>
         <html lang=lang.tag()>

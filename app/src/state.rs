@@ -1,7 +1,7 @@
 //! What every request handler and server function can reach.
 
 use axum::extract::FromRef;
-use connect::Connect;
+use connect::{Connect, egress::EgressClient};
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
@@ -12,8 +12,18 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// The Connect framework: tenants, token verification, host calls.
     pub connect: Connect,
-    /// Calls to Document Servers (timeouts set per call).
-    pub http: crate::office::ds_client::HttpClients,
+    /// Every call to an address from outside the operator's control (Document Servers, the
+    /// files they hand back), bound by the operator's egress policy.
+    pub egress: EgressClient,
     /// ONLYOFFICE's public demo server, for sites that turn the demo on.
     pub demo_server_url: String,
+    /// `MAX_FILE_MB`: the largest file Confluo moves, whatever a site allows.
+    pub max_file_bytes: u64,
+}
+
+impl AppState {
+    /// Whether every production rule applies (a Document Server needs a secret, say).
+    pub fn production(&self) -> bool {
+        self.connect.settings().production
+    }
 }

@@ -3,27 +3,30 @@
 //! editors that have the attachment open, and stops the editing of a file that gets a label
 //! set to view only.
 
-use connect::{ConnectBuilder, webhooks::WebhookEvent};
+use connect::{ConnectBuilder, egress::EgressClient, webhooks::WebhookEvent};
 use sea_orm::DatabaseConnection;
 
-/// Registers the app's webhook handlers.
-/// `demo_url` is ONLYOFFICE's demo server, for sites that use it.
-pub fn register(builder: ConnectBuilder, db: DatabaseConnection, demo_url: &str) -> ConnectBuilder {
+/// Registers the app's webhook handlers. `http` is the server's egress client (the same the
+/// server functions call Document Servers with); `demo_url` is ONLYOFFICE's demo server, for
+/// sites that use it.
+pub fn register(
+    builder: ConnectBuilder,
+    db: DatabaseConnection,
+    http: EgressClient,
+    demo_url: &str,
+) -> ConnectBuilder {
     let mut builder = builder;
-    // One client for the Document Server commands webhooks send; building it cannot fail
-    // in practice, and a webhook without it only skips the editors' title update.
-    let http = crate::office::ds_client::HttpClients::new().ok();
     for event in ["attachment_created", "attachment_updated"] {
         let (db, http, demo_url) = (db.clone(), http.clone(), demo_url.to_owned());
         builder = builder.on_webhook(event, move |event: WebhookEvent| {
             let (db, http, demo_url) = (db.clone(), http.clone(), demo_url.clone());
-            async move { attachment_changed(&db, http.as_ref(), &demo_url, event).await }
+            async move { attachment_changed(&db, &http, &demo_url, event).await }
         });
     }
     let demo_url = demo_url.to_owned();
     builder.on_webhook("label_added", move |event: WebhookEvent| {
         let (db, http, demo_url) = (db.clone(), http.clone(), demo_url.clone());
-        async move { label_added(&db, http.as_ref(), &demo_url, event).await }
+        async move { label_added(&db, &http, &demo_url, event).await }
     })
 }
 
@@ -31,13 +34,10 @@ pub fn register(builder: ConnectBuilder, db: DatabaseConnection, demo_url: &str)
 /// dropped now rather than when someone next joins or leaves.
 async fn label_added(
     db: &DatabaseConnection,
-    http: Option<&crate::office::ds_client::HttpClients>,
+    http: &EgressClient,
     demo_url: &str,
     event: WebhookEvent,
 ) -> Result<(), String> {
-    let Some(http) = http else {
-        return Ok(());
-    };
     let client_key = &event.tenant.client_key;
     let options = crate::store::editor_options::find(db, client_key)
         .await
@@ -75,7 +75,7 @@ async fn label_added(
 
 async fn attachment_changed(
     db: &DatabaseConnection,
-    http: Option<&crate::office::ds_client::HttpClients>,
+    http: &EgressClient,
     demo_url: &str,
     event: WebhookEvent,
 ) -> Result<(), String> {
@@ -101,9 +101,7 @@ async fn attachment_changed(
     )
     .await
     .map_err(|err| format!("recording the attachment change failed: {err}"))?;
-    if event.event == "attachment_updated"
-        && let Some(http) = http
-    {
+    if event.event == "attachment_updated" {
         // Best effort: the editors keep working under the old name if this fails.
         if let Err(err) = crate::office::rename::follow(
             db,

@@ -8,7 +8,7 @@ use app::{
     settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     store::{
         attachment_activity, document_server, editor_options, office_changes, office_demo,
-        office_save, office_session,
+        office_save, office_session, office_session_member,
     },
 };
 use connect::store::secrets::SecretBox;
@@ -380,27 +380,142 @@ async fn editing_sessions_share_a_live_key_and_end_once(db: &DatabaseConnection)
 
 async fn a_save_is_claimed_once_and_released_on_failure(db: &DatabaseConnection) {
     use office_save::Claim;
-    assert_eq!(
-        office_save::claim(db, "k/final", "site-a").await.unwrap(),
-        Claim::Mine
-    );
+    let Claim::Mine { lease, interrupted } =
+        office_save::claim(db, "k/final", "site-a").await.unwrap()
+    else {
+        panic!("the first delivery claims the save");
+    };
+    assert_eq!(interrupted, None);
     // A retry arriving while the first delivery works waits.
     assert_eq!(
         office_save::claim(db, "k/final", "site-a").await.unwrap(),
         Claim::InProgress
     );
+    assert!(lease.renew(db).await.unwrap());
     // A failed attempt lets the next retry do it.
-    office_save::release(db, "k/final").await.unwrap();
-    assert_eq!(
-        office_save::claim(db, "k/final", "site-a").await.unwrap(),
-        Claim::Mine
-    );
-    office_save::complete(db, "k/final", "4").await.unwrap();
+    lease.release(db).await.unwrap();
+    let Claim::Mine { lease, .. } = office_save::claim(db, "k/final", "site-a").await.unwrap()
+    else {
+        panic!("a released save can be claimed again");
+    };
+    lease.complete(db, "4").await.unwrap();
     // Once stored, repeats learn the version and store nothing; release no longer undoes it.
-    office_save::release(db, "k/final").await.unwrap();
+    lease.release(db).await.unwrap();
     assert_eq!(
         office_save::claim(db, "k/final", "site-a").await.unwrap(),
         Claim::Done("4".into())
+    );
+    // A finished lease can no longer be renewed.
+    assert!(!lease.renew(db).await.unwrap());
+}
+
+/// Makes the claim on `save_id` look as if its holder stopped renewing a minute ago.
+async fn stall(db: &DatabaseConnection, save_id: &str) {
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    office_save::Entity::update_many()
+        .col_expr(
+            office_save::Column::ClaimedAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .filter(office_save::Column::SaveId.eq(save_id))
+        .exec(db)
+        .await
+        .unwrap();
+}
+
+async fn a_save_whose_holder_stopped_is_taken_over_once(db: &DatabaseConnection) {
+    use office_save::{Claim, Intent};
+    let Claim::Mine { lease: first, .. } =
+        office_save::claim(db, "k/crash", "site-a").await.unwrap()
+    else {
+        panic!("the first delivery claims the save");
+    };
+    let intent = Intent {
+        comment: "Edited in ONLYOFFICE by Alice".into(),
+        before: 3,
+    };
+    first.intend(db, &intent).await.unwrap();
+    // Within the lease, nobody takes over.
+    assert_eq!(
+        office_save::claim(db, "k/crash", "site-a").await.unwrap(),
+        Claim::InProgress
+    );
+    // The holder died: the next retry takes over and learns what it was about to store.
+    stall(db, "k/crash").await;
+    let Claim::Mine {
+        lease: second,
+        interrupted,
+    } = office_save::claim(db, "k/crash", "site-a").await.unwrap()
+    else {
+        panic!("a stalled claim is taken over");
+    };
+    assert_eq!(interrupted, Some(intent));
+    // Only one retry takes over.
+    assert_eq!(
+        office_save::claim(db, "k/crash", "site-a").await.unwrap(),
+        Claim::InProgress
+    );
+    // The old holder, should it wake up, can neither renew, complete nor release.
+    assert!(!first.renew(db).await.unwrap());
+    first.complete(db, "stale").await.unwrap();
+    first.release(db).await.unwrap();
+    assert_eq!(
+        office_save::claim(db, "k/crash", "site-a").await.unwrap(),
+        Claim::InProgress
+    );
+    second.complete(db, "4").await.unwrap();
+    assert_eq!(
+        office_save::claim(db, "k/crash", "site-a").await.unwrap(),
+        Claim::Done("4".into())
+    );
+    // Finished saves are forgotten only once old.
+    assert_eq!(office_save::forget_finished(db, 30).await.unwrap(), 0);
+    assert_eq!(office_save::forget_finished(db, -1).await.unwrap(), 1);
+}
+
+async fn a_session_credits_only_its_members(db: &DatabaseConnection) {
+    office_session_member::record(db, "k-v1", "alice")
+        .await
+        .unwrap();
+    office_session_member::record(db, "k-v1", "alice")
+        .await
+        .unwrap();
+    office_session_member::record(db, "k-v1", "bob")
+        .await
+        .unwrap();
+    office_session_member::record(db, "k-other", "mallory")
+        .await
+        .unwrap();
+    let mut members = office_session_member::of_session(db, "k-v1").await.unwrap();
+    members.sort();
+    assert_eq!(members, ["alice", "bob"]);
+    let named: Vec<String> = ["mallory", "", "bob", "alice", "link-person"]
+        .map(String::from)
+        .into();
+    assert_eq!(
+        office_session_member::credited(&named, &members, "link-person")
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        ["bob", "alice", "link-person"]
+    );
+    // Members of open sessions stay however old; those of ended sessions go once old.
+    office_session::opening(db, "k-v1", "site-a", "p1", "att1", 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        office_session_member::forget_ended(db, 30).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        office_session_member::forget_ended(db, -1).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        office_session_member::of_session(db, "k-v1")
+            .await
+            .unwrap()
+            .len(),
+        2
     );
 }
 
@@ -447,4 +562,6 @@ connect::store_tests!(Migrator =>
     reported_changes_keep_the_newest_version,
     editing_sessions_share_a_live_key_and_end_once,
     a_save_is_claimed_once_and_released_on_failure,
+    a_save_whose_holder_stopped_is_taken_over_once,
+    a_session_credits_only_its_members,
 );

@@ -35,9 +35,10 @@ pub(crate) async fn guard(
     let mut response = next.run(Request::from_parts(parts, body)).await;
     let headers = response.headers_mut();
     // Only the tenant's own pages may frame these pages (clickjacking). X-Frame-Options cannot
-    // name an origin, so CSP it is.
+    // name an origin, so CSP it is: a policy of its own beside any the page sets (browsers
+    // enforce each).
     if let Ok(value) = HeaderValue::from_str(&format!("frame-ancestors {ancestors}")) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        headers.append(header::CONTENT_SECURITY_POLICY, value);
     }
     // The URL carries a token: never send it on as a referrer.
     headers.insert(

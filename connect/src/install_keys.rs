@@ -1,21 +1,30 @@
 //! The public keys that sign `installed` and `uninstalled`, fetched from the install-keys CDN by
-//! `kid` and kept for the life of the process (Atlassian never reuses a kid for another key).
+//! `kid`.
 //!
 //! Stricter than ACE: the answer must be HTTP 200 with a PEM public key, and nothing but the
-//! validated kid is ever appended to the configured CDN URL.
+//! validated kid is ever appended to the configured CDN URL. Keys are kept for a day, so a key
+//! Atlassian withdraws stops being trusted; kids the key server does not know are remembered
+//! for a while, and fetches of kids not yet seen are rate-limited, so a flood of made-up kids
+//! cannot make the server fetch once per request.
 
 use std::{
-    collections::HashMap,
     sync::{Arc, Mutex},
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use url::Url;
 
 /// Largest body accepted from the key server (an RSA-4096 PEM is under 1 KB).
 const MAX_KEY_BYTES: usize = 16 * 1024;
-/// Kids cached at most; a flood of random kids cannot grow memory without bound.
-const MAX_CACHED_KEYS: usize = 256;
+/// Kids cached at most.
+const MAX_CACHED_KEYS: u64 = 256;
+/// How long a fetched key is trusted before it is fetched again.
+pub const KEY_TTL: Duration = Duration::from_secs(24 * 3600);
+/// How long a kid the key server did not know is answered from memory.
+const UNKNOWN_TTL: Duration = Duration::from_secs(10 * 60);
+const MAX_UNKNOWN_KIDS: u64 = 10_000;
+/// Key server fetches allowed per minute (a burst of this many, refilled evenly).
+pub const FETCHES_PER_MINUTE: u32 = 30;
 
 /// Why no key could be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,7 +42,9 @@ pub enum KeyError {
 pub struct InstallKeys {
     cdn: Url,
     http: reqwest::Client,
-    cache: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
+    keys: moka::future::Cache<String, Arc<Vec<u8>>>,
+    unknown: moka::future::Cache<String, ()>,
+    fetches: Arc<Mutex<crate::rate::TokenBucket>>,
 }
 
 impl std::fmt::Debug for InstallKeys {
@@ -46,17 +57,55 @@ impl std::fmt::Debug for InstallKeys {
 
 impl InstallKeys {
     pub fn new(cdn: Url, http: reqwest::Client) -> Self {
+        Self::with_ttl(cdn, http, KEY_TTL)
+    }
+
+    /// Keys kept for `ttl` (tests use a short one).
+    pub fn with_ttl(cdn: Url, http: reqwest::Client, ttl: Duration) -> Self {
         Self {
             cdn,
             http,
-            cache: Arc::default(),
+            keys: moka::future::Cache::builder()
+                .max_capacity(MAX_CACHED_KEYS)
+                .time_to_live(ttl)
+                .build(),
+            unknown: moka::future::Cache::builder()
+                .max_capacity(MAX_UNKNOWN_KIDS)
+                .time_to_live(UNKNOWN_TTL)
+                .build(),
+            fetches: Arc::new(Mutex::new(crate::rate::TokenBucket::new(
+                FETCHES_PER_MINUTE,
+            ))),
         }
     }
 
     /// The PEM for `kid`, which must already have passed [`crate::jwt::lifecycle_key_id`].
     pub async fn get(&self, kid: &str) -> Result<Arc<Vec<u8>>, KeyError> {
-        if let Some(pem) = self.cached(kid) {
-            return Ok(pem);
+        if self.unknown.contains_key(kid) {
+            return Err(KeyError::UnknownKid(kid.to_owned()));
+        }
+        // One fetch per kid however many requests wait for it.
+        let result = self
+            .keys
+            .try_get_with(kid.to_owned(), self.fetch(kid))
+            .await
+            .map_err(|err| (*err).clone());
+        if let Err(KeyError::UnknownKid(_)) = &result {
+            self.unknown.insert(kid.to_owned(), ()).await;
+        }
+        result
+    }
+
+    async fn fetch(&self, kid: &str) -> Result<Arc<Vec<u8>>, KeyError> {
+        let allowed = self
+            .fetches
+            .lock()
+            .map(|mut bucket| bucket.take(Instant::now()))
+            .unwrap_or(false);
+        if !allowed {
+            return Err(KeyError::Unavailable(
+                "too many install keys asked for; try again in a minute".into(),
+            ));
         }
         let url = format!("{}/{kid}", self.cdn.as_str().trim_end_matches('/'));
         let response = self
@@ -92,18 +141,7 @@ impl InstallKeys {
                 "the answer is not a PEM public key".into(),
             ));
         }
-        let pem = Arc::new(pem);
-        if let Ok(mut cache) = self.cache.lock() {
-            if cache.len() >= MAX_CACHED_KEYS {
-                cache.clear();
-            }
-            cache.insert(kid.to_owned(), pem.clone());
-        }
-        Ok(pem)
-    }
-
-    fn cached(&self, kid: &str) -> Option<Arc<Vec<u8>>> {
-        self.cache.lock().ok()?.get(kid).cloned()
+        Ok(Arc::new(pem))
     }
 }
 

@@ -16,6 +16,8 @@ pub mod allowlist;
 #[cfg(feature = "server")]
 pub mod auth;
 #[cfg(feature = "server")]
+pub mod egress;
+#[cfg(feature = "server")]
 pub mod host;
 #[cfg(feature = "server")]
 pub mod host_pages;
@@ -27,6 +29,8 @@ pub mod jwt;
 pub mod license;
 #[cfg(feature = "server")]
 pub mod lifecycle;
+#[cfg(feature = "server")]
+mod rate;
 #[cfg(feature = "server")]
 pub mod rejection;
 #[cfg(feature = "server")]

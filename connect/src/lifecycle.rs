@@ -98,16 +98,26 @@ async fn handle(connect: Connect, request: Request, event: Event) -> Response {
     let mut client_key: Option<String> = None;
     let outcome = process(&connect, &parts, body, event, &mut client_key).await;
     let reason = outcome.as_ref().err().map(ToString::to_string);
-    if let Err(err) = audit::record(
-        connect.tenants().db(),
-        client_key.as_deref(),
-        event.as_str(),
-        outcome.is_ok(),
-        reason.as_deref(),
-    )
-    .await
-    {
-        tracing::error!(error = %err, event = event.as_str(), "cannot write the lifecycle audit entry");
+    // Accepted calls are signed by the host and always recorded; refused ones can come from
+    // anyone, so past a rate only the log sees them.
+    if outcome.is_ok() || connect.may_audit_refusal() {
+        if let Err(err) = audit::record(
+            connect.tenants().db(),
+            client_key.as_deref(),
+            event.as_str(),
+            outcome.is_ok(),
+            reason.as_deref(),
+        )
+        .await
+        {
+            tracing::error!(error = %err, event = event.as_str(), "cannot write the lifecycle audit entry");
+        }
+    } else {
+        tracing::warn!(
+            event = event.as_str(),
+            reason = reason.as_deref(),
+            "lifecycle refused (audit rows rate-limited)"
+        );
     }
     match outcome {
         Ok(()) => {

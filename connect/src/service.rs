@@ -67,7 +67,12 @@ struct Inner {
     webhooks: Webhooks,
     /// Paths of the descriptor's host-signed pages (see [`crate::host_pages`]).
     host_pages: HashSet<String>,
+    /// Audit rows of refused lifecycle calls allowed per minute.
+    refusal_audits: std::sync::Mutex<crate::rate::TokenBucket>,
 }
+
+/// Audit rows of refused lifecycle calls written per minute, at most.
+pub const REFUSAL_AUDITS_PER_MINUTE: u32 = 120;
 
 impl std::fmt::Debug for Connect {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -143,17 +148,21 @@ impl ConnectBuilder {
             http,
             webhooks: self.webhooks,
             host_pages,
+            refusal_audits: std::sync::Mutex::new(crate::rate::TokenBucket::new(
+                REFUSAL_AUDITS_PER_MINUTE,
+            )),
         })))
     }
 }
 
 /// Outbound HTTP: rustls, no automatic redirects (the host client follows same-origin ones
-/// itself, re-signing each), bounded time.
+/// itself, re-signing each), bounded time: each call sets its own total (short for API calls,
+/// long for file transfers), and a read that waits a minute for bytes ends the call.
 pub fn default_http_client() -> Result<reqwest::Client, reqwest::Error> {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(Duration::from_secs(10))
-        .timeout(Duration::from_secs(60))
+        .read_timeout(Duration::from_secs(60))
         .user_agent(concat!("confluo-connect/", env!("CARGO_PKG_VERSION")))
         .build()
 }
@@ -201,6 +210,23 @@ impl Connect {
     pub(crate) fn forget_tenant(&self, client_key: &str) {
         self.0.user_tokens.forget_tenant(client_key);
         self.0.licenses.forget_tenant(client_key);
+    }
+
+    /// Whether a refused lifecycle call may still be written to the audit table this minute.
+    pub(crate) fn may_audit_refusal(&self) -> bool {
+        self.0
+            .refusal_audits
+            .lock()
+            .map(|mut bucket| bucket.take(std::time::Instant::now()))
+            .unwrap_or(false)
+    }
+
+    /// Forgets what the framework keeps only for a while: old audit entries (and refused ones
+    /// past a count), old webhook deliveries. Safe to run on every replica at once.
+    pub async fn prune(&self) -> Result<u64, sea_orm::DbErr> {
+        let db = self.0.tenants.db();
+        Ok(crate::store::audit::prune(db).await?
+            + crate::store::webhook_delivery::prune(db).await?)
     }
 
     /// Unix seconds.

@@ -1,8 +1,11 @@
 //! Process configuration from environment variables (and `.env`), validated once at boot.
 
-use std::{env, net::SocketAddr};
+use std::{env, net::SocketAddr, time::Duration};
 
-use connect::settings::{Settings, SettingsError};
+use connect::{
+    egress::EgressPolicy,
+    settings::{Settings, SettingsError},
+};
 use url::Url;
 
 use app::descriptor::APP_KEY;
@@ -38,7 +41,20 @@ pub struct Config {
     pub secret_key: Option<String>,
     /// `OFFICE_DEMO_URL`: ONLYOFFICE's public demo server, for sites that turn the demo on.
     pub demo_server_url: Url,
+    /// `OUTBOUND_ALLOW`: the private networks and hosts Confluo may call on a site's behalf
+    /// (Document Servers); the public internet only unless the operator lists some.
+    pub egress: EgressPolicy,
+    /// `MAX_FILE_MB`: the largest file Confluo moves for any site; sites may set less.
+    pub max_file_bytes: u64,
+    /// `HEADER_TIMEOUT_SECS`: how long a client may take to send a request's headers, and how
+    /// long an idle keep-alive connection stays open.
+    pub header_timeout: Duration,
 }
+
+/// The largest `MAX_FILE_MB` (the site option's own ceiling).
+pub const MAX_FILE_MB_CEILING: u64 = 1024;
+pub const DEFAULT_MAX_FILE_MB: u64 = 100;
+pub const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
 
 /// A configuration value that cannot be used, named by its variable.
 #[derive(Debug, thiserror::Error)]
@@ -136,9 +152,34 @@ impl Config {
             "OFFICE_DEMO_URL",
             demo_raw.as_deref().unwrap_or(app::demo_server::DEFAULT_URL),
         )?;
+        let egress = match lookup("OUTBOUND_ALLOW") {
+            Some(raw) => EgressPolicy::parse(&raw).map_err(|reason| ConfigError {
+                variable: "OUTBOUND_ALLOW",
+                value: raw.clone(),
+                reason,
+            })?,
+            // Development runs its stand-ins on this machine.
+            None if !production => EgressPolicy::development(),
+            None => EgressPolicy::public_only(),
+        };
+        let max_file_mb = parse_number(
+            &lookup,
+            "MAX_FILE_MB",
+            DEFAULT_MAX_FILE_MB,
+            1..=MAX_FILE_MB_CEILING,
+        )?;
+        let header_timeout = parse_number(
+            &lookup,
+            "HEADER_TIMEOUT_SECS",
+            DEFAULT_HEADER_TIMEOUT_SECS,
+            1..=300,
+        )?;
         Ok(Self {
             base_url,
             demo_server_url,
+            egress,
+            max_file_bytes: max_file_mb * 1024 * 1024,
+            header_timeout: Duration::from_secs(header_timeout),
             database_url,
             listen_addr,
             environment,
@@ -146,6 +187,30 @@ impl Config {
             connect,
             secret_key,
         })
+    }
+}
+
+/// A whole number in `range`, `default` when unset.
+fn parse_number(
+    lookup: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<u64, ConfigError> {
+    let Some(raw) = lookup(variable) else {
+        return Ok(default);
+    };
+    match raw.trim().parse::<u64>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(ConfigError {
+            variable,
+            value: raw,
+            reason: format!(
+                "expected a whole number from {} to {}",
+                range.start(),
+                range.end()
+            ),
+        }),
     }
 }
 
@@ -267,11 +332,37 @@ mod tests {
             ("CONNECT_KEYS_CDN_URL", "ftp://keys"),
             ("OFFICE_DEMO_URL", "onlinedocs.example.com"),
             ("OFFICE_DEMO_URL", "https://user:pw@docs.example.com/"),
+            ("OUTBOUND_ALLOW", "10.0.0.0/8,not a host"),
+            ("MAX_FILE_MB", "0"),
+            ("MAX_FILE_MB", "2000"),
+            ("HEADER_TIMEOUT_SECS", "soon"),
         ] {
             let err = config(&[(var, value)]).unwrap_err();
             assert_eq!(err.variable, var, "{value}");
             assert!(!err.to_string().contains("pw"), "password echoed: {err}");
         }
+    }
+
+    #[test]
+    fn outbound_calls_reach_this_machine_in_development_only() {
+        let loopback = url::Url::parse("http://127.0.0.1:3298/").unwrap();
+        let dev = config(&[]).unwrap();
+        assert!(dev.egress.check_url(&loopback).is_ok());
+        let production = config(&[
+            ("APP_BASE_URL", "https://confluo.example.com"),
+            ("CONNECT_SECRET_KEY", "c2VjcmV0"),
+        ])
+        .unwrap();
+        assert!(production.egress.check_url(&loopback).is_err());
+        // The operator's list replaces the default, in either environment.
+        let listed = config(&[("OUTBOUND_ALLOW", "10.0.0.0/8")]).unwrap();
+        assert!(listed.egress.check_url(&loopback).is_err());
+        let private = url::Url::parse("http://10.1.2.3/").unwrap();
+        assert!(listed.egress.check_url(&private).is_ok());
+        assert_eq!(dev.max_file_bytes, 100 * 1024 * 1024);
+        let small = config(&[("MAX_FILE_MB", "5"), ("HEADER_TIMEOUT_SECS", "2")]).unwrap();
+        assert_eq!(small.max_file_bytes, 5 * 1024 * 1024);
+        assert_eq!(small.header_timeout, Duration::from_secs(2));
     }
 
     #[test]

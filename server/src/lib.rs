@@ -1,8 +1,12 @@
 //! The Confluo server: reads its configuration, opens the store, mounts the routes.
 
+pub mod body_limit;
 pub mod config;
+pub mod listen;
+pub mod maintenance;
 pub mod migrator;
 pub mod routes;
+pub mod security_headers;
 pub mod telemetry;
 
 use std::sync::Arc;
@@ -10,6 +14,7 @@ use std::sync::Arc;
 use app::state::AppState;
 use connect::{
     Connect,
+    egress::EgressClient,
     store::{secrets::SecretBox, tenant::TenantStore},
 };
 use leptos::config::LeptosOptions;
@@ -42,9 +47,23 @@ pub enum BootError {
 /// Where the development key for tenant secrets is kept when `CONNECT_SECRET_KEY` is unset.
 pub const DEV_SECRET_KEY_FILE: &str = "data/connect-secret.key";
 
+/// The client every call to an address from outside the operator's control goes through.
+pub fn egress(config: &Config) -> Result<EgressClient, BootError> {
+    EgressClient::new(
+        config.egress.clone(),
+        concat!("Confluo/", env!("CARGO_PKG_VERSION")),
+    )
+    .map_err(|e| BootError::Http(e.to_string()))
+}
+
 /// The Connect framework over `db`: tenant secrets encrypted with `CONNECT_SECRET_KEY` (or, in
-/// development only, a generated key file), the descriptor checked and serialized.
-pub fn connect(config: &Config, db: DatabaseConnection) -> Result<Connect, BootError> {
+/// development only, a generated key file), the descriptor checked and serialized, and the
+/// app's webhook handlers, which call Document Servers through `egress`.
+pub fn connect(
+    config: &Config,
+    db: DatabaseConnection,
+    egress: &EgressClient,
+) -> Result<Connect, BootError> {
     let (secrets, warning) = SecretBox::from_env_or_dev_file(
         config.secret_key.as_deref(),
         config.environment == config::Environment::Production,
@@ -59,7 +78,10 @@ pub fn connect(config: &Config, db: DatabaseConnection) -> Result<Connect, BootE
         descriptor,
         TenantStore::new(db.clone(), secrets),
     );
-    Ok(app::webhooks::register(builder, db, config.demo_server_url.as_str()).build()?)
+    Ok(
+        app::webhooks::register(builder, db, egress.clone(), config.demo_server_url.as_str())
+            .build()?,
+    )
 }
 
 /// Opens the database and brings its schema up to date.
@@ -85,19 +107,17 @@ pub fn leptos_options() -> Result<LeptosOptions, BootError> {
     Ok(options)
 }
 
-/// Everything the routes need, ready to serve.
-pub fn state(
-    leptos_options: LeptosOptions,
-    db: DatabaseConnection,
-    connect: Connect,
-    demo_server_url: &str,
-) -> Result<AppState, BootError> {
+/// Everything the routes need, ready to serve: the framework, the egress client and the
+/// operator's limits over `db`.
+pub fn state(config: &Config, db: DatabaseConnection) -> Result<AppState, BootError> {
+    let egress = egress(config)?;
+    let connect = connect(config, db.clone(), &egress)?;
     Ok(AppState {
-        leptos_options,
+        leptos_options: leptos_options()?,
         db,
         connect,
-        http: app::office::ds_client::HttpClients::new()
-            .map_err(|e| BootError::Http(e.to_string()))?,
-        demo_server_url: demo_server_url.to_owned(),
+        egress,
+        demo_server_url: config.demo_server_url.to_string(),
+        max_file_bytes: config.max_file_bytes,
     })
 }

@@ -34,14 +34,9 @@ async fn main() -> ExitCode {
 
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = server::open_store(&config).await?;
-    let connect = server::connect(&config, db.clone())?;
-    let state = server::state(
-        server::leptos_options()?,
-        db,
-        connect,
-        config.demo_server_url.as_str(),
-    )?;
+    let state = server::state(&config, db)?;
     let router = routes::router(state.clone());
+    let housekeeping = server::maintenance::spawn(state.clone());
     // Every URL the descriptor announces must be a route we serve.
     state
         .connect
@@ -57,9 +52,8 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         "Confluo listening on http://{}",
         listener.local_addr()?
     );
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    server::listen::serve(listener, router, config.header_timeout, shutdown_signal()).await;
+    housekeeping.abort();
     tracing::info!("shutting down: closing the database");
     state.db.close().await?;
     Ok(())

@@ -12,6 +12,8 @@ use connect::redact::redact_url;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::trace::TraceLayer;
 
+use crate::{body_limit, security_headers};
+
 /// Builds the complete router.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -23,11 +25,35 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security_headers::page_scripts,
+        ));
+    let lifecycle = &state.connect.descriptor().lifecycle;
+    let limits = body_limit::BodyLimits::new(
+        [
+            &lifecycle.installed,
+            &lifecycle.uninstalled,
+            &lifecycle.enabled,
+            &lifecycle.disabled,
+        ]
+        .into_iter()
+        .map(|p| p.split('?').next().unwrap_or(p).to_owned())
+        .collect(),
+    );
     // Every page Confluence loads in an iframe renders only for a verified host token.
     state
         .connect
         .protect_host_pages(app)
+        .layer(axum::middleware::from_fn_with_state(
+            limits,
+            body_limit::limit,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.production(),
+            security_headers::common,
+        ))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
                 // Log the path without credentials: iframe loads carry `?jwt=`.

@@ -9,14 +9,14 @@ use sea_orm::DatabaseConnection;
 use server::migrator::Migrator;
 use tower::ServiceExt;
 
-fn router(db: &DatabaseConnection) -> axum::Router {
-    let options = server::leptos_options().expect("leptos options");
+fn config() -> server::config::Config {
     let mut config = server::config::Config::from_lookup(|_| None).unwrap();
     config.secret_key = Some(connect::store::secrets::SecretBox::generate_key());
-    let connect = server::connect(&config, db.clone()).unwrap();
-    server::routes::router(
-        server::state(options, db.clone(), connect, app::demo_server::DEFAULT_URL).expect("state"),
-    )
+    config
+}
+
+fn router(db: &DatabaseConnection) -> axum::Router {
+    server::routes::router(server::state(&config(), db.clone()).expect("state"))
 }
 
 async fn send(db: &DatabaseConnection, request: Request<Body>) -> (StatusCode, String) {
@@ -101,10 +101,8 @@ async fn descriptor_is_served_and_every_url_is_mounted(db: &DatabaseConnection) 
     assert_eq!(json["baseUrl"], "http://localhost:3000");
     assert_eq!(json["authentication"]["type"], "jwt");
     assert_eq!(json["apiMigrations"]["context-qsh"], true);
-    let mut config = server::config::Config::from_lookup(|_| None).unwrap();
-    config.secret_key = Some(connect::store::secrets::SecretBox::generate_key());
-    let connect = server::connect(&config, db.clone()).unwrap();
-    connect.check_routes(router(db)).await.unwrap();
+    let state = server::state(&config(), db.clone()).unwrap();
+    state.connect.check_routes(router(db)).await.unwrap();
 }
 
 async fn a_lifecycle_call_without_a_token_is_refused_and_audited(db: &DatabaseConnection) {

@@ -3112,4 +3112,55 @@ pub(super) const ENTRIES: &[Entry] = &[
         "{name} 的编辑已保存为版本 {version}。编辑期间有人在 Confluence 中上传了版本 {current}，请比较这两个版本。",
         "{name} さんの編集内容はバージョン {version} として保存されました。編集中に Confluence でバージョン {current} がアップロードされたため、両者を比較してください。"
     ),
+    // The egress policy's refusals, on the configure page and in Test connection.
+    e!(
+        "{address} is on a private network; the operator has not allowed Confluo to connect there",
+        "{address} liegt in einem privaten Netz; der Betreiber hat Confluo nicht erlaubt, dorthin zu verbinden",
+        "{address} está en una red privada; el operador no ha permitido que Confluo se conecte allí",
+        "{address} se trouve sur un réseau privé ; l'opérateur n'a pas autorisé Confluo à s'y connecter",
+        "{address} si trova in una rete privata; l'operatore non ha consentito a Confluo di connettersi lì",
+        "{address} находится в частной сети; оператор не разрешил Confluo подключаться туда",
+        "{address} 位于专用网络中；运营方未允许 Confluo 连接到那里",
+        "{address} はプライベートネットワーク上にあり、運用者は Confluo の接続を許可していません"
+    ),
+    e!(
+        "the Document Server redirected to {address}, which is not the Document Server; not followed",
+        "der Document Server hat auf {address} umgeleitet, das nicht der Document Server ist; nicht gefolgt",
+        "el Document Server redirigió a {address}, que no es el Document Server; no se siguió",
+        "le Document Server a redirigé vers {address}, qui n'est pas le Document Server ; redirection non suivie",
+        "il Document Server ha reindirizzato a {address}, che non è il Document Server; non seguito",
+        "Document Server перенаправил на {address}, который не является Document Server; переход не выполнен",
+        "Document Server 重定向到了 {address}，它不是 Document Server；未跟随",
+        "Document Server が Document Server ではない {address} へリダイレクトしたため、従いませんでした"
+    ),
+    e!(
+        "This address is on a private network; the operator has not allowed it.",
+        "Diese Adresse liegt in einem privaten Netz; der Betreiber hat sie nicht erlaubt.",
+        "Esta dirección está en una red privada; el operador no la ha permitido.",
+        "Cette adresse se trouve sur un réseau privé ; l'opérateur ne l'a pas autorisée.",
+        "Questo indirizzo si trova in una rete privata; l'operatore non lo ha consentito.",
+        "Этот адрес находится в частной сети; оператор его не разрешил.",
+        "此地址位于专用网络中；运营方未允许使用它。",
+        "このアドレスはプライベートネットワーク上にあり、運用者が許可していません。"
+    ),
+    e!(
+        "Set the Document Server's JWT secret: without it anyone who reaches the Document Server could use it and sign saves.",
+        "Legen Sie das JWT-Geheimnis des Document Servers fest: Ohne es könnte jeder, der den Document Server erreicht, ihn nutzen und Speicherungen signieren.",
+        "Establezca el secreto JWT del Document Server: sin él, cualquiera que llegue al Document Server podría usarlo y firmar guardados.",
+        "Définissez le secret JWT du Document Server : sans lui, quiconque atteint le Document Server pourrait l'utiliser et signer des enregistrements.",
+        "Imposta il segreto JWT del Document Server: senza di esso chiunque raggiunga il Document Server potrebbe usarlo e firmare salvataggi.",
+        "Задайте JWT-секрет Document Server: без него любой, кто доберётся до Document Server, сможет пользоваться им и подписывать сохранения.",
+        "请设置 Document Server 的 JWT 密钥：没有它，任何能访问 Document Server 的人都可以使用它并签署保存。",
+        "Document Server の JWT シークレットを設定してください。設定しないと、Document Server に到達できる誰もがそれを使い、保存に署名できてしまいます。"
+    ),
+    e!(
+        "This server opens files up to {max} MB; enter that or less.",
+        "Dieser Server öffnet Dateien bis {max} MB; geben Sie diesen Wert oder weniger ein.",
+        "Este servidor abre archivos de hasta {max} MB; introduzca ese valor o menos.",
+        "Ce serveur ouvre des fichiers jusqu'à {max} Mo ; saisissez cette valeur ou moins.",
+        "Questo server apre file fino a {max} MB; inserisci questo valore o meno.",
+        "Этот сервер открывает файлы размером до {max} МБ; введите это значение или меньше.",
+        "此服务器可打开最大 {max} MB 的文件；请输入该值或更小的值。",
+        "このサーバーが開けるファイルは {max} MB までです。その値以下を入力してください。"
+    ),
 ];

@@ -22,10 +22,11 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{
-    confluence::{Confluence, Upload},
+    confluence::{Confluence, Upload, UploadData},
     ds_client::{ConvertRequest, DocumentServer},
     ds_token::{self, DsTokenError},
     error::OfficeError,
+    file_stream::FileStream,
     formats,
     link_token::{LinkClaims, Purpose},
     site,
@@ -33,10 +34,13 @@ use super::{
 use crate::{
     state::AppState,
     store::{
-        office_save::{self, Claim},
-        office_session,
+        office_save::{self, Claim, Intent, Lease},
+        office_session, office_session_member,
     },
 };
+
+/// The largest changes archive kept with a version (it only feeds the history's highlighting).
+const MAX_CHANGES_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What a callback status asks of Confluo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,7 +195,8 @@ struct Session<'a> {
 }
 
 impl Session<'_> {
-    fn users(&self) -> Vec<String> {
+    /// The people the callback names, as the Document Server reports them.
+    fn named(&self) -> Vec<String> {
         self.fields
             .get("users")
             .and_then(Value::as_array)
@@ -199,9 +204,25 @@ impl Session<'_> {
                 users
                     .iter()
                     .filter_map(|u| u.as_str().map(str::to_owned))
+                    .take(office_session_member::MAX_NAMED)
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// Of the people the callback names, those Confluo gave an editing config for this
+    /// session, in the callback's order.
+    async fn members_named(&self) -> Result<Vec<String>, OfficeError> {
+        let named = self.named();
+        if named.is_empty() {
+            return Ok(named);
+        }
+        let members = office_session_member::of_session(&self.state.db, &self.link.key).await?;
+        Ok(
+            office_session_member::credited(&named, &members, &self.link.sub)
+                .cloned()
+                .collect(),
+        )
     }
 
     async fn track(&self) -> Result<(), OfficeError> {
@@ -216,7 +237,8 @@ impl Session<'_> {
             self.link.ver,
         )
         .await?;
-        let mut users = self.users();
+        // Presence shows only people Confluo let in; anyone else a callback names is ignored.
+        let mut users = self.members_named().await?;
         match crate::store::editor_options::find(db, &self.link.tnt).await {
             Ok(options) => {
                 let session = super::revoke::OpenSession {
@@ -226,7 +248,7 @@ impl Session<'_> {
                     doc_key: &self.link.key,
                 };
                 let dropped = super::revoke::drop_revoked(
-                    &self.state.http,
+                    &self.state.egress,
                     &self.confluence,
                     self.ds,
                     &options,
@@ -298,9 +320,29 @@ impl Session<'_> {
                 }
             }
         }
+        // Credited to, and uploaded as, someone Confluo let into this session: never simply
+        // whoever the body names (without a secret, or on the demo server, anyone holding the
+        // callback link could name anyone).
+        let named = self.named();
+        let editor = match self.members_named().await {
+            Ok(members) => match members.into_iter().next() {
+                Some(member) => member,
+                None if named.is_empty() => self.link.sub.clone(),
+                None => {
+                    return refused(
+                        StatusCode::FORBIDDEN,
+                        "the callback names people who were never given this document to edit",
+                    );
+                }
+            },
+            Err(err) => {
+                tracing::error!(error = %err, "callback: reading the session's members failed");
+                return answer(StatusCode::SERVICE_UNAVAILABLE, 1, "try again");
+            }
+        };
         let save_id = self.save_id(last);
-        match office_save::claim(db, &save_id, &self.link.tnt).await {
-            Ok(Claim::Mine) => {}
+        let (lease, interrupted) = match office_save::claim(db, &save_id, &self.link.tnt).await {
+            Ok(Claim::Mine { lease, interrupted }) => (lease, interrupted),
             Ok(Claim::Done(version)) => {
                 tracing::info!(save = %save_id, version, "repeated callback: already saved");
                 return answer(StatusCode::OK, 0, "");
@@ -316,23 +358,31 @@ impl Session<'_> {
                 tracing::error!(error = %err, "callback: claiming the save failed");
                 return answer(StatusCode::SERVICE_UNAVAILABLE, 1, "try again");
             }
-        }
-        match self.store(last, damaged).await {
+        };
+        let _renewing = lease.keep_alive(db.clone());
+        let job = SaveJob {
+            editor: &editor,
+            lease: &lease,
+            interrupted: interrupted.as_ref(),
+            last,
+            damaged,
+        };
+        match self.store(&job).await {
             Ok(Stored::Version(version)) => {
-                if let Err(err) = office_save::complete(db, &save_id, &version.to_string()).await {
+                if let Err(err) = lease.complete(db, &version.to_string()).await {
                     // The file is in Confluence; only the record of it failed.
                     tracing::error!(error = %err, "callback: recording the save failed");
                 }
                 answer(StatusCode::OK, 0, "")
             }
             Ok(Stored::Refused(message)) => {
-                let _ = office_save::release(db, &save_id).await;
+                let _ = lease.release(db).await;
                 // Not retried by the Document Server: it keeps the file among its forgotten files.
                 tracing::warn!(key = %self.link.key, reason = %message, "save refused");
                 answer(StatusCode::OK, 1, &message)
             }
             Err(err) => {
-                let _ = office_save::release(db, &save_id).await;
+                let _ = lease.release(db).await;
                 tracing::error!(error = %err, key = %self.link.key, "save failed; the Document Server will retry");
                 answer(
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -344,19 +394,14 @@ impl Session<'_> {
     }
 
     /// Downloads the result and stores it in Confluence as the editor.
-    async fn store(&self, last: bool, damaged: bool) -> Result<Stored, OfficeError> {
+    async fn store(&self, job: &SaveJob<'_>) -> Result<Stored, OfficeError> {
         let db = &self.state.db;
-        let http = &self.state.http;
+        let http = &self.state.egress;
+        let editor = job.editor;
         let Some(url) = self.fields.get("url").and_then(Value::as_str) else {
             return Ok(Stored::Refused("the callback has no file url".into()));
         };
-        // The last editor first, as the Document Server reports; the link's person otherwise.
-        let editor = self
-            .users()
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| self.link.sub.clone());
-        let access = self.confluence.access(&editor, &self.link.page).await?;
+        let mut access = self.confluence.access(editor, &self.link.page).await?;
         if !access.edit {
             return Ok(Stored::Refused(format!(
                 "{editor} may no longer change this page's attachments"
@@ -367,7 +412,23 @@ impl Session<'_> {
                 "the attachment was deleted during editing".into(),
             ));
         };
-        let mut data = self.ds.download(http, url).await?;
+        // The site's view-only spaces, groups and labels hold for saves too, not only at open.
+        let options = crate::store::editor_options::find(db, &self.link.tnt).await?;
+        super::service::apply_view_only(&self.confluence, editor, &mut access, &options).await?;
+        super::service::apply_view_only_label(&mut access, &att, &options);
+        if let Err(refusal) = access.require_edit() {
+            return Ok(Stored::Refused(refusal.message(crate::i18n::Lang::En)));
+        }
+        let current = att.version();
+        // An earlier delivery stopped mid-save: if its upload reached Confluence, that is the
+        // version, and nothing is stored twice.
+        if let Some(intent) = job.interrupted
+            && current > intent.before
+            && let Some(version) = landed(&self.confluence, editor, att.id(), intent).await?
+        {
+            tracing::warn!(key = %self.link.key, version, "an interrupted save had landed");
+            return Ok(Stored::Version(version));
+        }
         let ext = formats::extension(att.title()).unwrap_or_default();
         let file_type = self
             .fields
@@ -376,21 +437,21 @@ impl Session<'_> {
             .unwrap_or(&ext)
             .to_ascii_lowercase();
         let converted = file_type != ext;
-        if converted {
-            data = self.convert_back(url, &file_type, &ext).await?;
-        }
+        let data = match converted {
+            true => self.convert_back(url, &file_type, &ext).await?,
+            false => self.ds.fetch_file(http, url).await?,
+        };
         let session = office_session::get(db, &self.link.key).await?;
         let base = session.as_ref().map_or(self.link.ver, |s| s.base_version);
         let ours = session.as_ref().and_then(|s| s.saved_version);
-        let current = att.version();
         let conflict = current != base && Some(current) != ours;
         let name = self
             .confluence
-            .person(&editor)
+            .person(editor)
             .await
             .map(|p| p.display_name)
-            .unwrap_or_else(|_| editor.clone());
-        let comment = match (conflict, damaged, last) {
+            .unwrap_or_else(|_| editor.to_owned());
+        let comment = match (conflict, job.damaged, job.last) {
             (true, _, _) => format!(
                 "Edited in ONLYOFFICE by {name} from version {base}. Version {current} was uploaded in Confluence meanwhile and is not part of this edit: compare the two."
             ),
@@ -400,20 +461,41 @@ impl Session<'_> {
             (false, false, true) => format!("Edited in ONLYOFFICE by {name}"),
             (false, false, false) => format!("Intermediate save from ONLYOFFICE by {name}"),
         };
-        let version = self
-            .confluence
-            .upload_version(
-                &editor,
-                &self.link.page,
-                att.id(),
-                &Upload {
-                    file_name: att.title(),
-                    media_type: att.media_type(),
-                    data: &data,
-                    comment: &comment,
+        job.lease
+            .intend(
+                db,
+                &Intent {
+                    comment: comment.clone(),
+                    before: current,
                 },
             )
             .await?;
+        let watch = data.watch();
+        let uploaded = self
+            .confluence
+            .upload_version(
+                editor,
+                &self.link.page,
+                att.id(),
+                Upload {
+                    file_name: att.title(),
+                    media_type: att.media_type(),
+                    data: UploadData::Stream(data),
+                    comment: &comment,
+                },
+            )
+            .await;
+        let version = match uploaded {
+            Ok(version) => version,
+            // A retry would meet the same file: the Document Server keeps it instead.
+            Err(_) if watch.exceeded().is_some() => {
+                return Ok(Stored::Refused(format!(
+                    "the edited file is larger than the {} MB Confluo stores",
+                    watch.exceeded().unwrap_or_default() / 1024 / 1024
+                )));
+            }
+            Err(err) => return Err(err.into()),
+        };
         let notice = conflict.then(|| {
             super::save_notice::SaveNotice {
                 name: name.clone(),
@@ -422,7 +504,7 @@ impl Session<'_> {
             }
             .stored()
         });
-        let state = if last {
+        let state = if job.last {
             office_session::SAVED
         } else {
             office_session::OPEN
@@ -452,7 +534,11 @@ impl Session<'_> {
             other => other.to_string(),
         });
         let diff = match self.fields.get("changesurl").and_then(Value::as_str) {
-            Some(url) => match self.ds.download(&self.state.http, url).await {
+            Some(url) => match self
+                .ds
+                .download_small(&self.state.egress, url, MAX_CHANGES_BYTES)
+                .await
+            {
                 Ok(bytes) => Some(bytes.to_vec()),
                 Err(err) => {
                     tracing::warn!(error = %err, "the changes archive could not be fetched");
@@ -477,7 +563,12 @@ impl Session<'_> {
     }
 
     /// The edited file in the attachment's own format, converted by the Document Server.
-    async fn convert_back(&self, url: &str, from: &str, to: &str) -> Result<Bytes, OfficeError> {
+    async fn convert_back(
+        &self,
+        url: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<FileStream, OfficeError> {
         let key = format!("{}-save-{}", self.link.key, to);
         let key = if super::doc_key::is_valid(&key) {
             key
@@ -492,18 +583,45 @@ impl Session<'_> {
             title: "saved",
             pdf: None,
         };
-        let http = &self.state.http;
+        let http = &self.state.egress;
         match self
             .ds
             .convert_and_wait(http, &request, 120, Duration::from_secs(1))
             .await?
         {
-            Some(file_url) => Ok(self.ds.download(http, &file_url).await?),
+            Some(file_url) => Ok(self.ds.fetch_file(http, &file_url).await?),
             None => Err(OfficeError::Other(
                 "converting the edited file back took too long".into(),
             )),
         }
     }
+}
+
+/// The version an interrupted save uploaded, if Confluence has it: one after the version it
+/// started from, with the comment it was about to write (read as `reader`).
+pub(super) async fn landed(
+    confluence: &Confluence<'_>,
+    reader: &str,
+    attachment_id: &str,
+    intent: &Intent,
+) -> Result<Option<i32>, OfficeError> {
+    let versions = confluence.versions(reader, attachment_id).await?;
+    Ok(versions
+        .into_iter()
+        .filter(|v| v.number > intent.before && v.message == intent.comment)
+        .map(|v| v.number)
+        .min())
+}
+
+/// One save's who and how.
+struct SaveJob<'a> {
+    /// The session member it is credited to and uploaded as.
+    editor: &'a str,
+    lease: &'a Lease,
+    /// What an earlier holder of the claim was about to store when it stopped.
+    interrupted: Option<&'a Intent>,
+    last: bool,
+    damaged: bool,
 }
 
 enum Stored {

@@ -3,7 +3,7 @@
 
 use connect::{
     Connect,
-    host::client::{HostBody, HostClient, HostError},
+    host::client::{HostBody, HostClient, HostError, StreamBody},
     store::tenant::Tenant,
 };
 use reqwest::{Method, StatusCode, header};
@@ -355,7 +355,7 @@ impl<'a> Confluence<'a> {
             .clear()
             .extend_pairs(pairs)
             .append_pair("version", &version.to_string());
-        self.app().send_ok(Method::GET, url.as_str(), None).await
+        self.app().download(url.as_str()).await
     }
 
     /// The first `limit` bytes of a version (fewer when the file is shorter); the rest is not
@@ -439,19 +439,15 @@ impl<'a> Confluence<'a> {
         account_id: &str,
         page_id: &str,
         attachment_id: &str,
-        file: &Upload<'_>,
+        file: Upload<'_>,
     ) -> Result<i32, HostError> {
-        let att: StoredAttachment = self
-            .user(account_id)
-            .send_ok(
-                Method::POST,
-                &format!(
-                    "/rest/api/content/{}/child/attachment/{}/data",
-                    encode(page_id),
-                    encode(attachment_id)
-                ),
-                Some(file.body()),
-            )
+        let target = format!(
+            "/rest/api/content/{}/child/attachment/{}/data",
+            encode(page_id),
+            encode(attachment_id)
+        );
+        let att: StoredAttachment = file
+            .send(&self.user(account_id), &target)
             .await?
             .json()
             .await
@@ -464,15 +460,11 @@ impl<'a> Confluence<'a> {
         &self,
         account_id: &str,
         page_id: &str,
-        file: &Upload<'_>,
+        file: Upload<'_>,
     ) -> Result<StoredAttachment, HostError> {
-        let list: Results<StoredAttachment> = self
-            .user(account_id)
-            .send_ok(
-                Method::POST,
-                &format!("/rest/api/content/{}/child/attachment", encode(page_id)),
-                Some(file.body()),
-            )
+        let target = format!("/rest/api/content/{}/child/attachment", encode(page_id));
+        let list: Results<StoredAttachment> = file
+            .send(&self.user(account_id), &target)
             .await?
             .json()
             .await
@@ -488,19 +480,44 @@ impl<'a> Confluence<'a> {
 pub struct Upload<'a> {
     pub file_name: &'a str,
     pub media_type: &'a str,
-    pub data: &'a [u8],
+    pub data: UploadData<'a>,
     pub comment: &'a str,
+}
+
+/// What is uploaded: a small file in memory, or a file streamed through from elsewhere.
+pub enum UploadData<'a> {
+    Bytes(&'a [u8]),
+    Stream(super::file_stream::FileStream),
 }
 
 impl Upload<'_> {
     /// Minor edits: saves from the editor do not notify page watchers.
-    fn body(&self) -> HostBody {
-        HostBody::multipart_file(
-            self.file_name,
-            self.media_type,
-            self.data,
-            &[("comment", self.comment), ("minorEdit", "true")],
-        )
+    async fn send(self, client: &HostClient, target: &str) -> Result<reqwest::Response, HostError> {
+        let fields = [("comment", self.comment), ("minorEdit", "true")];
+        match self.data {
+            UploadData::Bytes(data) => {
+                let body = HostBody::multipart_file(self.file_name, self.media_type, data, &fields);
+                client.send_ok(Method::POST, target, Some(body)).await
+            }
+            UploadData::Stream(file) => {
+                let watch = file.watch();
+                let body = StreamBody::multipart_file(
+                    self.file_name,
+                    self.media_type,
+                    file.stream,
+                    file.length,
+                    &fields,
+                );
+                match client.send_stream(Method::POST, target, body).await {
+                    // The upload broke off because the file passed its cap: say so.
+                    Err(_) if watch.exceeded().is_some() => Err(HostError::Transport(format!(
+                        "the file is larger than {} MB",
+                        watch.exceeded().unwrap_or_default() / 1024 / 1024
+                    ))),
+                    other => other,
+                }
+            }
+        }
     }
 }
 

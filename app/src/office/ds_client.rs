@@ -5,50 +5,28 @@
 
 use std::time::Duration;
 
-use bytes::Bytes;
-use reqwest::{StatusCode, header};
+use connect::egress::{EgressClient, EgressError};
+use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
+use url::Url;
 
-use super::{capped_body::CappedError, ds_token};
+use super::{
+    ds_token,
+    file_stream::{FileStream, StreamError},
+};
 use crate::i18n::Lang;
 
-/// The largest file Confluo downloads from the Document Server (its own download cap).
+/// The Document Server's own default download cap, and the default of the operator's.
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
-/// How long one call may take before Confluo gives up on it.
+/// How long one API call may take before Confluo gives up on it.
 const CALL_TIMEOUT: Duration = Duration::from_secs(30);
-const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(120);
-
-/// The HTTP clients for Document Server calls: bounded connects and redirects; each call sets
-/// its own overall timeout. The second client accepts any certificate, for sites whose
-/// administrator switched verification off (a Document Server with a self-signed certificate).
-#[derive(Clone, Debug)]
-pub struct HttpClients {
-    verified: reqwest::Client,
-    unverified: reqwest::Client,
-}
-
-impl HttpClients {
-    pub fn new() -> Result<Self, reqwest::Error> {
-        let builder = || {
-            reqwest::Client::builder()
-                .connect_timeout(Duration::from_secs(10))
-                .redirect(reqwest::redirect::Policy::limited(3))
-                .user_agent(concat!("Confluo/", env!("CARGO_PKG_VERSION")))
-        };
-        Ok(Self {
-            verified: builder().build()?,
-            unverified: builder().danger_accept_invalid_certs(true).build()?,
-        })
-    }
-
-    fn pick(&self, verify_certificates: bool) -> &reqwest::Client {
-        if verify_certificates {
-            &self.verified
-        } else {
-            &self.unverified
-        }
-    }
-}
+/// How long a file transfer may take (a stalled one ends at the client's read timeout).
+pub const TRANSFER_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+/// Largest JSON answer read from a Document Server (commands and conversions answer a few
+/// hundred bytes; a list of forgotten files a few KiB).
+const MAX_ANSWER_BYTES: u64 = 256 * 1024;
+/// Redirects followed on a `GET`, each only within the Document Server's own addresses.
+const MAX_REDIRECTS: usize = 3;
 
 /// One conversion, as the conversion API takes it.
 pub struct ConvertRequest<'a> {
@@ -93,6 +71,10 @@ pub enum DsError {
     Conversion(i64),
     TooLarge(u64),
     Secret(String),
+    /// The egress policy refused the address: a private network the operator has not allowed.
+    Refused(String),
+    /// A redirect away from the Document Server's own addresses.
+    Redirect(String),
 }
 
 impl DsError {
@@ -144,6 +126,14 @@ impl DsError {
             Self::Secret(detail) => lang.fmt(
                 "the Document Server secret cannot be used: {detail}",
                 &[("detail", detail)],
+            ),
+            Self::Refused(address) => lang.fmt(
+                "{address} is on a private network; the operator has not allowed Confluo to connect there",
+                &[("address", address)],
+            ),
+            Self::Redirect(address) => lang.fmt(
+                "the Document Server redirected to {address}, which is not the Document Server; not followed",
+                &[("address", address)],
             ),
         }
     }
@@ -232,6 +222,9 @@ impl DocumentServer {
     }
 
     fn transport(&self, err: reqwest::Error, timeout: Duration) -> DsError {
+        if let Some(refused) = EgressClient::refusal(&err) {
+            return refusal(refused);
+        }
         // The TLS library's reason sits deep in the error's chain of causes.
         let mut cause: Option<&dyn std::error::Error> = Some(&err);
         while let Some(e) = cause {
@@ -247,20 +240,61 @@ impl DocumentServer {
         }
     }
 
+    /// Sends a request through the egress policy. A `GET` follows up to [`MAX_REDIRECTS`]
+    /// redirects, each only to the Document Server's own addresses and checked again.
+    async fn send(
+        &self,
+        http: &EgressClient,
+        method: Method,
+        url: &str,
+        timeout: Duration,
+        build: impl Fn(reqwest::RequestBuilder) -> reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, DsError> {
+        let mut url = Url::parse(url.trim()).map_err(|_| DsError::Unreachable(url.to_owned()))?;
+        for _ in 0..=MAX_REDIRECTS {
+            let request = http
+                .request(method.clone(), &url, self.verify_certificates)
+                .map_err(refusal)?
+                .timeout(timeout);
+            let response = build(request)
+                .send()
+                .await
+                .map_err(|e| self.transport(e, timeout))?;
+            let status = response.status();
+            if !status.is_redirection() || method != Method::GET {
+                return Ok(response);
+            }
+            let next = response
+                .headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|location| url.join(location).ok());
+            match next {
+                Some(next) if self.owns(next.as_str()) => url = next,
+                Some(next) => return Err(DsError::Redirect(next.origin().ascii_serialization())),
+                None => return Err(DsError::Status(status.as_u16())),
+            }
+        }
+        Err(DsError::BadAnswer("too many redirects".into()))
+    }
+
     /// `GET /healthcheck`: `Ok` when it answers `true`.
-    pub async fn healthcheck(&self, http: &HttpClients) -> Result<(), DsError> {
-        let response = http
-            .pick(self.verify_certificates)
-            .get(format!("{}/healthcheck", self.server_url()))
-            .timeout(CALL_TIMEOUT)
-            .send()
-            .await
-            .map_err(|e| self.transport(e, CALL_TIMEOUT))?;
+    pub async fn healthcheck(&self, http: &EgressClient) -> Result<(), DsError> {
+        let response = self
+            .send(
+                http,
+                Method::GET,
+                &format!("{}/healthcheck", self.server_url()),
+                CALL_TIMEOUT,
+                |r| r,
+            )
+            .await?;
         let status = response.status();
-        let body = response.text().await.unwrap_or_default();
         if !status.is_success() {
             return Err(DsError::Status(status.as_u16()));
         }
+        let body = read_answer(response).await.unwrap_or_default();
+        let body = String::from_utf8_lossy(&body);
         match body.trim() {
             "true" => Ok(()),
             other => Err(DsError::Unhealthy(other.chars().take(40).collect())),
@@ -270,41 +304,47 @@ impl DocumentServer {
     /// A JSON request to the Document Server, signed in the body and in the header.
     async fn post_signed(
         &self,
-        http: &HttpClients,
+        http: &EgressClient,
         path: &str,
         mut fields: Value,
     ) -> Result<Value, DsError> {
-        let mut request = http
-            .pick(self.verify_certificates)
-            .post(format!("{}{path}", self.server_url()))
-            .header(header::ACCEPT, "application/json")
-            .timeout(CALL_TIMEOUT);
+        let mut auth = None;
         if let Some(secret) = &self.secret {
             let now = chrono::Utc::now().timestamp();
             let header_token = ds_token::sign_header(&fields, secret, now)
                 .map_err(|e| DsError::Secret(e.to_string()))?;
             let body_token =
                 ds_token::sign(&fields, secret, now).map_err(|e| DsError::Secret(e.to_string()))?;
-            request = request.header(self.jwt_header.as_str(), format!("Bearer {header_token}"));
+            auth = Some(format!("Bearer {header_token}"));
             fields["token"] = Value::String(body_token);
         }
-        let response = request
-            .json(&fields)
-            .send()
-            .await
-            .map_err(|e| self.transport(e, CALL_TIMEOUT))?;
+        let response = self
+            .send(
+                http,
+                Method::POST,
+                &format!("{}{path}", self.server_url()),
+                CALL_TIMEOUT,
+                |request| {
+                    let request = request
+                        .header(header::ACCEPT, "application/json")
+                        .json(&fields);
+                    match &auth {
+                        Some(value) => request.header(self.jwt_header.as_str(), value),
+                        None => request,
+                    }
+                },
+            )
+            .await?;
         let status = response.status();
         if !status.is_success() {
             return Err(DsError::Status(status.as_u16()));
         }
-        response
-            .json::<Value>()
-            .await
-            .map_err(|e| DsError::BadAnswer(e.to_string()))
+        let body = read_answer(response).await?;
+        serde_json::from_slice::<Value>(&body).map_err(|e| DsError::BadAnswer(e.to_string()))
     }
 
     /// Runs a command (`POST /command`); an error code becomes [`DsError::Command`].
-    pub async fn command(&self, http: &HttpClients, fields: Value) -> Result<Value, DsError> {
+    pub async fn command(&self, http: &EgressClient, fields: Value) -> Result<Value, DsError> {
         let answer = self.post_signed(http, "/command", fields).await?;
         match answer.get("error").and_then(Value::as_i64) {
             Some(0) => Ok(answer),
@@ -314,7 +354,7 @@ impl DocumentServer {
     }
 
     /// The Document Server's version (the `version` command), proving the secret is right.
-    pub async fn version(&self, http: &HttpClients) -> Result<String, DsError> {
+    pub async fn version(&self, http: &EgressClient) -> Result<String, DsError> {
         let answer = self.command(http, json!({ "c": "version" })).await?;
         answer
             .get("version")
@@ -326,7 +366,7 @@ impl DocumentServer {
     /// Starts or polls an asynchronous conversion; repeat the same request until it is done.
     pub async fn convert(
         &self,
-        http: &HttpClients,
+        http: &EgressClient,
         request: &ConvertRequest<'_>,
     ) -> Result<Conversion, DsError> {
         let ConvertRequest {
@@ -382,7 +422,7 @@ impl DocumentServer {
     /// conversion is done, `None` when it was still running after the last poll.
     pub async fn convert_and_wait(
         &self,
-        http: &HttpClients,
+        http: &EgressClient,
         request: &ConvertRequest<'_>,
         polls: u32,
         interval: Duration,
@@ -426,32 +466,67 @@ impl DocumentServer {
             .any(|base| origin(base) == Some(target.clone()))
     }
 
-    /// Downloads a file the Document Server produced, within its download limit.
-    pub async fn download(&self, http: &HttpClients, url: &str) -> Result<Bytes, DsError> {
+    /// A file the Document Server produced, as a stream of at most its download limit.
+    pub async fn fetch_file(&self, http: &EgressClient, url: &str) -> Result<FileStream, DsError> {
         if !self.owns(url) {
             return Err(DsError::BadAnswer(
                 "the file address is not on the Document Server".into(),
             ));
         }
         let url = self.internal_file_url(url);
-        let response = http
-            .pick(self.verify_certificates)
-            .get(&url)
-            .timeout(DOWNLOAD_TIMEOUT)
-            .send()
-            .await
-            .map_err(|e| self.transport(e, DOWNLOAD_TIMEOUT))?;
+        let response = self
+            .send(http, Method::GET, &url, TRANSFER_TIMEOUT, |r| r)
+            .await?;
         let status = response.status();
         if status != StatusCode::OK {
             return Err(DsError::Status(status.as_u16()));
         }
-        super::capped_body::read(response, self.max_download_bytes)
-            .await
-            .map_err(|err| match err {
-                CappedError::TooLarge => DsError::TooLarge(self.max_download_bytes / 1024 / 1024),
-                CappedError::Transport(e) => self.transport(e, DOWNLOAD_TIMEOUT),
-            })
+        FileStream::from_response(response, self.max_download_bytes)
+            .map_err(|err| self.stream_error(err))
     }
+
+    /// A small file the Document Server produced, in memory, at most `max` bytes.
+    pub async fn download_small(
+        &self,
+        http: &EgressClient,
+        url: &str,
+        max: u64,
+    ) -> Result<bytes::Bytes, DsError> {
+        let file = Self {
+            max_download_bytes: max.min(self.max_download_bytes),
+            ..self.clone()
+        }
+        .fetch_file(http, url)
+        .await?;
+        file.into_bytes()
+            .await
+            .map_err(|err| self.stream_error(err))
+    }
+
+    /// A broken or oversized transfer, in the administrator's words.
+    pub fn stream_error(&self, err: StreamError) -> DsError {
+        match err {
+            StreamError::TooLarge(max) => DsError::TooLarge(max / 1024 / 1024),
+            StreamError::Transport(_) => DsError::Unreachable(self.server_url().to_owned()),
+        }
+    }
+}
+
+/// The policy's refusal, named by the host it refused.
+fn refusal(err: EgressError) -> DsError {
+    match err {
+        EgressError::Private { host, .. } => DsError::Refused(host),
+        other => DsError::BadAnswer(other.to_string()),
+    }
+}
+
+/// A Document Server's answer, at most [`MAX_ANSWER_BYTES`].
+async fn read_answer(response: reqwest::Response) -> Result<bytes::Bytes, DsError> {
+    match FileStream::from_response(response, MAX_ANSWER_BYTES) {
+        Ok(answer) => answer.into_bytes().await,
+        Err(err) => Err(err),
+    }
+    .map_err(|err| DsError::BadAnswer(err.to_string()))
 }
 
 #[cfg(test)]

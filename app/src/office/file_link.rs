@@ -20,6 +20,7 @@ use super::{
     confluence::Confluence,
     ds_client::DocumentServer,
     ds_token,
+    file_stream::FileStream,
     link_token::{LinkClaims, Purpose},
     site,
 };
@@ -131,9 +132,31 @@ pub async fn handle(
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let mut response = Body::from_stream(upstream.bytes_stream()).into_response();
+    let file = match FileStream::from_response(upstream, state.max_file_bytes) {
+        Ok(file) => file,
+        Err(_) => return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the file is too large"),
+    };
+    let length = file.length;
+    let mut response = Body::from_stream(file.stream).into_response();
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, content_type);
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(length) = length {
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    }
+    as_download(h);
     response
+}
+
+/// Headers of a file Confluo hands out under its own origin: never cached, saved rather than
+/// shown, and, should a browser show it anyway, unable to run anything as Confluo.
+pub fn as_download(headers: &mut HeaderMap) {
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox; default-src 'none'"),
+    );
 }

@@ -4,10 +4,10 @@
 
 use serde_json::{Value, json};
 
-use super::{ForgottenFile, doc_key, ds_client::DocumentServer, error::OfficeError, site};
+use super::{ForgottenFile, ds_client::DocumentServer, error::OfficeError, site};
 use crate::{
     store::{
-        office_save::{self, Claim},
+        office_save::{self, Claim, Intent, Lease},
         office_session,
     },
     tenant_scope::TenantScope,
@@ -18,8 +18,9 @@ pub async fn list(scope: &TenantScope) -> Result<Vec<ForgottenFile>, OfficeError
     let state = &scope.state;
     let ds = site::document_server(state, scope.client_key()).await?;
     let answer = ds
-        .command(&state.http, json!({ "c": "getForgottenList" }))
+        .command(&state.egress, json!({ "c": "getForgottenList" }))
         .await?;
+    let ours = site::doc_keys(state);
     let keys: Vec<String> = answer
         .get("keys")
         .and_then(Value::as_array)
@@ -27,7 +28,7 @@ pub async fn list(scope: &TenantScope) -> Result<Vec<ForgottenFile>, OfficeError
             keys.iter()
                 .filter_map(Value::as_str)
                 // The Document Server may serve other sites too: only ours are shown.
-                .filter(|k| doc_key::belongs_to(k, scope.client_key()))
+                .filter(|k| ours.belongs_to(k, scope.client_key()))
                 .map(str::to_owned)
                 .collect()
         })
@@ -57,7 +58,7 @@ pub async fn list(scope: &TenantScope) -> Result<Vec<ForgottenFile>, OfficeError
 /// `account_id`, then lets the Document Server delete it. The new version's number.
 pub async fn recover(scope: &TenantScope, account_id: &str, key: &str) -> Result<i32, OfficeError> {
     let state = &scope.state;
-    if !doc_key::belongs_to(key, scope.client_key()) {
+    if !site::doc_keys(state).belongs_to(key, scope.client_key()) {
         return Err(OfficeError::Other(
             "no such unsaved edit on this site".into(),
         ));
@@ -75,18 +76,22 @@ pub async fn recover(scope: &TenantScope, account_id: &str, key: &str) -> Result
                 "this edit is being saved right now; try again in a minute".into(),
             ));
         }
-        Claim::Mine => match store(scope, &ds, account_id, key, &session).await {
-            Ok(version) => {
-                office_save::complete(&state.db, &save_id, &version.to_string()).await?;
-                version
+        Claim::Mine { lease, interrupted } => {
+            let _renewing = lease.keep_alive(state.db.clone());
+            let stored = store(scope, &ds, account_id, key, &session, &lease, interrupted).await;
+            match stored {
+                Ok(version) => {
+                    lease.complete(&state.db, &version.to_string()).await?;
+                    version
+                }
+                Err(err) => {
+                    let _ = lease.release(&state.db).await;
+                    return Err(err);
+                }
             }
-            Err(err) => {
-                let _ = office_save::release(&state.db, &save_id).await;
-                return Err(err);
-            }
-        },
+        }
     };
-    ds.command(&state.http, json!({ "c": "deleteForgotten", "key": key }))
+    ds.command(&state.egress, json!({ "c": "deleteForgotten", "key": key }))
         .await?;
     tracing::info!(key, version, "forgotten edit recovered");
     Ok(version)
@@ -98,35 +103,55 @@ async fn store(
     account_id: &str,
     key: &str,
     session: &office_session::Model,
+    lease: &Lease,
+    interrupted: Option<Intent>,
 ) -> Result<i32, OfficeError> {
     let state = &scope.state;
-    let answer = ds
-        .command(&state.http, json!({ "c": "getForgotten", "key": key }))
-        .await?;
-    let url = answer
-        .get("url")
-        .and_then(Value::as_str)
-        .ok_or_else(|| OfficeError::Other("the Document Server gave no file for it".into()))?;
-    let data = ds.download(&state.http, url).await?;
     let confluence = super::confluence::Confluence::new(&state.connect, &scope.tenant);
     let att = confluence
         .by_id(&session.attachment_id)
         .await?
         .ok_or_else(|| OfficeError::Gone("the attachment".into()))?;
+    // A save that stopped mid-way (a crashed callback) may have stored the edit after all.
+    if let Some(intent) = interrupted
+        && att.version() > intent.before
+        && let Some(version) =
+            super::callback::landed(&confluence, account_id, att.id(), &intent).await?
+    {
+        office_session::saved(&state.db, key, version, office_session::SAVED, None).await?;
+        return Ok(version);
+    }
+    let answer = ds
+        .command(&state.egress, json!({ "c": "getForgotten", "key": key }))
+        .await?;
+    let url = answer
+        .get("url")
+        .and_then(Value::as_str)
+        .ok_or_else(|| OfficeError::Other("the Document Server gave no file for it".into()))?;
+    let data = ds.fetch_file(&state.egress, url).await?;
     let person = confluence.person(account_id).await?;
     let comment = format!(
         "Recovered from ONLYOFFICE by {}: an edit of version {} that could not be saved at the time",
         person.display_name, session.base_version
     );
+    lease
+        .intend(
+            &state.db,
+            &Intent {
+                comment: comment.clone(),
+                before: att.version(),
+            },
+        )
+        .await?;
     let version = confluence
         .upload_version(
             account_id,
             &session.page_id,
             att.id(),
-            &super::confluence::Upload {
+            super::confluence::Upload {
                 file_name: att.title(),
                 media_type: att.media_type(),
-                data: &data,
+                data: super::confluence::UploadData::Stream(data),
                 comment: &comment,
             },
         )

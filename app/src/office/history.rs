@@ -15,10 +15,7 @@ use crate::{state::AppState, store::office_changes};
 use super::{
     History, HistoryEntry, HistoryUser,
     callback::LinkQuery,
-    capped_body::CappedError,
     confluence::UserJson,
-    doc_key,
-    ds_client::MAX_FILE_BYTES,
     ds_token,
     error::OfficeError,
     file_link::{Fetch, HeaderToken, verify_fetch},
@@ -45,7 +42,14 @@ pub async fn list(caller: &Caller, page_id: &str, file_name: &str) -> Result<His
         .confluence()
         .versions(&caller.account_id, att.id())
         .await?;
-    let mut history = entries(caller.client_key(), att.id(), att.version(), versions);
+    let keys = caller.doc_keys();
+    let mut history = entries(
+        &keys,
+        caller.client_key(),
+        att.id(),
+        att.version(),
+        versions,
+    );
     let known =
         office_changes::of_attachment(&caller.scope.state.db, caller.client_key(), att.id())
             .await?;
@@ -65,6 +69,7 @@ pub fn with_changes(history: &mut History, known: &[office_changes::Model]) {
 
 /// [`list`]'s shaping, apart from Confluence.
 pub fn entries(
+    keys: &super::doc_key::DocKeys,
     client_key: &str,
     attachment_id: &str,
     current: i32,
@@ -78,7 +83,7 @@ pub fn entries(
             let by = v.by.unwrap_or_default();
             HistoryEntry {
                 created: created(&v.when),
-                key: doc_key::editing(client_key, attachment_id, v.number),
+                key: keys.editing(client_key, attachment_id, v.number),
                 version: v.number,
                 user: HistoryUser {
                     id: by.account_id,
@@ -122,7 +127,9 @@ pub async fn data(
             &[("name", file_name), ("version", &version.to_string())],
         )));
     }
-    let key = doc_key::editing(caller.client_key(), att.id(), version);
+    let key = caller
+        .doc_keys()
+        .editing(caller.client_key(), att.id(), version);
     let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
     let mut fields = json!({
         "fileType": format.ext,
@@ -134,7 +141,9 @@ pub async fn data(
     let record = office_changes::get(&state.db, caller.client_key(), att.id(), version).await?;
     if let Some(record) = record.filter(|r| r.diff.is_some() && r.previous_version >= 1) {
         let previous = record.previous_version;
-        let previous_key = doc_key::editing(caller.client_key(), att.id(), previous);
+        let previous_key = caller
+            .doc_keys()
+            .editing(caller.client_key(), att.id(), previous);
         fields["changesUrl"] = json!(caller.link(&ds, Purpose::Changes, &att, version, &key)?);
         fields["previous"] = json!({
             "fileType": format.ext,
@@ -166,14 +175,9 @@ pub async fn restore(
     }
     let confluence = caller.confluence();
     let response = confluence.download(&att, version).await?;
-    let data = super::capped_body::read(response, MAX_FILE_BYTES)
-        .await
-        .map_err(|err| match err {
-            CappedError::TooLarge => OfficeError::TooLarge(MAX_FILE_BYTES / 1024 / 1024),
-            CappedError::Transport(e) => {
-                OfficeError::Other(format!("reading version {version} failed: {e}"))
-            }
-        })?;
+    let max = caller.scope.state.max_file_bytes;
+    let data = super::file_stream::FileStream::from_response(response, max)
+        .map_err(|_| OfficeError::TooLarge(max / 1024 / 1024))?;
     let person = confluence.person(&caller.account_id).await?;
     let comment = format!(
         "Restored version {version} in ONLYOFFICE by {}",
@@ -184,10 +188,10 @@ pub async fn restore(
             &caller.account_id,
             page_id,
             att.id(),
-            &super::confluence::Upload {
+            super::confluence::Upload {
                 file_name: att.title(),
                 media_type: format.media_type,
-                data: &data,
+                data: super::confluence::UploadData::Stream(data),
                 comment: &comment,
             },
         )
@@ -225,14 +229,11 @@ pub async fn changes_archive(
     let mut response = match office_changes::get(&state.db, &link.tnt, &link.att, link.ver).await {
         Ok(Some(office_changes::Model {
             diff: Some(diff), ..
-        })) => (
-            [
-                (header::CONTENT_TYPE, "application/zip"),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            diff,
-        )
-            .into_response(),
+        })) => {
+            let mut response = ([(header::CONTENT_TYPE, "application/zip")], diff).into_response();
+            super::file_link::as_download(response.headers_mut());
+            response
+        }
         Ok(_) => (
             StatusCode::NOT_FOUND,
             "no changes are kept for this version\n",
@@ -255,6 +256,10 @@ pub async fn changes_archive(
 mod tests {
     use super::*;
 
+    fn keys() -> super::super::doc_key::DocKeys {
+        super::super::doc_key::DocKeys::new([1; 32])
+    }
+
     fn v(number: i32, when: &str, who: &str) -> VersionJson {
         VersionJson {
             number,
@@ -271,6 +276,7 @@ mod tests {
     #[test]
     fn versions_saved_from_the_editor_carry_their_changes() {
         let mut h = entries(
+            &keys(),
             "site",
             "att9",
             2,
@@ -302,6 +308,7 @@ mod tests {
     #[test]
     fn history_is_oldest_first_with_a_key_per_version() {
         let h = entries(
+            &keys(),
             "site",
             "att9",
             2,
@@ -317,7 +324,7 @@ mod tests {
         );
         assert_eq!(h.history[1].created, "2026-11-22 10:05");
         assert_eq!(h.history[1].user.name, "CAROL");
-        assert_eq!(h.history[0].key, doc_key::editing("site", "att9", 1));
+        assert_eq!(h.history[0].key, keys().editing("site", "att9", 1));
         assert_ne!(h.history[0].key, h.history[1].key);
         // The DS shape: camelCase, as refreshHistory takes it.
         let json = serde_json::to_value(&h).unwrap();

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::{
-    action_link, doc_key, ds_token,
+    action_link, ds_token,
     error::OfficeError,
     formats::{self, FileUse as Use},
     link_token::Purpose,
@@ -32,7 +32,9 @@ pub async fn for_editor(
     }
     let att = caller.file_on(page_id, file_name, &options).await?;
     let version = att.version();
-    let key = doc_key::editing(caller.client_key(), att.id(), version);
+    let key = caller
+        .doc_keys()
+        .editing(caller.client_key(), att.id(), version);
     let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
     // The editor may send anything as `c`; only a short word goes back.
     let c: String = c

@@ -17,8 +17,6 @@ pub mod action_link;
 #[cfg(feature = "ssr")]
 pub mod callback;
 #[cfg(feature = "ssr")]
-pub mod capped_body;
-#[cfg(feature = "ssr")]
 pub mod confluence;
 #[cfg(feature = "ssr")]
 pub mod doc_key;
@@ -32,6 +30,8 @@ pub mod editor_config;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod file_link;
+#[cfg(feature = "ssr")]
+pub mod file_stream;
 #[cfg(feature = "ssr")]
 pub mod forgotten;
 #[cfg(feature = "ssr")]
@@ -554,6 +554,7 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
         .route(paths::CHANGES, get(history::changes_archive))
         .route(
             paths::CALLBACK,
-            post(callback::handle).layer(axum::extract::DefaultBodyLimit::max(1024 * 1024)),
+            // The server limits the body before it gets here.
+            post(callback::handle),
         )
 }

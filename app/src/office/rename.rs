@@ -10,7 +10,7 @@ use crate::store::office_session;
 /// sessions. The title is read from Confluence (as the app), not taken from the webhook body.
 pub async fn follow(
     db: &sea_orm::DatabaseConnection,
-    http: &super::ds_client::HttpClients,
+    http: &connect::egress::EgressClient,
     connect: &connect::Connect,
     demo_url: &str,
     tenant: &connect::store::tenant::Tenant,

@@ -5,12 +5,7 @@
 
 use serde_json::json;
 
-use super::{
-    confluence::Confluence,
-    ds_client::{DocumentServer, HttpClients},
-    error::OfficeError,
-    site,
-};
+use super::{confluence::Confluence, ds_client::DocumentServer, error::OfficeError, site};
 use crate::{editor_options::EditorOptions, store::office_session};
 
 /// The most sessions one sweep checks; a site with more is checked again at each join or leave.
@@ -28,7 +23,7 @@ pub struct OpenSession<'a> {
 /// site's view-only spaces, groups and labels in `options`. Answers who was dropped; anyone whose
 /// check could not be made stays (the next check, and every save, ask again).
 pub async fn drop_revoked(
-    http: &HttpClients,
+    http: &connect::egress::EgressClient,
     confluence: &Confluence<'_>,
     ds: &DocumentServer,
     options: &EditorOptions,
@@ -90,7 +85,7 @@ pub async fn drop_revoked(
 /// saved) now: all of them, or those of one attachment. Answers how many people were dropped.
 pub async fn sweep(
     db: &sea_orm::DatabaseConnection,
-    http: &HttpClients,
+    http: &connect::egress::EgressClient,
     connect: &connect::Connect,
     demo_url: &str,
     tenant: &connect::store::tenant::Tenant,

@@ -4,8 +4,8 @@
 
 use super::{
     EditorLaunch, NewDocumentKind,
-    confluence::{Confluence, PageAccess, StoredAttachment, Upload, ViewOnlyPolicy},
-    doc_key,
+    confluence::{Confluence, PageAccess, StoredAttachment, Upload, UploadData, ViewOnlyPolicy},
+    doc_key::DocKeys,
     ds_client::{Conversion, ConvertRequest, DocumentServer},
     editor_config::{self, EditorInput, Mode},
     error::OfficeError,
@@ -14,7 +14,10 @@ use super::{
     pdf_form, site, templates,
 };
 use crate::{
-    editor_options::EditorOptions, i18n::Lang, store::office_session, tenant_scope::TenantScope,
+    editor_options::EditorOptions,
+    i18n::Lang,
+    store::{office_session, office_session_member},
+    tenant_scope::TenantScope,
 };
 
 /// A person and site, verified.
@@ -54,7 +57,7 @@ impl Caller {
         page_id: &str,
         name: &str,
         ext: &str,
-        data: &[u8],
+        data: UploadData<'_>,
         comment: &str,
     ) -> Result<StoredAttachment, OfficeError> {
         let confluence = self.confluence();
@@ -69,12 +72,17 @@ impl Caller {
             comment,
         };
         Ok(confluence
-            .upload_new(&self.account_id, page_id, &file)
+            .upload_new(&self.account_id, page_id, file)
             .await?)
     }
 
     pub(super) fn client_key(&self) -> &str {
         self.scope.client_key()
+    }
+
+    /// The keyed hash of this server's document keys.
+    pub(super) fn doc_keys(&self) -> DocKeys {
+        site::doc_keys(&self.scope.state)
     }
 
     pub(super) fn now(&self) -> i64 {
@@ -168,8 +176,7 @@ impl Caller {
 
     /// The Document Server the site opens documents with now.
     pub(super) async fn document_server(&self) -> Result<DocumentServer, OfficeError> {
-        let options = self.options().await?;
-        site::document_server_with(&self.scope.state, self.client_key(), &options).await
+        site::document_server(&self.scope.state, self.client_key()).await
     }
 
     /// The attachment, checked: the caller can see the page, the file is there, not larger than
@@ -200,8 +207,12 @@ impl Caller {
             .find(page_id, file_name)
             .await?
             .ok_or_else(|| OfficeError::Gone(file_name.to_owned()))?;
-        if att.attachment.extensions.file_size > options.max_file_bytes() {
-            return Err(OfficeError::TooLarge(u64::from(options.max_file_mb)));
+        // The site's limit, within the operator's.
+        let limit = options
+            .max_file_bytes()
+            .min(self.scope.state.max_file_bytes);
+        if att.attachment.extensions.file_size > limit {
+            return Err(OfficeError::TooLarge(limit / 1024 / 1024));
         }
         att.page_id = Some(page_id.to_owned());
         Ok(att)
@@ -412,12 +423,16 @@ pub async fn open(
         None if embedded => (
             format!(
                 "{}_embedded",
-                doc_key::editing(caller.client_key(), att.id(), version)
+                caller
+                    .doc_keys()
+                    .editing(caller.client_key(), att.id(), version)
             ),
             version,
         ),
         None => (
-            doc_key::editing(caller.client_key(), att.id(), version),
+            caller
+                .doc_keys()
+                .editing(caller.client_key(), att.id(), version),
             version,
         ),
     };
@@ -431,6 +446,8 @@ pub async fn open(
             version,
         )
         .await?;
+        // Saves of this session may be credited to this person, and to nobody it did not admit.
+        office_session_member::record(&state.db, &key, &caller.account_id).await?;
     }
     let person = match caller.anonymous() {
         // The Document Server shows anonymous viewers as guests.
@@ -499,7 +516,7 @@ async fn form_support(ds: &DocumentServer, state: &crate::state::AppState) -> bo
 
 /// The Document Server's major version, from the `version` command; `None` when it cannot say.
 async fn ds_major(ds: &DocumentServer, state: &crate::state::AppState) -> Option<u32> {
-    let version = ds.version(&state.http).await.ok()?;
+    let version = ds.version(&state.egress).await.ok()?;
     version.split('.').next()?.parse::<u32>().ok()
 }
 
@@ -542,14 +559,27 @@ pub async fn convert_step(
     };
     let version = att.version();
     let key_target = if to_form { "pdf-form" } else { target };
-    let key = doc_key::conversion(caller.client_key(), att.id(), version, key_target);
+    let key = caller
+        .doc_keys()
+        .conversion(caller.client_key(), att.id(), version, key_target);
     let save_id = format!("{key}/convert");
-    if let Claim::Done(name) = office_save::claim(&state.db, &save_id, caller.client_key()).await? {
-        return Ok(super::ConversionStep {
-            percent: 100,
-            file_name: Some(name),
-        });
-    }
+    let lease = match office_save::claim(&state.db, &save_id, caller.client_key()).await? {
+        Claim::Done(name) => {
+            return Ok(super::ConversionStep {
+                percent: 100,
+                file_name: Some(name),
+            });
+        }
+        // Another step (another tab) is storing the result right now.
+        Claim::InProgress => {
+            return Ok(super::ConversionStep {
+                percent: 99,
+                file_name: None,
+            });
+        }
+        Claim::Mine { lease, .. } => lease,
+    };
+    let _renewing = lease.keep_alive(state.db.clone());
     let result = async {
         let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
         let target_name = formats::with_extension(att.title(), target);
@@ -561,21 +591,27 @@ pub async fn convert_step(
             title: &target_name,
             pdf,
         };
-        match ds.convert(&state.http, &request).await? {
+        match ds.convert(&state.egress, &request).await? {
             Conversion::Running { percent } => Ok(super::ConversionStep {
                 percent,
                 file_name: None,
             }),
             Conversion::Done { file_url, .. } => {
-                let data = ds.download(&state.http, &file_url).await?;
+                let data = ds.fetch_file(&state.egress, &file_url).await?;
                 let comment = format!(
                     "{made} from {} (version {version}) with ONLYOFFICE",
                     att.title()
                 );
                 let stored = caller
-                    .attach_new(page_id, &target_name, target, &data, &comment)
+                    .attach_new(
+                        page_id,
+                        &target_name,
+                        target,
+                        UploadData::Stream(data),
+                        &comment,
+                    )
                     .await?;
-                office_save::complete(&state.db, &save_id, stored.title()).await?;
+                lease.complete(&state.db, stored.title()).await?;
                 Ok(super::ConversionStep {
                     percent: 100,
                     file_name: Some(stored.title().to_owned()),
@@ -586,7 +622,7 @@ pub async fn convert_step(
     .await;
     // Not stored (running or failed): the next step may claim it again.
     if !matches!(&result, Ok(step) if step.file_name.is_some()) {
-        office_save::release(&state.db, &save_id).await?;
+        lease.release(&state.db).await?;
     }
     result
 }
@@ -609,7 +645,9 @@ pub async fn download_as(
         return Err(OfficeError::Unsupported(target.to_owned()));
     }
     let version = att.version();
-    let key = doc_key::conversion(caller.client_key(), att.id(), version, target);
+    let key = caller
+        .doc_keys()
+        .conversion(caller.client_key(), att.id(), version, target);
     let url = caller.link(&ds, Purpose::File, &att, version, &key)?;
     let name = formats::with_extension(att.title(), target);
     let request = ConvertRequest {
@@ -622,7 +660,7 @@ pub async fn download_as(
     };
     let interval = std::time::Duration::from_millis(500);
     match ds
-        .convert_and_wait(&state.http, &request, DOWNLOAD_AS_POLLS, interval)
+        .convert_and_wait(&state.egress, &request, DOWNLOAD_AS_POLLS, interval)
         .await?
     {
         // The Document Server answers with the address Confluo called; browsers need the
@@ -655,7 +693,7 @@ pub async fn create(
             page_id,
             &format!("{stem}.{ext}"),
             ext,
-            &blank,
+            UploadData::Bytes(&blank),
             "Created with Confluo",
         )
         .await?;
@@ -685,7 +723,7 @@ pub async fn save_copy(
         .await?
         .require_edit()?;
     let ds = caller.document_server().await?;
-    let data = ds.download(&state.http, url).await?;
+    let data = ds.fetch_file(&state.egress, url).await?;
     // The title may or may not end in an office extension; the file gets `file_type`'s.
     let stem = title
         .rsplit_once('.')
@@ -698,7 +736,7 @@ pub async fn save_copy(
             page_id,
             &format!("{stem}.{ext}"),
             &ext,
-            &data,
+            UploadData::Stream(data),
             &format!(
                 "Copy of {source} saved from ONLYOFFICE by {}",
                 person.display_name

@@ -17,38 +17,20 @@ pub async fn document_server(
     state: &AppState,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    document_server_of(
-        &state.db,
-        &state.connect,
-        &state.demo_server_url,
-        client_key,
-    )
-    .await
+    Sources::new(&state.db, &state.connect, state.max_file_bytes)
+        .current(&state.demo_server_url, client_key)
+        .await
 }
 
-/// [`document_server`] for a request that has read the site's editing options already.
-pub async fn document_server_with(
-    state: &AppState,
-    client_key: &str,
-    options: &EditorOptions,
-) -> Result<DocumentServer, OfficeError> {
-    let sources = Sources {
-        db: &state.db,
-        connect: &state.connect,
-        max_download_bytes: max_download_bytes(options),
-    };
-    sources.current(&state.demo_server_url, client_key).await
-}
-
-/// [`document_server`] from its parts (for code that runs outside a request, like webhooks).
+/// [`document_server`] from its parts (for code that runs outside a request, like webhooks,
+/// which only send commands: downloads are held to the Document Server's own default limit).
 pub async fn document_server_of(
     db: &sea_orm::DatabaseConnection,
     connect: &connect::Connect,
     demo_url: &str,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    Sources::read(db, connect, client_key)
-        .await?
+    Sources::new(db, connect, MAX_FILE_BYTES)
         .current(demo_url, client_key)
         .await
 }
@@ -59,7 +41,7 @@ pub async fn document_server_for_link(
     state: &AppState,
     link: &link_token::LinkClaims,
 ) -> Result<DocumentServer, OfficeError> {
-    let sources = Sources::read(&state.db, &state.connect, &link.tnt).await?;
+    let sources = Sources::new(&state.db, &state.connect, state.max_file_bytes);
     if !link.demo {
         return sources.own(&link.tnt).await;
     }
@@ -80,13 +62,14 @@ pub async fn own_server(
     connect: &connect::Connect,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
-    Sources::read(db, connect, client_key)
-        .await?
+    Sources::new(db, connect, MAX_FILE_BYTES)
         .own(client_key)
         .await
 }
 
-/// Where a site's Document Server settings come from, with the download limit its options set.
+/// Where a site's Document Server settings come from, with the largest file Confluo fetches
+/// from it: the operator's limit (an edit of a file near a site's own limit may come back
+/// larger, and is still stored).
 struct Sources<'a> {
     db: &'a sea_orm::DatabaseConnection,
     connect: &'a connect::Connect,
@@ -94,18 +77,16 @@ struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
-    /// Reads the site's editing options for the download limit.
-    async fn read(
+    fn new(
         db: &'a sea_orm::DatabaseConnection,
         connect: &'a connect::Connect,
-        client_key: &str,
-    ) -> Result<Self, OfficeError> {
-        let options = crate::store::editor_options::find(db, client_key).await?;
-        Ok(Self {
+        max_download_bytes: u64,
+    ) -> Self {
+        Self {
             db,
             connect,
-            max_download_bytes: max_download_bytes(&options),
-        })
+            max_download_bytes,
+        }
     }
 
     /// The demo server while the site's demo runs, otherwise the site's own.
@@ -170,12 +151,6 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// An edit of a file near the site's limit may come back larger: results are never refused
-/// below the Document Server's own limit.
-fn max_download_bytes(options: &EditorOptions) -> u64 {
-    options.max_file_bytes().max(MAX_FILE_BYTES)
-}
-
 /// The framework's clock (fixed in tests) as a date.
 pub fn clock(connect: &connect::Connect) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(connect.now(), 0).unwrap_or_else(chrono::Utc::now)
@@ -193,6 +168,17 @@ pub fn link_key(state: &AppState) -> [u8; 32] {
         .tenants()
         .secrets()
         .derive_key(link_token::KEY_PURPOSE)
+}
+
+/// The keyed hash that makes this server's document keys.
+pub fn doc_keys(state: &AppState) -> super::doc_key::DocKeys {
+    super::doc_key::DocKeys::new(
+        state
+            .connect
+            .tenants()
+            .secrets()
+            .derive_key(super::doc_key::KEY_PURPOSE),
+    )
 }
 
 /// An absolute URL of this app.

@@ -43,7 +43,7 @@ async fn from_form(
         secret,
         jwt_header: form.jwt_header.trim().to_owned(),
         verify_certificates: !form.skip_certificate_check,
-        max_download_bytes: super::ds_client::MAX_FILE_BYTES,
+        max_download_bytes: scope.state.max_file_bytes,
         demo_until: None,
     })
 }
@@ -54,7 +54,15 @@ pub async fn run(
     form: &DocumentServerForm,
     lang: Lang,
 ) -> Result<ConnectionReport, OfficeError> {
-    let errors = form.validate(lang);
+    let mut errors = form.validate(lang);
+    if errors.is_empty() {
+        // The operator's egress policy first: a refused address is never contacted.
+        errors = crate::settings::server_checks(scope, form, lang)
+            .await
+            .into_iter()
+            .filter(|e| e.field != "secret")
+            .collect();
+    }
     if let Some(first) = errors.first() {
         return Err(OfficeError::Other(lang.fmt(
             "Correct the form first: {problem}",
@@ -62,7 +70,7 @@ pub async fn run(
         )));
     }
     let ds = from_form(scope, form).await?;
-    let http = &scope.state.http;
+    let http = &scope.state.egress;
     let mut checks = Vec::new();
     let health = ds.healthcheck(http).await;
     checks.push(ConnectionCheck {
@@ -161,11 +169,13 @@ async fn reaches_confluo(
         pdf: None,
     };
     match ds
-        .convert_and_wait(&state.http, &request, 30, Duration::from_millis(500))
+        .convert_and_wait(&state.egress, &request, 30, Duration::from_millis(500))
         .await?
     {
         Some(file_url) => {
-            ds.download(&state.http, &file_url).await?;
+            // A converted one-line text is a few KiB.
+            ds.download_small(&state.egress, &file_url, 1024 * 1024)
+                .await?;
             Ok(())
         }
         None => Err(OfficeError::Other(
@@ -178,14 +188,15 @@ async fn reaches_confluo(
 /// `GET /office/probe?token=…`: the test file, for a valid probe link only.
 pub async fn probe(State(state): State<AppState>, Query(query): Query<LinkQuery>) -> Response {
     match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::Probe) {
-        Ok(_) => (
-            [
-                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            PROBE_TEXT,
-        )
-            .into_response(),
+        Ok(_) => {
+            let mut response = (
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                PROBE_TEXT,
+            )
+                .into_response();
+            super::file_link::as_download(response.headers_mut());
+            response
+        }
         Err(err) => (StatusCode::UNAUTHORIZED, format!("the test file {err}\n")).into_response(),
     }
 }

@@ -21,6 +21,8 @@ pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(CreateEditorOptions),
         Box::new(CreateOfficeChanges),
         Box::new(CreateOfficeDemo),
+        Box::new(CreateOfficeSessionMember),
+        Box::new(AddSaveLease),
     ]
 }
 
@@ -291,6 +293,9 @@ enum OfficeSave {
     ClientKey,
     Result,
     CreatedAt,
+    ClaimedAt,
+    Holder,
+    Intent,
 }
 
 #[async_trait::async_trait]
@@ -527,5 +532,94 @@ impl MigrationTrait for CreateOfficeDemo {
         manager
             .drop_table(Table::drop().table(OfficeDemo::Table).to_owned())
             .await
+    }
+}
+
+struct CreateOfficeSessionMember;
+
+impl MigrationName for CreateOfficeSessionMember {
+    fn name(&self) -> &str {
+        "m20261202_000010_app_create_office_session_member"
+    }
+}
+
+#[derive(DeriveIden)]
+enum OfficeSessionMember {
+    Table,
+    DocKey,
+    AccountId,
+    JoinedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateOfficeSessionMember {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use OfficeSessionMember as M;
+        manager
+            .create_table(
+                Table::create()
+                    .table(M::Table)
+                    .if_not_exists()
+                    .col(ColumnDef::new(M::DocKey).string().not_null())
+                    .col(ColumnDef::new(M::AccountId).string().not_null())
+                    .col(
+                        ColumnDef::new(M::JoinedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .primary_key(Index::create().col(M::DocKey).col(M::AccountId))
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(OfficeSessionMember::Table).to_owned())
+            .await
+    }
+}
+
+struct AddSaveLease;
+
+impl MigrationName for AddSaveLease {
+    fn name(&self) -> &str {
+        "m20261202_000011_app_office_save_lease"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for AddSaveLease {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use OfficeSave as S;
+        // One column per statement: SQLite alters one thing at a time.
+        for column in [
+            ColumnDef::new(S::ClaimedAt)
+                .timestamp_with_time_zone()
+                .null()
+                .to_owned(),
+            ColumnDef::new(S::Holder).string().null().to_owned(),
+            ColumnDef::new(S::Intent).text().null().to_owned(),
+        ] {
+            manager
+                .alter_table(Table::alter().table(S::Table).add_column(column).to_owned())
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use OfficeSave as S;
+        for column in [S::ClaimedAt, S::Holder, S::Intent] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(S::Table)
+                        .drop_column(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
+        Ok(())
     }
 }

@@ -9,4 +9,5 @@ pub mod office_changes;
 pub mod office_demo;
 pub mod office_save;
 pub mod office_session;
+pub mod office_session_member;
 pub mod self_check;

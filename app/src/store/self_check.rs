@@ -43,11 +43,21 @@ pub async fn record<C: ConnectionTrait>(db: &C) -> Result<SelfCheckReport, DbErr
     )
     .exec_without_returning(db)
     .await?;
+    current(db).await
+}
+
+/// What the database holds, written or not: for production, where nobody may make the server
+/// write by asking (the check then proves the database answers reads).
+pub async fn current<C: ConnectionTrait>(db: &C) -> Result<SelfCheckReport, DbErr> {
     let row = Entity::find()
         .filter(Column::Id.eq(ROW))
         .one(db)
         .await?
-        .ok_or_else(|| DbErr::RecordNotFound("self_check row vanished after the write".into()))?;
+        .unwrap_or(Model {
+            id: ROW,
+            checks: 0,
+            checked_at: chrono::DateTime::UNIX_EPOCH,
+        });
     Ok(SelfCheckReport {
         database: match db.get_database_backend() {
             DbBackend::Postgres => "postgres",

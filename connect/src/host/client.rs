@@ -3,11 +3,17 @@
 //!
 //! Only the tenant's own origin is ever called: a path is joined onto the tenant's base URL, an
 //! absolute URL must be under it, and redirects are followed only within it (re-signed each
-//! time). A 429 is retried once after its `Retry-After` when that is short.
+//! time). A 429 is retried once after its `Retry-After` when that is short. A user token the
+//! host refuses (401) is dropped from the cache and the call made once more with a fresh one.
+//!
+//! API calls are bounded at [`API_TIMEOUT`]; file transfers ([`HostClient::download`],
+//! [`HostClient::send_stream`]) at [`TRANSFER_TIMEOUT`], with the client's read timeout
+//! dropping a transfer that stalls.
 
 use std::time::Duration;
 
 use bytes::Bytes;
+use futures::{Stream, StreamExt};
 use reqwest::{Method, StatusCode, header};
 use serde::{Serialize, de::DeserializeOwned};
 use sha2::Digest;
@@ -21,6 +27,11 @@ const APP_TOKEN_SECS: i64 = 180;
 const MAX_REDIRECTS: usize = 5;
 /// Longest `Retry-After` we wait for inside one call.
 const MAX_RETRY_AFTER_SECS: u64 = 10;
+/// How long one REST call may take, answer included.
+pub const API_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long one file transfer may take (the read timeout of the client drops a stalled one
+/// much earlier).
+pub const TRANSFER_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 
 /// Why a host call failed.
 #[derive(Debug, thiserror::Error)]
@@ -97,31 +108,92 @@ impl HostBody {
     ) -> Self {
         // A boundary that cannot occur in the file: derived from its hash.
         let boundary = format!("connect-{}", hex::encode(&sha2::Sha256::digest(data)[..12]));
-        let quote = |s: &str| s.replace(['"', '\r', '\n'], "_");
-        let mut out = Vec::with_capacity(data.len() + 512);
-        for (name, value) in fields {
-            out.extend_from_slice(
-                format!(
-                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n{value}\r\n",
-                    quote(name)
-                )
-                .as_bytes(),
-            );
-        }
-        out.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: {media_type}\r\n\r\n",
-                quote(file_name)
-            )
-            .as_bytes(),
-        );
+        let (head, tail) = multipart_frame(&boundary, file_name, media_type, fields);
+        let mut out = Vec::with_capacity(head.len() + data.len() + tail.len());
+        out.extend_from_slice(&head);
         out.extend_from_slice(data);
-        out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        out.extend_from_slice(&tail);
         Self {
             content_type: format!("multipart/form-data; boundary={boundary}"),
             bytes: out.into(),
         }
     }
+}
+
+/// A `multipart/form-data` body whose file part is streamed: sent once, never again (not on a
+/// redirect, not after a 429), so the file is never held in memory.
+pub struct StreamBody {
+    content_type: String,
+    length: Option<u64>,
+    body: reqwest::Body,
+}
+
+impl StreamBody {
+    /// One file part named `file` streamed from `data` (`length` bytes when known), after the
+    /// plain text `fields`: the shape Confluence's attachment upload expects.
+    pub fn multipart_file<S, E>(
+        file_name: &str,
+        media_type: &str,
+        data: S,
+        length: Option<u64>,
+        fields: &[(&str, &str)],
+    ) -> Self
+    where
+        S: Stream<Item = Result<Bytes, E>> + Send + 'static,
+        E: Into<Box<dyn std::error::Error + Send + Sync>> + 'static,
+    {
+        // The file is not read ahead, so the boundary cannot be derived from it: 128 random
+        // bits make a collision with the file's bytes practically impossible.
+        let boundary = format!("connect-{}", random_hex(16));
+        let (head, tail) = multipart_frame(&boundary, file_name, media_type, fields);
+        let length = length.map(|n| n + head.len() as u64 + tail.len() as u64);
+        let parts = futures::stream::once(async move { Ok::<Bytes, E>(Bytes::from(head)) })
+            .chain(data)
+            .chain(futures::stream::once(async move {
+                Ok::<Bytes, E>(Bytes::from(tail))
+            }));
+        Self {
+            content_type: format!("multipart/form-data; boundary={boundary}"),
+            length,
+            body: reqwest::Body::wrap_stream(parts),
+        }
+    }
+}
+
+/// The bytes before and after the file in a one-file multipart body.
+fn multipart_frame(
+    boundary: &str,
+    file_name: &str,
+    media_type: &str,
+    fields: &[(&str, &str)],
+) -> (Vec<u8>, Vec<u8>) {
+    let quote = |s: &str| s.replace(['"', '\r', '\n'], "_");
+    let mut head = Vec::with_capacity(512);
+    for (name, value) in fields {
+        head.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n{value}\r\n",
+                quote(name)
+            )
+            .as_bytes(),
+        );
+    }
+    head.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+            quote(file_name),
+            quote(media_type)
+        )
+        .as_bytes(),
+    );
+    (head, format!("\r\n--{boundary}--\r\n").into_bytes())
+}
+
+fn random_hex(bytes: usize) -> String {
+    use chacha20poly1305::aead::{OsRng, rand_core::RngCore};
+    let mut buf = vec![0u8; bytes];
+    OsRng.fill_bytes(&mut buf);
+    hex::encode(buf)
 }
 
 /// REST calls to one tenant.
@@ -215,15 +287,70 @@ impl HostClient {
         target: &str,
         body: Option<HostBody>,
     ) -> Result<reqwest::Response, HostError> {
+        self.send_within(method, target, body, API_TIMEOUT).await
+    }
+
+    /// `GET` of a file (an attachment's bytes), as a response to stream, with the time a
+    /// transfer may take rather than an API call's.
+    pub async fn download(&self, target: &str) -> Result<reqwest::Response, HostError> {
+        let response = self
+            .send_within(Method::GET, target, None, TRANSFER_TIMEOUT)
+            .await?;
+        require_success(response).await
+    }
+
+    /// Sends a streamed body once, for a file transfer; a redirect or a refused token is
+    /// answered as an error (the body cannot be sent again).
+    pub async fn send_stream(
+        &self,
+        method: Method,
+        target: &str,
+        body: StreamBody,
+    ) -> Result<reqwest::Response, HostError> {
+        let url = self.resolve(target)?;
+        let mut request = self
+            .authorized(&method, &url)
+            .await?
+            .header(header::CONTENT_TYPE, &body.content_type)
+            .timeout(TRANSFER_TIMEOUT);
+        if let Some(length) = body.length {
+            request = request.header(header::CONTENT_LENGTH, length);
+        }
+        let response = request.body(body.body).send().await.map_err(transport)?;
+        if response.status() == StatusCode::UNAUTHORIZED {
+            self.forget_user_token().await;
+        }
+        require_success(response).await
+    }
+
+    async fn send_within(
+        &self,
+        method: Method,
+        target: &str,
+        body: Option<HostBody>,
+        timeout: Duration,
+    ) -> Result<reqwest::Response, HostError> {
         let base = Url::parse(&self.tenant.base_url).map_err(|_| HostError::BadBaseUrl)?;
         let mut url = self.resolve(target)?;
         let mut method = method;
         let mut body = body;
         let mut redirects = 0;
         let mut retried = false;
+        let mut fresh_token = false;
         loop {
-            let response = self.send_once(&method, &url, body.as_ref()).await?;
+            let response = self
+                .send_once(&method, &url, body.as_ref(), timeout)
+                .await?;
             let status = response.status();
+            if status == StatusCode::UNAUTHORIZED
+                && !fresh_token
+                && matches!(self.auth, Auth::User { .. })
+            {
+                // The host no longer takes the cached token: fetch a new one, once.
+                self.forget_user_token().await;
+                fresh_token = true;
+                continue;
+            }
             if status.is_redirection()
                 && let Some(location) = response
                     .headers()
@@ -273,7 +400,24 @@ impl HostClient {
         method: &Method,
         url: &Url,
         body: Option<&HostBody>,
+        timeout: Duration,
     ) -> Result<reqwest::Response, HostError> {
+        let mut request = self.authorized(method, url).await?.timeout(timeout);
+        // A GET with a body is refused by the host; never send one.
+        if let Some(body) = body.filter(|_| *method != Method::GET) {
+            request = request
+                .header(header::CONTENT_TYPE, &body.content_type)
+                .body(body.bytes.clone());
+        }
+        request.send().await.map_err(transport)
+    }
+
+    /// A request to `url` with this client's credentials and extra headers.
+    async fn authorized(
+        &self,
+        method: &Method,
+        url: &Url,
+    ) -> Result<reqwest::RequestBuilder, HostError> {
         let authorization = match &self.auth {
             Auth::App { app_key } => Some(format!("JWT {}", self.app_token(app_key, method, url)?)),
             Auth::User {
@@ -298,19 +442,17 @@ impl HostClient {
         for (name, value) in &self.extra_headers {
             request = request.header(name, value);
         }
-        // A GET with a body is refused by the host; never send one.
-        if let Some(body) = body.filter(|_| *method != Method::GET) {
-            request = request
-                .header(header::CONTENT_TYPE, &body.content_type)
-                .body(body.bytes.clone());
+        Ok(request)
+    }
+
+    /// Drops the cached token of the user this client acts as.
+    async fn forget_user_token(&self) {
+        if let Auth::User {
+            account_id, tokens, ..
+        } = &self.auth
+        {
+            tokens.forget(&self.tenant.client_key, account_id).await;
         }
-        request.send().await.map_err(|e| {
-            HostError::Transport(if e.is_timeout() {
-                "timed out".into()
-            } else {
-                "connection failed".into()
-            })
-        })
     }
 
     /// The app's token for this exact URL: qsh over the path relative to the tenant's base
@@ -344,16 +486,7 @@ impl HostClient {
         target: &str,
         body: Option<HostBody>,
     ) -> Result<reqwest::Response, HostError> {
-        let response = self.send(method, target, body).await?;
-        let status = response.status();
-        if status.is_success() {
-            return Ok(response);
-        }
-        let text = response.text().await.unwrap_or_default();
-        Err(HostError::Status {
-            status,
-            body: text.chars().take(300).collect(),
-        })
+        require_success(self.send(method, target, body).await?).await
     }
 
     /// `GET` and decode JSON.
@@ -364,4 +497,33 @@ impl HostClient {
             .await
             .map_err(|e| HostError::Decode(e.to_string()))
     }
+}
+
+/// The response when it is 2xx; otherwise the status and the start of what the host said.
+async fn require_success(response: reqwest::Response) -> Result<reqwest::Response, HostError> {
+    let status = response.status();
+    if status.is_success() {
+        return Ok(response);
+    }
+    // An error body is short; a hostile one is not read past 4 KiB.
+    let mut text = Vec::new();
+    let mut stream = response.bytes_stream();
+    while let Some(Ok(chunk)) = stream.next().await {
+        text.extend_from_slice(&chunk);
+        if text.len() >= 4096 {
+            break;
+        }
+    }
+    Err(HostError::Status {
+        status,
+        body: String::from_utf8_lossy(&text).chars().take(300).collect(),
+    })
+}
+
+fn transport(err: reqwest::Error) -> HostError {
+    HostError::Transport(if err.is_timeout() {
+        "timed out".into()
+    } else {
+        "connection failed".into()
+    })
 }

@@ -2,7 +2,15 @@
 //! rejected, with the reason. Never the secret or the token.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+/// How long entries are kept.
+pub const RETENTION_DAYS: i64 = 90;
+/// Rejected entries kept at most (anyone can make the server refuse a call).
+pub const MAX_REJECTED: u64 = 10_000;
 
 pub mod entity {
     use sea_orm::entity::prelude::*;
@@ -58,9 +66,38 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Drops entries past the retention period, and rejected ones beyond the newest
+/// [`MAX_REJECTED`]. How many went.
+pub async fn prune<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
+    use entity::{Column, Entity};
+    let mut gone = Entity::delete_many()
+        .filter(Column::At.lt(Utc::now() - chrono::Duration::days(RETENTION_DAYS)))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let cutoff = Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(Column::Outcome.eq("rejected"))
+        .order_by_desc(Column::Id)
+        .offset(MAX_REJECTED)
+        .limit(1)
+        .into_tuple::<i64>()
+        .one(db)
+        .await?;
+    if let Some(id) = cutoff {
+        gone += Entity::delete_many()
+            .filter(Column::Outcome.eq("rejected"))
+            .filter(Column::Id.lte(id))
+            .exec(db)
+            .await?
+            .rows_affected;
+    }
+    Ok(gone)
+}
+
 /// The newest `limit` entries, newest first.
 pub async fn recent<C: ConnectionTrait>(db: &C, limit: u64) -> Result<Vec<AuditEntry>, DbErr> {
-    use sea_orm::QuerySelect;
     let rows = entity::Entity::find()
         .order_by_desc(entity::Column::Id)
         .limit(limit)

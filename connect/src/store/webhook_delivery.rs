@@ -50,14 +50,16 @@ pub async fn claim<C: ConnectionTrait>(
     )
     .exec_without_returning(db)
     .await?;
-    if inserted > 0 && now.timestamp() % 64 == 0 {
-        // Now and then, forget old deliveries.
-        Entity::delete_many()
-            .filter(Column::ReceivedAt.lt(now - Duration::days(RETENTION_DAYS)))
-            .exec(db)
-            .await?;
-    }
     Ok(inserted > 0)
+}
+
+/// Forgets deliveries older than [`RETENTION_DAYS`]; how many went.
+pub async fn prune<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
+    Ok(Entity::delete_many()
+        .filter(Column::ReceivedAt.lt(Utc::now() - Duration::days(RETENTION_DAYS)))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// Forgets a delivery whose handler failed, so the host's retry is acted on.
