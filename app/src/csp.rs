@@ -2,8 +2,6 @@
 //! hydration script carries; every other script must come from Confluo itself, Atlassian's
 //! all.js origin or, on pages that embed the editor, the site's Document Server.
 
-use leptos::prelude::*;
-
 /// The nonce of one page response (a request extension the server's middleware sets).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScriptNonce(pub String);
@@ -49,10 +47,13 @@ pub fn origin(url: &str) -> Option<String> {
 /// inline scripts then carry it.
 pub fn provide_page_nonce() {
     #[cfg(feature = "ssr")]
-    if let Some(nonce) = use_context::<axum::http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<ScriptNonce>().cloned())
     {
-        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+        use leptos::prelude::{provide_context, use_context};
+        if let Some(nonce) = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ScriptNonce>().cloned())
+        {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+        }
     }
 }
 

@@ -46,9 +46,10 @@ pub fn descriptor(base_url: &str) -> Descriptor {
         name: "Confluo".into(),
         url: "https://confluo.io".into(),
     });
-    // Reading pages and attachments, uploading new attachment versions, and saving each
-    // version as the user who edited it.
-    d.scopes = vec![Scope::Read, Scope::Write, Scope::ActAsUser];
+    // Reading pages and attachments, uploading new attachment versions, moving files to the
+    // trash from the space's file browser (AP.request is answered within these scopes too),
+    // and saving each version as the user who edited it.
+    d.scopes = vec![Scope::Read, Scope::Write, Scope::Delete, Scope::ActAsUser];
     let m = &mut d.modules;
     m.dynamic_content_macros.push(Macro {
         key: keys::DOCUMENT_MACRO.into(),

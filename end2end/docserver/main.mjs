@@ -22,6 +22,11 @@ const port = Number(arg('port', '3298'));
 // for the settings' certificate-verification switch.
 const tlsPort = Number(arg('tls-port', String(port + 100)));
 const quiet = process.argv.includes('--quiet');
+// A listener on another loopback address that must never be reached: `redirect: true` sends
+// the health check and every hosted file there, as a Document Server gone rogue would.
+const trapPort = Number(arg('trap-port', String(port + 200)));
+const TRAP = `http://127.0.0.2:${trapPort}`;
+let trapHits = 0;
 const TEMPLATES = join(here, '..', '..', 'app', 'templates');
 const KEY_RE = /^[0-9A-Za-z._=-]{1,128}$/;
 const MAX_DOWNLOAD = 100 * 1024 * 1024;
@@ -45,6 +50,7 @@ const defaults = () => ({
   // Where the history's changes archive is fetched from: 'server' (current releases, with the
   // header token) or 'browser' (older ones: from the editor's page, no token, cross-origin).
   changesFrom: 'server',
+  redirect: false,
   ...(process.argv.includes('--demo') ? DEMO : {}),
 });
 let config = defaults();
@@ -430,6 +436,11 @@ const handle = async (req, res) => {
   const raw = await readBody(req);
   const headerValue = req.headers[config.header.toLowerCase()];
   try {
+    if (config.redirect && (p === '/healthcheck' || p.startsWith('/cache/files/data/'))) {
+      record({ dir: 'in', kind: 'redirected', path: p });
+      res.writeHead(302, { location: `${TRAP}${req.url}` });
+      return res.end();
+    }
     if (p === '/healthcheck') {
       record({ dir: 'in', kind: 'healthcheck' });
       if (config.health === '500') return send(res, 500, 'error', 'text/plain');
@@ -508,6 +519,7 @@ const handle = async (req, res) => {
       return send(res, 200, config);
     }
     if (p === '/_ds/api/log') return send(res, 200, log);
+    if (p === '/_ds/api/trap') return send(res, 200, { url: TRAP, hits: trapHits });
     if (p === '/_ds/api/sessions') {
       return send(res, 200, [...sessions.values()].map((s) => ({ key: s.key, title: s.title, users: [...s.users.keys()], callbackUrls: [...s.users.values()].map((u) => u.callbackUrl), dirty: s.dirty, saved: s.saved, delivered: s.delivered, forgotten: !!s.forgotten })));
     }
@@ -519,7 +531,7 @@ const handle = async (req, res) => {
     }
     if (p === '/_ds/api/forged-callback') {
       // A callback to `url` signed with `secret` (tests of our refusal).
-      const fields = { key: body.key, status: body.status ?? 2, url: body.fileUrl ?? 'http://127.0.0.1:1/x', users: ['emu-alice'] };
+      const fields = { key: body.key, status: body.status ?? 2, url: body.fileUrl ?? 'http://127.0.0.1:1/x', users: body.users ?? ['emu-alice'] };
       const headers = { 'content-type': 'application/json' };
       const payload = { ...fields };
       if (body.secret) {
@@ -538,6 +550,12 @@ const handle = async (req, res) => {
 const server = createServer(handle);
 const tls = { key: readFileSync(join(here, 'tls', 'key.pem')), cert: readFileSync(join(here, 'tls', 'cert.pem')) };
 createTlsServer(tls, handle).listen(tlsPort, '127.0.0.1');
+
+createServer((req, res) => {
+  trapHits += 1;
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end('internal secret');
+}).listen(trapPort, '127.0.0.2');
 
 server.listen(port, '127.0.0.1', () => {
   if (!quiet) console.log(`Document Server stand-in on http://127.0.0.1:${port} (secret ${randomBytes(0).toString('hex') || 'configured'})`);

@@ -25,6 +25,8 @@ const host = arg('host', '127.0.0.1');
 const appUrl = arg('app', process.env.APP_BASE_URL ?? 'http://127.0.0.1:3199').replace(/\/$/, '');
 const siteUrl = arg('site', `http://${host}:${port}`);
 const quiet = process.argv.includes('--quiet');
+// The largest request body taken (Confluence's attachment size limit is a site setting).
+const maxBodyBytes = Number(arg('max-body-mb', '50')) * 1024 * 1024;
 const log = (line) => {
   if (!quiet) console.log(`[emulator] ${line}`);
 };
@@ -69,7 +71,7 @@ function readBody(req) {
     let size = 0;
     req.on('data', (c) => {
       size += c.length;
-      if (size > 50 * 1024 * 1024) reject(new HttpError(413, 'Request body too large'));
+      if (size > maxBodyBytes) reject(new HttpError(413, 'Request body too large'));
       else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -142,6 +144,8 @@ function publicState() {
     ),
     lifecycle: tenancy.lifecycleLog,
     calls: rest.calls,
+    grants: rest.grants,
+    holds: rest.holds,
     deliveries: rest.deliveries,
     pages: Object.values(model.pages).map((p) => ({ id: p.id, title: p.title, version: p.version, macros: p.macros })),
     properties: model.properties,
@@ -168,6 +172,10 @@ async function emuApi(req, res, url, body) {
       // The next `times` matching REST calls fail with `status` and `message`.
       rest.failures.push({ method: input.method, pathPrefix: input.pathPrefix ?? '/', status: input.status ?? 500, message: input.message ?? 'Injected failure', times: input.times ?? 1 });
       return json(res, 200, { failures: rest.failures });
+    case 'POST hold':
+      // The next `times` matching REST calls are carried out (unless `carryOut: false`), but never answered.
+      rest.holds.push({ method: input.method, pathPrefix: input.pathPrefix ?? '/', times: input.times ?? 1, carryOut: input.carryOut !== false, held: 0 });
+      return json(res, 200, { holds: rest.holds });
     case 'POST permission':
       // Grants or revokes a person's permission to change pages (and their attachments).
       if (!USERS[input.accountId]) throw new HttpError(404, `No user ${input.accountId}`);
@@ -196,6 +204,7 @@ async function emuApi(req, res, url, body) {
       for (const [id, canEdit] of Object.entries(START_CAN_EDIT)) USERS[id].canEdit = canEdit;
       model.reset();
       rest.failures.length = 0;
+      rest.holds.length = 0;
       rest.calls.length = 0;
       rest.deliveries.length = 0;
       return json(res, 200, publicState());
@@ -386,7 +395,16 @@ async function route(req, res) {
     return sendHost(req, res, { view: 'apps', siteUrl }, url.searchParams.get('theme'));
   }
   if (p.startsWith('/wiki/')) {
-    const result = await rest.handle(req, url, body, req.headers.authorization ? undefined : restUser(req));
+    const path = p.replace(/^\/wiki/, '');
+    const hold = rest.holds.find((h) => h.times > 0 && (!h.method || h.method === req.method) && path.startsWith(h.pathPrefix));
+    if (hold) hold.times -= 1;
+    // A held call is carried out (unless `carryOut` is false) but never answered: the caller
+    // cannot tell whether it landed.
+    const result = hold?.carryOut === false ? undefined : await rest.handle(req, url, body, req.headers.authorization ? undefined : restUser(req));
+    if (hold) {
+      hold.held += 1;
+      return;
+    }
     if (result.json !== undefined) return json(res, result.status, result.json);
     return send(res, result.status, result.body, result.type);
   }

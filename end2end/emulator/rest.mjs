@@ -19,6 +19,8 @@ export class HttpError extends Error {
 }
 
 /** Scopes each HTTP method needs, as Connect enforces them. */
+/** The header the host page's AP.request marks an app's calls with (see host/host.js). */
+export const APP_HEADER = 'x-emu-app';
 const SCOPE_FOR_METHOD = { GET: 'READ', HEAD: 'READ', POST: 'WRITE', PUT: 'WRITE', DELETE: 'DELETE' };
 const SCOPE_IMPLIES = { READ: ['READ'], WRITE: ['READ', 'WRITE'], DELETE: ['READ', 'WRITE', 'DELETE'], ADMIN: ['READ', 'WRITE', 'DELETE', 'ADMIN'] };
 
@@ -29,12 +31,16 @@ export class Rest {
     this.log = log;
     /** bearer token -> {accountId, appKey, exp} */
     this.bearers = {};
+    /** Every OAuth grant issued: `{accountId, at}`. */
+    this.grants = [];
     /** Every authenticated call, for assertions: {method, path, as, via}. */
     this.calls = [];
     /** Webhook deliveries: {event, url, status}. */
     this.deliveries = [];
     /** Failures tests asked for: {method, pathPrefix, status, message, times}. */
     this.failures = [];
+    /** Calls carried out but never answered (`POST hold`). */
+    this.holds = [];
   }
 
   get oauthUrl() {
@@ -54,7 +60,11 @@ export class Rest {
       return { accountId: grant.accountId, appKey: grant.appKey, via: 'bearer' };
     }
     if (auth) throw new HttpError(401, 'Unsupported authorization scheme');
-    if (sessionUser) return { accountId: sessionUser, via: 'session' };
+    if (sessionUser) {
+      // AP.request from an app's iframe: the user's session, limited to the app's scopes.
+      const appKey = req.headers[APP_HEADER];
+      return appKey ? { accountId: sessionUser, appKey, via: 'app-request' } : { accountId: sessionUser, via: 'session' };
+    }
     return { accountId: null, via: 'anonymous' };
   }
 
@@ -95,7 +105,7 @@ export class Rest {
 
   /** Throws 403 when an app-signed call lacks the scope the method needs. */
   checkScope(who, method) {
-    if (who.via !== 'jwt' && who.via !== 'bearer') return;
+    if (who.via !== 'jwt' && who.via !== 'bearer' && who.via !== 'app-request') return;
     const inst = this.tenancy.installation(who.appKey);
     const granted = new Set((inst?.descriptor.scopes ?? []).flatMap((s) => SCOPE_IMPLIES[s.toUpperCase()] ?? []));
     const needed = SCOPE_FOR_METHOD[method] ?? 'WRITE';
@@ -133,6 +143,7 @@ export class Rest {
     const accessToken = randomBytes(24).toString('base64url');
     const expiresIn = 900;
     this.bearers[accessToken] = { accountId: sub.slice(prefix.length), appKey: inst.descriptor.key, exp: now() + expiresIn };
+    this.grants.push({ accountId: sub.slice(prefix.length), at: now() });
     return { access_token: accessToken, expires_in: expiresIn, token_type: 'Bearer' };
   }
 

@@ -47,7 +47,20 @@ test('the document macro renders, hydrates, reads through AP.request and asks th
   for (const p of ['xdm_e', 'xdm_c', 'cp', 'lic', 'cv', 'jwt']) expect(url.searchParams.has(p), p).toBe(true);
   const direct = await request.get(frame.url());
   expect(direct.status()).toBe(200);
-  expect(direct.headers()['content-security-policy']).toBe(`frame-ancestors ${EMU}`);
+  const policies = (response: typeof direct) =>
+    response.headersArray().filter((h) => h.name.toLowerCase() === 'content-security-policy').map((h) => h.value);
+  expect(policies(direct)).toContain(`frame-ancestors ${EMU}`);
+  // Scripts run only from the app, all.js's CDN, and tags carrying this response's nonce.
+  const scripts = policies(direct).find((p) => p.startsWith('script-src'))!;
+  expect(scripts).toContain("'self'");
+  expect(scripts).toContain('https://connect-cdn.atl-paas.net');
+  expect(scripts).not.toContain('unsafe-inline');
+  const nonce = scripts.match(/'nonce-([^']+)'/)![1];
+  const tags = (await direct.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+  const again = await request.get(frame.url());
+  expect(policies(again).find((p) => p.startsWith('script-src'))).not.toContain(nonce);
 
   await host.screenshot({ path: testInfo.outputPath('emulator-page-with-macro.png'), fullPage: true });
 });

@@ -1313,3 +1313,81 @@ test("the space's file browser lists its office documents: search, kind, sorting
   expect(attachment(await state(request), numbers.id, 'budget.xlsx').status).toBe('current');
   await login(host, 'emu-alice');
 });
+
+test('a callback naming someone who never joined the session is refused, and no token is asked for them', async ({ host, request }) => {
+  const pageId = await pageWithDocument(request, 'Author page');
+  await login(host, 'emu-carol');
+  const { editor } = await openDocument(host, pageId, 'report.docx');
+  const key = await editor.locator('#ds-key').textContent();
+  const session = (await ds(request, 'sessions')).find((s: any) => s.key === key);
+  const grants = (await state(request)).grants.length;
+  // Signed with the Document Server's secret, as anyone could sign on the demo server (its
+  // secret is published) or send unsigned to a site without one: only Carol joined.
+  const named = await ds(request, 'forged-callback', { url: session.callbackUrls[0], key, secret: SECRET, users: ['emu-alice'], fileUrl: `${DS}/cache/files/data/none` });
+  expect(named.status).toBe(403);
+  expect(named.body).toContain('never given this document to edit');
+  expect((await state(request)).grants.length).toBe(grants);
+  expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
+  await editor.locator('#ds-close').click();
+});
+
+test('addresses on private networks, and redirects away from the Document Server, are never fetched', async ({ host, request }) => {
+  const trap = await ds(request, 'trap');
+  await login(host, 'emu-alice');
+  const frame = await configurePage(host);
+  await expect(frame.getByTestId('settings-state')).toHaveText(/Saved/);
+  // The cloud metadata service, a private network, and another loopback address than the one
+  // the operator allows (OUTBOUND_ALLOW=127.0.0.1 in this suite).
+  for (const address of ['http://169.254.169.254/', 'http://10.0.0.1:8080/', trap.url]) {
+    await frame.getByTestId('public-url').fill(address);
+    await frame.getByTestId('settings-test').click();
+    await expect(frame.getByTestId('test-summary')).toContainText('This address is on a private network; the operator has not allowed it.');
+    await expect(frame.getByTestId('test-check')).toHaveCount(0);
+    await frame.getByTestId('settings-save').click();
+    await expect(frame.locator('.field-error')).toContainText('This address is on a private network; the operator has not allowed it.');
+  }
+  await frame.getByTestId('public-url').fill(DS);
+
+  // The Document Server now answers its health check and every file with a redirect to the trap.
+  await ds(request, 'config', { redirect: true });
+  try {
+    await frame.getByTestId('settings-test').click();
+    await expect(frame.getByTestId('test-check').first()).toContainText('redirected to');
+    await expect(frame.getByTestId('test-check').first()).toContainText('not followed');
+
+    // A save whose file URL redirects stores nothing and leaves the edit on the Document Server.
+    const pageId = await pageWithDocument(request, 'Redirect page');
+    const { editor } = await openDocument(host, pageId, 'report.docx');
+    const key = await editor.locator('#ds-key').textContent();
+    // Save copy as, from a URL on the Document Server that redirects.
+    const doc = await appFrame(host, '/documents/view', 'ac.attachment=report.docx');
+    const copy = await (await request.post(`${DS}/_ds/save-as`, { data: { key } })).json();
+    const token = await doc.evaluate(() => (window as any).AP.context.getToken());
+    const saved = await request.post(`${APP}/api/office/save-copy`, {
+      headers: { authorization: `JWT ${token}` },
+      form: { page_id: pageId, source: 'report.docx', title: 'leak', file_type: 'docx', url: copy.url },
+    });
+    expect(saved.ok()).toBe(false);
+    expect(attachment(await state(request), pageId, 'leak.docx')).toBeUndefined();
+    // A callback whose url is the trap itself, signed with the right secret.
+    const session = (await ds(request, 'sessions')).find((s: any) => s.key === key);
+    const direct = await ds(request, 'forged-callback', { url: session.callbackUrls[0], key, secret: SECRET, users: ['emu-alice'], fileUrl: `${trap.url}/latest/meta-data/` });
+    expect(JSON.parse(direct.body).error).not.toBe(0);
+    await editor.locator('#ds-type').click();
+    await editor.locator('#ds-close').click();
+    await expect.poll(async () => (await ds(request, 'sessions')).find((s: any) => s.key === key)?.forgotten, { timeout: 30_000 }).toBe(true);
+    expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
+
+    // A conversion whose result redirects.
+    await emu(request, 'attachments', { pageId, fileName: 'notes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt notes', as: 'emu-alice' });
+    const source = await openDocument(host, pageId, 'notes.odt');
+    await source.doc.getByTestId('convert').click();
+    await expect(source.doc.getByTestId('convert-error')).toBeVisible({ timeout: 20_000 });
+    expect(attachment(await state(request), pageId, 'notes.docx')).toBeUndefined();
+
+    expect((await ds(request, 'trap')).hits).toBe(0);
+    expect((await ds(request, 'log')).some((e: any) => e.kind === 'redirected')).toBe(true);
+  } finally {
+    await ds(request, 'config', { redirect: false });
+  }
+});

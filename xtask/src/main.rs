@@ -162,6 +162,9 @@ fn end2end() -> Result<(), Failed> {
             ("EMULATOR_PORT", "3299"),
             // The suite's Document Server stand-in also plays ONLYOFFICE's demo server.
             ("OFFICE_DEMO_URL", "http://127.0.0.1:3298/"),
+            // Only the stand-ins' address: the suite checks that others (127.0.0.2 among
+            // them) are refused.
+            ("OUTBOUND_ALLOW", "127.0.0.1"),
             ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
         ],
     )

@@ -393,6 +393,15 @@ impl Session<'_> {
         }
     }
 
+    /// The session's state after a save: ended with the last one, else still open.
+    fn ended(last: bool) -> &'static str {
+        if last {
+            office_session::SAVED
+        } else {
+            office_session::OPEN
+        }
+    }
+
     /// Downloads the result and stores it in Confluence as the editor.
     async fn store(&self, job: &SaveJob<'_>) -> Result<Stored, OfficeError> {
         let db = &self.state.db;
@@ -427,6 +436,7 @@ impl Session<'_> {
             && let Some(version) = landed(&self.confluence, editor, att.id(), intent).await?
         {
             tracing::warn!(key = %self.link.key, version, "an interrupted save had landed");
+            office_session::saved(db, &self.link.key, version, Self::ended(job.last), None).await?;
             return Ok(Stored::Version(version));
         }
         let ext = formats::extension(att.title()).unwrap_or_default();
@@ -504,12 +514,14 @@ impl Session<'_> {
             }
             .stored()
         });
-        let state = if job.last {
-            office_session::SAVED
-        } else {
-            office_session::OPEN
-        };
-        office_session::saved(db, &self.link.key, version, state, notice.as_deref()).await?;
+        office_session::saved(
+            db,
+            &self.link.key,
+            version,
+            Self::ended(job.last),
+            notice.as_deref(),
+        )
+        .await?;
         // The changes replay only onto the version this session's edit started from.
         if !conflict && !converted {
             self.keep_changes(att.id(), version, ours.unwrap_or(base))

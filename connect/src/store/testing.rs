@@ -26,6 +26,8 @@ pub enum Backend {
 pub struct TestDb {
     pub conn: DatabaseConnection,
     pub url: String,
+    /// A URL another process (the server binary, say) opens the same database with.
+    pub database_url: String,
     cleanup: Cleanup,
 }
 
@@ -80,6 +82,7 @@ impl TestDb {
         };
         Self {
             conn,
+            database_url: url.clone(),
             url,
             cleanup: Cleanup::File(path),
         }
@@ -121,9 +124,11 @@ impl TestDb {
             Ok(conn) => conn,
             Err(err) => panic!("cannot open schema {schema} in {base}: {err}"),
         };
+        let joiner = if base.contains('?') { '&' } else { '?' };
         Self {
             conn,
             url: format!("{base} (schema {schema})"),
+            database_url: format!("{base}{joiner}options=-c%20search_path%3D{schema}"),
             cleanup: Cleanup::Schema { admin, schema },
         }
     }

@@ -69,6 +69,8 @@
         if (['accept', 'if-match', 'if-none-match'].includes(k.toLowerCase())) headers[k] = v;
       }
       if (opts.contentType) headers['content-type'] = opts.contentType;
+      // Confluence answers AP.request within the app's scopes; the emulator learns whose call it is from this.
+      headers['x-emu-app'] = ext.addon_key;
       const record = { app: ext.addon_key, method: type, url: opts.url };
       EMU.requests.push(record);
       const body = type === 'GET' || type === 'HEAD' ? undefined : typeof opts.data === 'string' ? opts.data : opts.data ? JSON.stringify(opts.data) : undefined;

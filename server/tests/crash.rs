@@ -1,0 +1,455 @@
+//! The server binary as it runs in production, killed mid-save and started again, with the
+//! Confluence emulator (`end2end/emulator`) as Confluence and a file host as the Document
+//! Server: the replayed callback ends in exactly one new version, whether the interrupted upload
+//! had reached Confluence or not, on SQLite and PostgreSQL. And a 300 MB save passes through
+//! the server without its memory growing with the file.
+
+use std::{
+    net::SocketAddr,
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+};
+
+use app::{
+    office::{
+        doc_key::{self, DocKeys},
+        link_token::{self, LinkClaims, Purpose},
+    },
+    settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
+    store::{document_server, office_session, office_session_member},
+};
+use connect::store::{
+    secrets::SecretBox,
+    testing::{Backend, TestDb},
+};
+use serde_json::{Value, json};
+use server::migrator::Migrator;
+
+const PAGE: &str = "1001";
+const EDITOR: &str = "emu-alice";
+
+/// A child process killed (SIGKILL) when dropped.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn end2end() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../end2end")
+}
+
+async fn wait_for(http: &reqwest::Client, url: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(r) = http.get(url).send().await
+            && r.status().is_success()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{url} did not answer within a minute");
+}
+
+/// Everything one run needs: the database, Confluence, the Document Server's files, the server.
+struct Site {
+    db: TestDb,
+    http: reqwest::Client,
+    key: String,
+    app: u16,
+    emulator: u16,
+    files: SocketAddr,
+    _emulator: Process,
+    server: Option<Process>,
+    client_key: String,
+    attachment: String,
+    doc_key: String,
+    callback: String,
+}
+
+impl Site {
+    async fn start(backend: Backend, file_bytes: u64, max_file_mb: u32) -> Self {
+        let db = TestDb::new::<Migrator>(backend).await;
+        let http = reqwest::Client::new();
+        let key = SecretBox::generate_key();
+        let (app, emulator) = (free_port(), free_port());
+        let node = Command::new("node")
+            .args(["emulator/main.mjs", "--port", &emulator.to_string()])
+            .args(["--app", &format!("http://127.0.0.1:{app}"), "--quiet"])
+            .args(["--max-body-mb", &(u64::from(max_file_mb) + 10).to_string()])
+            .current_dir(end2end())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("node runs the Confluence emulator (end2end/, after npm ci)");
+        let node = Process(node);
+        let files = serve_file(file_bytes).await;
+        let mut site = Self {
+            db,
+            http,
+            key,
+            app,
+            emulator,
+            files,
+            _emulator: node,
+            server: None,
+            client_key: String::new(),
+            attachment: String::new(),
+            doc_key: String::new(),
+            callback: String::new(),
+        };
+        site.emu_wait().await;
+        site.start_server(max_file_mb).await;
+        site.install().await;
+        site
+    }
+
+    async fn emu_wait(&self) {
+        wait_for(
+            &self.http,
+            &format!("http://127.0.0.1:{}/_emu/health", self.emulator),
+        )
+        .await;
+    }
+
+    async fn start_server(&mut self, max_file_mb: u32) {
+        let emulator = format!("http://127.0.0.1:{}", self.emulator);
+        let child = Command::new(env!("CARGO_BIN_EXE_confluo"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("APP_ENV", "development")
+            .env("APP_BASE_URL", format!("http://127.0.0.1:{}", self.app))
+            .env("LISTEN_ADDR", format!("127.0.0.1:{}", self.app))
+            .env("DATABASE_URL", &self.db.database_url)
+            .env("CONNECT_SECRET_KEY", &self.key)
+            .env(
+                "CONNECT_KEYS_CDN_URL",
+                format!("{emulator}/_emu/install-keys"),
+            )
+            .env("CONNECT_OAUTH_URL", format!("{emulator}/_emu/oauth"))
+            .env("OUTBOUND_ALLOW", "127.0.0.1")
+            .env("MAX_FILE_MB", max_file_mb.to_string())
+            .env("RUST_LOG", "warn")
+            .env("LEPTOS_OUTPUT_NAME", "confluo")
+            .current_dir(std::env::temp_dir())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("the server binary starts");
+        self.server = Some(Process(child));
+        wait_for(
+            &self.http,
+            &format!("http://127.0.0.1:{}/healthz", self.app),
+        )
+        .await;
+    }
+
+    fn server_pid(&self) -> u32 {
+        self.server.as_ref().map(|p| p.0.id()).unwrap_or_default()
+    }
+
+    /// SIGKILL: no shutdown, no cleanup, as a crash or an OOM kill would.
+    fn kill_server(&mut self) {
+        self.server = None;
+    }
+
+    async fn emu(&self, path: &str, body: Value) -> Value {
+        let r = self
+            .http
+            .post(format!(
+                "http://127.0.0.1:{}/_emu/api/{path}",
+                self.emulator
+            ))
+            .json(&body)
+            .send()
+            .await
+            .expect("the emulator answers");
+        assert!(r.status().is_success(), "emulator {path}: {}", r.status());
+        r.json().await.expect("emulator JSON")
+    }
+
+    async fn state(&self) -> Value {
+        self.http
+            .get(format!("http://127.0.0.1:{}/_emu/api/state", self.emulator))
+            .send()
+            .await
+            .expect("the emulator answers")
+            .json()
+            .await
+            .expect("emulator JSON")
+    }
+
+    async fn versions(&self) -> Vec<Value> {
+        let state = self.state().await;
+        state["attachments"]
+            .as_array()
+            .and_then(|all| all.iter().find(|a| a["id"] == self.attachment.as_str()))
+            .and_then(|a| a["versions"].as_array().cloned())
+            .unwrap_or_default()
+    }
+
+    /// A signed install, the Document Server's settings, and an editing session with its
+    /// callback link, as opening the document would leave them.
+    async fn install(&mut self) {
+        let installed = self.emu("install", json!({})).await;
+        self.client_key = installed["clientKey"]
+            .as_str()
+            .unwrap_or_else(|| panic!("the install failed: {installed}"))
+            .to_owned();
+        let state = self.state().await;
+        self.attachment = state["attachments"]
+            .as_array()
+            .and_then(|all| {
+                all.iter()
+                    .find(|a| a["pageId"] == PAGE && a["fileName"] == "report.docx")
+            })
+            .and_then(|a| a["id"].as_str())
+            .expect("the demo page's report.docx")
+            .to_owned();
+        let secrets = SecretBox::from_base64(&self.key).expect("key");
+        let form = DocumentServerForm {
+            public_url: format!("http://{}", self.files),
+            internal_url: String::new(),
+            secret: String::new(),
+            clear_secret: false,
+            jwt_header: DEFAULT_JWT_HEADER.into(),
+            skip_certificate_check: false,
+        };
+        let db = &self.db.conn;
+        document_server::save(db, &secrets, &self.client_key, &form, None)
+            .await
+            .expect("settings saved");
+        self.doc_key = DocKeys::new(secrets.derive_key(doc_key::KEY_PURPOSE)).editing(
+            &self.client_key,
+            &self.attachment,
+            1,
+        );
+        office_session::opening(
+            db,
+            &self.doc_key,
+            &self.client_key,
+            PAGE,
+            &self.attachment,
+            1,
+        )
+        .await
+        .expect("session");
+        office_session_member::record(db, &self.doc_key, EDITOR)
+            .await
+            .expect("member");
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or_default();
+        let link = LinkClaims::new(
+            Purpose::Callback,
+            &self.client_key,
+            EDITOR,
+            PAGE,
+            &self.attachment,
+            1,
+            &self.doc_key,
+            now,
+        )
+        .sign(&secrets.derive_key(link_token::KEY_PURPOSE))
+        .expect("link");
+        self.callback = format!("http://127.0.0.1:{}/office/callback?token={link}", self.app);
+    }
+
+    /// The Document Server's "ready for saving" callback; the status and the answer.
+    async fn deliver(&self, within: Duration) -> Option<(u16, Value)> {
+        let body = json!({
+            "key": self.doc_key,
+            "status": 2,
+            "url": format!("http://{}/cache/files/data/k/output.docx/report.docx", self.files),
+            "filetype": "docx",
+            "users": [EDITOR],
+        });
+        let sent = self
+            .http
+            .post(&self.callback)
+            .json(&body)
+            .timeout(within)
+            .send()
+            .await
+            .ok()?;
+        let status = sent.status().as_u16();
+        Some((status, sent.json().await.unwrap_or(Value::Null)))
+    }
+
+    async fn stop(mut self) {
+        self.kill_server();
+        self.db.cleanup().await;
+    }
+}
+
+/// Serves `bytes` generated bytes at any path, streamed (never held whole), like the Document
+/// Server's cache files.
+async fn serve_file(bytes: u64) -> SocketAddr {
+    use axum::{Router, body::Body, routing::get};
+    const CHUNK: usize = 64 * 1024;
+    let app = Router::new().fallback(get(move || async move {
+        let chunks = bytes.div_ceil(CHUNK as u64);
+        let stream = futures::stream::iter((0..chunks).map(move |i| {
+            let left = bytes - i * CHUNK as u64;
+            let len = left.min(CHUNK as u64) as usize;
+            let mut chunk = vec![b'x'; len];
+            if i == 0 {
+                chunk[..2].copy_from_slice(b"PK");
+            }
+            Ok::<_, std::io::Error>(bytes::Bytes::from(chunk))
+        }));
+        (
+            [(axum::http::header::CONTENT_LENGTH, bytes.to_string())],
+            Body::from_stream(stream),
+        )
+    }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    address
+}
+
+/// Kills the server while Confluence holds the upload's answer (having stored it or not),
+/// starts it again and replays the callback until it is answered.
+async fn a_save_interrupted_by_a_crash_lands_once(backend: Backend, upload_landed: bool) {
+    let mut site = Site::start(backend, 4096, 100).await;
+    site.emu(
+        "hold",
+        json!({
+            "method": "POST",
+            "pathPrefix": format!("/rest/api/content/{PAGE}/child/attachment/{}/data", site.attachment),
+            "carryOut": upload_landed,
+        }),
+    )
+    .await;
+    // The first delivery: the server uploads, and never hears back.
+    let first = {
+        let site = &site;
+        async move { site.deliver(Duration::from_secs(60)).await }
+    };
+    let held = async {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if site.state().await["holds"][0]["held"] == 1 {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    };
+    let pid = site.server_pid();
+    let outcome = tokio::select! {
+        answered = first => panic!("the held upload was answered: {answered:?}"),
+        held = held => {
+            // Killed while the upload is still in flight, before this side hangs up.
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+            held
+        }
+    };
+    assert!(outcome, "the upload never reached Confluence");
+    site.kill_server();
+    assert_eq!(
+        site.versions().await.len(),
+        if upload_landed { 2 } else { 1 }
+    );
+
+    site.start_server(100).await;
+    // Retries until the claim of the dead process runs out; each one before is told to come
+    // back later, none stores anything.
+    let deadline = Instant::now() + office_save_lease() * 3;
+    let answer = loop {
+        let answer = site.deliver(Duration::from_secs(60)).await;
+        match &answer {
+            Some((503, body)) if Instant::now() < deadline => {
+                assert_eq!(body["error"], 1, "{body}");
+                assert!(site.versions().await.len() <= 2);
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            _ => break answer,
+        }
+    };
+    assert_eq!(answer, Some((200, json!({ "error": 0 }))));
+    let versions = site.versions().await;
+    assert_eq!(versions.len(), 2, "{versions:?}");
+    assert_eq!(versions[1]["by"], EDITOR);
+    assert_eq!(
+        versions[1]["comment"],
+        "Edited in ONLYOFFICE by Alice Admin"
+    );
+    // A repeat afterwards stores nothing more.
+    assert_eq!(
+        site.deliver(Duration::from_secs(60)).await,
+        Some((200, json!({ "error": 0 })))
+    );
+    assert_eq!(site.versions().await.len(), 2);
+    site.stop().await;
+}
+
+fn office_save_lease() -> Duration {
+    app::store::office_save::LEASE
+}
+
+#[tokio::test]
+async fn sqlite_a_save_whose_upload_landed_before_the_crash_is_not_stored_twice() {
+    a_save_interrupted_by_a_crash_lands_once(Backend::Sqlite, true).await;
+}
+
+#[tokio::test]
+async fn sqlite_a_save_whose_upload_was_lost_in_the_crash_is_stored_once() {
+    a_save_interrupted_by_a_crash_lands_once(Backend::Sqlite, false).await;
+}
+
+#[tokio::test]
+async fn postgres_a_save_whose_upload_landed_before_the_crash_is_not_stored_twice() {
+    a_save_interrupted_by_a_crash_lands_once(Backend::Postgres, true).await;
+}
+
+#[tokio::test]
+async fn postgres_a_save_whose_upload_was_lost_in_the_crash_is_stored_once() {
+    a_save_interrupted_by_a_crash_lands_once(Backend::Postgres, false).await;
+}
+
+/// The most memory the process ever held (`VmHWM`), in bytes.
+fn peak_memory(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}
+
+#[tokio::test]
+async fn a_300_mb_save_streams_through_the_server_in_little_memory() {
+    const SIZE: u64 = 300 * 1024 * 1024;
+    let site = Site::start(Backend::Sqlite, SIZE, 400).await;
+    let answer = site.deliver(Duration::from_secs(600)).await;
+    assert_eq!(answer, Some((200, json!({ "error": 0 }))));
+    let versions = site.versions().await;
+    assert_eq!(versions.len(), 2, "{versions:?}");
+    assert_eq!(versions[1]["size"], SIZE);
+    let peak = peak_memory(site.server_pid());
+    assert!(peak > 0, "no VmHWM for the server");
+    assert!(
+        peak < 128 * 1024 * 1024,
+        "the server's memory peaked at {} MiB for a {} MiB file",
+        peak / 1024 / 1024,
+        SIZE / 1024 / 1024
+    );
+    site.stop().await;
+}
