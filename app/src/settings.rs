@@ -136,9 +136,16 @@ fn check_url(raw: &str, lang: Lang) -> Result<(UrlKind, &str), String> {
 }
 
 /// Whether `host` (with any port) is this machine.
+/// Whether `host` (with its port) is this machine: `localhost`, `[::1]` or any of 127.0.0.0/8.
 fn is_local(host: &str) -> bool {
+    if host.starts_with("[::1]") {
+        return true;
+    }
     let name = host.split(':').next().unwrap_or_default();
-    matches!(name, "localhost" | "127.0.0.1" | "[::1]")
+    name == "localhost"
+        || name
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The site's settings, or `None` before an administrator has saved any. Administrators only:
@@ -280,6 +287,15 @@ mod tests {
     fn valid_forms_pass() {
         assert!(fields(&form("https://docs.example.com/", "0123456789abcdef")).is_empty());
         assert!(fields(&form("http://127.0.0.1:8080", "")).is_empty());
+        // Plain http is for this machine only: any loopback address, by name or number.
+        for local in [
+            "http://localhost",
+            "http://127.0.0.2:3498",
+            "http://[::1]:8080",
+        ] {
+            assert!(fields(&form(local, "")).is_empty(), "{local}");
+        }
+        assert_eq!(fields(&form("http://128.0.0.1", "")), ["public_url"]);
         let mut f = form("https://docs.example.com", "");
         f.internal_url = "http://onlyoffice.internal:80/".into();
         assert!(fields(&f).is_empty());

@@ -1,4 +1,4 @@
-//! Every token in `../shared/vectors/jwt.json` (signed with Atlassian's atlassian-jwt):
+//! Every token in `tests/vectors/jwt.json` (signed with Atlassian's atlassian-jwt):
 //! valid ones are accepted and reproduced byte for byte, invalid ones refused for their reason.
 
 use connect::{
@@ -8,7 +8,7 @@ use connect::{
 use serde_json::Value;
 
 fn doc() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors/jwt.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/jwt.json");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     serde_json::from_str(&text).expect("jwt.json is JSON")
 }

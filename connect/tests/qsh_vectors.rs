@@ -1,10 +1,10 @@
-//! Every vector in `../shared/vectors/qsh.json` (generated with Atlassian's atlassian-jwt).
+//! Every vector in `tests/vectors/qsh.json` (generated with Atlassian's atlassian-jwt).
 
 use connect::qsh::{KeyOrder, canonical_request_for_url, hash, split_url};
 use serde_json::Value;
 
 fn vectors() -> Vec<Value> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors/qsh.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/qsh.json");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let doc: Value = serde_json::from_str(&text).expect("qsh.json is JSON");
     let vectors = doc["vectors"].as_array().expect("vectors array").clone();

@@ -1338,10 +1338,11 @@ test('addresses on private networks, and redirects away from the Document Server
   await expect(frame.getByTestId('settings-state')).toHaveText(/Saved/);
   // The cloud metadata service, a private network, and another loopback address than the one
   // the operator allows (OUTBOUND_ALLOW=127.0.0.1 in this suite).
-  for (const address of ['http://169.254.169.254/', 'http://10.0.0.1:8080/', trap.url]) {
+  for (const address of ['https://169.254.169.254/', 'https://10.0.0.1:8080/', trap.url]) {
     await frame.getByTestId('public-url').fill(address);
     await frame.getByTestId('settings-test').click();
-    await expect(frame.getByTestId('test-summary')).toContainText('This address is on a private network; the operator has not allowed it.');
+    await expect(frame.getByTestId('settings-test')).toHaveText('Test connection');
+    await expect(frame.getByTestId('test-summary')).toContainText(`Correct the form first: This address is on a private network; the operator has not allowed it.`);
     await expect(frame.getByTestId('test-check')).toHaveCount(0);
     await frame.getByTestId('settings-save').click();
     await expect(frame.locator('.field-error')).toContainText('This address is on a private network; the operator has not allowed it.');

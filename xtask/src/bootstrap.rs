@@ -9,15 +9,64 @@ use crate::run::{Failed, cargo, output, run, run_in, workspace_root};
 const CARGO_LEPTOS_VERSION: &str = "0.3.10";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// The test runner `cargo xtask test` uses.
+const CARGO_NEXTEST_VERSION: &str = "0.9.143";
+/// Playwright's floor.
+const NODE_MAJOR: u32 = 20;
 
 pub fn ensure_all() -> Result<(), Failed> {
     let mut apt = Apt::default();
     ensure_wasm_target()?;
     ensure_cargo_leptos()?;
     ensure_wasm_bindgen()?;
+    ensure_nextest()?;
     ensure_chromium(&mut apt)?;
     ensure_npm_packages(&mut apt)?;
+    ensure_node_version()?;
     Ok(())
+}
+
+fn ensure_nextest() -> Result<(), Failed> {
+    if output("cargo", &["nextest", "--version"]).is_some() {
+        return Ok(());
+    }
+    println!("installing cargo-nextest {CARGO_NEXTEST_VERSION}");
+    cargo(
+        &[
+            "install",
+            "cargo-nextest",
+            "--version",
+            CARGO_NEXTEST_VERSION,
+            "--locked",
+        ],
+        &[],
+    )
+}
+
+/// Node's major version from `v20.20.2`.
+fn node_major(version: &str) -> Option<u32> {
+    version
+        .trim()
+        .strip_prefix('v')?
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
+}
+
+fn ensure_node_version() -> Result<(), Failed> {
+    let version = output("node", &["--version"]).unwrap_or_default();
+    match node_major(&version) {
+        Some(major) if major >= NODE_MAJOR => Ok(()),
+        _ => Err(Failed(format!(
+            "the end-to-end tests need Node {NODE_MAJOR} or newer (Playwright's floor); this machine has {}",
+            if version.trim().is_empty() {
+                "none"
+            } else {
+                version.trim()
+            }
+        ))),
+    }
 }
 
 fn ensure_wasm_target() -> Result<(), Failed> {
@@ -160,5 +209,18 @@ impl Apt {
         prefix.extend(["install", "-y", "--no-install-recommends"]);
         prefix.extend(packages);
         run(program, &prefix, &env)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::node_major;
+
+    #[test]
+    fn node_versions_are_read_by_their_major() {
+        assert_eq!(node_major("v20.20.2\n"), Some(20));
+        assert_eq!(node_major("v18.19.0"), Some(18));
+        assert_eq!(node_major("20.1.0"), None);
+        assert_eq!(node_major(""), None);
     }
 }

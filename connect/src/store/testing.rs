@@ -1,7 +1,7 @@
 //! Throwaway databases for store tests: a fresh SQLite file or a fresh PostgreSQL schema per test,
-//! so runs never collide. PostgreSQL comes from `TEST_POSTGRES_URL`
-//! (default `postgres://postgres@127.0.0.1:5432/test`); if it cannot be reached the test fails
-//! and says so, it never passes silently.
+//! so runs never collide. PostgreSQL comes from `TEST_DATABASE_URL` (or its older name
+//! `TEST_POSTGRES_URL`; default `postgres://postgres@127.0.0.1:5432/test`); if it cannot be
+//! reached the test fails and says so, it never passes silently.
 
 use std::{
     path::PathBuf,
@@ -12,7 +12,7 @@ use std::{
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, Statement};
 use sea_orm_migration::MigratorTrait;
 
-/// The PostgreSQL used when `TEST_POSTGRES_URL` is not set.
+/// The PostgreSQL used when `TEST_DATABASE_URL` is not set.
 pub const DEFAULT_TEST_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
 
 /// Which backend a test database runs on.
@@ -89,9 +89,10 @@ impl TestDb {
     }
 
     async fn postgres() -> Self {
-        let base = std::env::var("TEST_POSTGRES_URL")
-            .ok()
-            .filter(|v| !v.is_empty())
+        let base = ["TEST_DATABASE_URL", "TEST_POSTGRES_URL"]
+            .into_iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|v| !v.is_empty())
             .unwrap_or_else(|| DEFAULT_TEST_POSTGRES_URL.to_owned());
         let admin = match Database::connect(
             ConnectOptions::new(base.clone())
@@ -103,7 +104,7 @@ impl TestDb {
             Ok(conn) => conn,
             Err(err) => panic!(
                 "PostgreSQL is not reachable at {base}: {err}. The PostgreSQL store tests need it; \
-                 start it or point TEST_POSTGRES_URL at one."
+                 start it or point TEST_DATABASE_URL at one."
             ),
         };
         let suffix = unique_suffix();

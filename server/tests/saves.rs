@@ -1,8 +1,9 @@
 //! The server binary as it runs in production, killed mid-save and started again, with the
 //! Confluence emulator (`end2end/emulator`) as Confluence and a file host as the Document
 //! Server: the replayed callback ends in exactly one new version, whether the interrupted upload
-//! had reached Confluence or not, on SQLite and PostgreSQL. And a 300 MB save passes through
-//! the server without its memory growing with the file.
+//! had reached Confluence or not, on SQLite and PostgreSQL. A 300 MB save passes through the
+//! server without its memory growing with the file. And on this site, whose Document Server has
+//! no secret, a callback cannot credit a save to someone who never joined the session.
 
 use std::{
     net::SocketAddr,
@@ -268,12 +269,17 @@ impl Site {
 
     /// The Document Server's "ready for saving" callback; the status and the answer.
     async fn deliver(&self, within: Duration) -> Option<(u16, Value)> {
+        self.deliver_naming(&[EDITOR], within).await
+    }
+
+    /// The callback, naming `users` as the session's editors.
+    async fn deliver_naming(&self, users: &[&str], within: Duration) -> Option<(u16, Value)> {
         let body = json!({
             "key": self.doc_key,
             "status": 2,
             "url": format!("http://{}/cache/files/data/k/output.docx/report.docx", self.files),
             "filetype": "docx",
-            "users": [EDITOR],
+            "users": users,
         });
         let sent = self
             .http
@@ -451,5 +457,36 @@ async fn a_300_mb_save_streams_through_the_server_in_little_memory() {
         peak / 1024 / 1024,
         SIZE / 1024 / 1024
     );
+    site.stop().await;
+}
+
+async fn grants_for(site: &Site, account_id: &str) -> usize {
+    site.state().await["grants"].as_array().map_or(0, |all| {
+        all.iter().filter(|g| g["accountId"] == account_id).count()
+    })
+}
+
+#[tokio::test]
+async fn a_callback_cannot_credit_a_save_to_someone_who_never_joined() {
+    let site = Site::start(Backend::Sqlite, 4096, 100).await;
+    // Anyone holding the callback link could send this: the site's Document Server has no secret.
+    let (status, body) = site
+        .deliver_naming(&["emu-carol"], Duration::from_secs(60))
+        .await
+        .expect("an answer");
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body["error"], 1);
+    assert_eq!(site.versions().await.len(), 1);
+    assert_eq!(grants_for(&site, "emu-carol").await, 0);
+    // Named beside a member, the outsider is passed over: the member is credited.
+    let answer = site
+        .deliver_naming(&["emu-carol", EDITOR], Duration::from_secs(60))
+        .await;
+    assert_eq!(answer, Some((200, json!({ "error": 0 }))));
+    let versions = site.versions().await;
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1]["by"], EDITOR);
+    assert_eq!(grants_for(&site, "emu-carol").await, 0);
+    assert!(grants_for(&site, EDITOR).await > 0);
     site.stop().await;
 }
