@@ -115,6 +115,9 @@ async fn reimport_is_a_new_tenant_and_marks_the_old_one_stale(db: &DatabaseConne
         "older clientKey on the same baseUrl is marked stale"
     );
     assert_eq!(old.shared_secret, "s-old", "its data is kept");
+    // A site whose base URL a newer clientKey took no longer authenticates.
+    assert!(s.active("old").await.unwrap().is_none());
+    assert!(s.active("new").await.unwrap().is_some());
     // The old one installing again makes the new one stale instead.
     s.installed(&install(
         "old",

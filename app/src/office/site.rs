@@ -197,7 +197,7 @@ pub async fn for_document_server(
     link: &link_token::LinkClaims,
 ) -> Result<(Tenant, DocumentServer), (StatusCode, String)> {
     let tenant = match state.connect.tenants().find(&link.tnt).await {
-        Ok(Some(tenant)) if tenant.installed => tenant,
+        Ok(Some(tenant)) if tenant.installed && !tenant.stale => tenant,
         Ok(_) => {
             return Err((
                 StatusCode::GONE,

@@ -243,10 +243,14 @@ impl TenantStore {
         }))
     }
 
-    /// A tenant whose requests may be served: installed. (Disabled tenants still receive
-    /// lifecycle calls; the host does not render a disabled app's modules.)
+    /// A tenant whose requests may be served: installed, and not stale (a newer clientKey took
+    /// its base URL, as when a site is imported into another). Disabled tenants still receive
+    /// lifecycle calls; the host does not render a disabled app's modules.
     pub async fn active(&self, client_key: &str) -> Result<Option<Tenant>, StoreError> {
-        Ok(self.find(client_key).await?.filter(|t| t.installed))
+        Ok(self
+            .find(client_key)
+            .await?
+            .filter(|t| t.installed && !t.stale))
     }
 }
 
