@@ -7,10 +7,7 @@
 //! for a while, and fetches of kids not yet seen are rate-limited, so a flood of made-up kids
 //! cannot make the server fetch once per request.
 
-use std::{
-    sync::{Arc, Mutex},
-    time::{Duration, Instant},
-};
+use std::{sync::Arc, time::Duration};
 
 use url::Url;
 
@@ -44,7 +41,7 @@ pub struct InstallKeys {
     http: reqwest::Client,
     keys: moka::future::Cache<String, Arc<Vec<u8>>>,
     unknown: moka::future::Cache<String, ()>,
-    fetches: Arc<Mutex<crate::rate::TokenBucket>>,
+    fetches: Arc<crate::rate::RateLimit>,
 }
 
 impl std::fmt::Debug for InstallKeys {
@@ -73,9 +70,7 @@ impl InstallKeys {
                 .max_capacity(MAX_UNKNOWN_KIDS)
                 .time_to_live(UNKNOWN_TTL)
                 .build(),
-            fetches: Arc::new(Mutex::new(crate::rate::TokenBucket::new(
-                FETCHES_PER_MINUTE,
-            ))),
+            fetches: Arc::new(crate::rate::RateLimit::per_minute(FETCHES_PER_MINUTE)),
         }
     }
 
@@ -97,12 +92,7 @@ impl InstallKeys {
     }
 
     async fn fetch(&self, kid: &str) -> Result<Arc<Vec<u8>>, KeyError> {
-        let allowed = self
-            .fetches
-            .lock()
-            .map(|mut bucket| bucket.take(Instant::now()))
-            .unwrap_or(false);
-        if !allowed {
+        if !self.fetches.allow() {
             return Err(KeyError::Unavailable(
                 "too many install keys asked for; try again in a minute".into(),
             ));

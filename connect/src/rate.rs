@@ -1,7 +1,24 @@
 //! A token bucket, for work an outsider can ask for as often as they like (key server
 //! fetches, audit rows of refused calls).
 
-use std::time::Instant;
+use std::{sync::Mutex, time::Instant};
+
+/// A [`TokenBucket`] shared by every request of the process.
+pub(crate) struct RateLimit(Mutex<TokenBucket>);
+
+impl RateLimit {
+    pub(crate) fn per_minute(n: u32) -> Self {
+        Self(Mutex::new(TokenBucket::new(n)))
+    }
+
+    /// Whether one more may go now (never, should the lock be poisoned).
+    pub(crate) fn allow(&self) -> bool {
+        self.0
+            .lock()
+            .map(|mut bucket| bucket.take(Instant::now()))
+            .unwrap_or(false)
+    }
+}
 
 /// A token bucket: `capacity` takes at once, refilled at `capacity` per minute.
 pub(crate) struct TokenBucket {

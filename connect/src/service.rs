@@ -68,7 +68,7 @@ struct Inner {
     /// Paths of the descriptor's host-signed pages (see [`crate::host_pages`]).
     host_pages: HashSet<String>,
     /// Audit rows of refused lifecycle calls allowed per minute.
-    refusal_audits: std::sync::Mutex<crate::rate::TokenBucket>,
+    refusal_audits: crate::rate::RateLimit,
 }
 
 /// Audit rows of refused lifecycle calls written per minute, at most.
@@ -148,9 +148,7 @@ impl ConnectBuilder {
             http,
             webhooks: self.webhooks,
             host_pages,
-            refusal_audits: std::sync::Mutex::new(crate::rate::TokenBucket::new(
-                REFUSAL_AUDITS_PER_MINUTE,
-            )),
+            refusal_audits: crate::rate::RateLimit::per_minute(REFUSAL_AUDITS_PER_MINUTE),
         })))
     }
 }
@@ -214,11 +212,7 @@ impl Connect {
 
     /// Whether a refused lifecycle call may still be written to the audit table this minute.
     pub(crate) fn may_audit_refusal(&self) -> bool {
-        self.0
-            .refusal_audits
-            .lock()
-            .map(|mut bucket| bucket.take(std::time::Instant::now()))
-            .unwrap_or(false)
+        self.0.refusal_audits.allow()
     }
 
     /// Forgets what the framework keeps only for a while: old audit entries (and refused ones

@@ -15,9 +15,7 @@ use axum::{
 };
 use connect::auth::HostRequest;
 
-use app::{descriptor::paths, state::AppState};
-
-use app::csp::ScriptNonce;
+use app::{csp::ScriptNonce, descriptor::paths, state::AppState};
 
 /// `nosniff` on every answer; HSTS in production.
 pub async fn common(State(production): State<bool>, request: Request, next: Next) -> Response {

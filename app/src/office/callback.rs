@@ -212,14 +212,13 @@ impl Session<'_> {
 
     /// Of the people the callback names, those Confluo gave an editing config for this
     /// session, in the callback's order.
-    async fn members_named(&self) -> Result<Vec<String>, OfficeError> {
-        let named = self.named();
+    async fn members_among(&self, named: &[String]) -> Result<Vec<String>, OfficeError> {
         if named.is_empty() {
-            return Ok(named);
+            return Ok(Vec::new());
         }
         let members = office_session_member::of_session(&self.state.db, &self.link.key).await?;
         Ok(
-            office_session_member::credited(&named, &members, &self.link.sub)
+            office_session_member::credited(named, &members, &self.link.sub)
                 .cloned()
                 .collect(),
         )
@@ -238,7 +237,7 @@ impl Session<'_> {
         )
         .await?;
         // Presence shows only people Confluo let in; anyone else a callback names is ignored.
-        let mut users = self.members_named().await?;
+        let mut users = self.members_among(&self.named()).await?;
         match crate::store::editor_options::find(db, &self.link.tnt).await {
             Ok(options) => {
                 let session = super::revoke::OpenSession {
@@ -324,7 +323,7 @@ impl Session<'_> {
         // whoever the body names (without a secret, or on the demo server, anyone holding the
         // callback link could name anyone).
         let named = self.named();
-        let editor = match self.members_named().await {
+        let editor = match self.members_among(&named).await {
             Ok(members) => match members.into_iter().next() {
                 Some(member) => member,
                 None if named.is_empty() => self.link.sub.clone(),
@@ -431,10 +430,7 @@ impl Session<'_> {
         let current = att.version();
         // An earlier delivery stopped mid-save: if its upload reached Confluence, that is the
         // version, and nothing is stored twice.
-        if let Some(intent) = job.interrupted
-            && current > intent.before
-            && let Some(version) = landed(&self.confluence, editor, att.id(), intent).await?
-        {
+        if let Some(version) = landed(&self.confluence, editor, &att, job.interrupted).await? {
             tracing::warn!(key = %self.link.key, version, "an interrupted save had landed");
             office_session::saved(db, &self.link.key, version, Self::ended(job.last), None).await?;
             return Ok(Stored::Version(version));
@@ -610,14 +606,18 @@ impl Session<'_> {
 }
 
 /// The version an interrupted save uploaded, if Confluence has it: one after the version it
-/// started from, with the comment it was about to write (read as `reader`).
+/// started from, with the comment it was about to write (read as `reader`). Confluence is
+/// asked only when there was such a save and the attachment has moved on since.
 pub(super) async fn landed(
     confluence: &Confluence<'_>,
     reader: &str,
-    attachment_id: &str,
-    intent: &Intent,
+    att: &super::confluence::StoredAttachment,
+    interrupted: Option<&Intent>,
 ) -> Result<Option<i32>, OfficeError> {
-    let versions = confluence.versions(reader, attachment_id).await?;
+    let Some(intent) = interrupted.filter(|i| att.version() > i.before) else {
+        return Ok(None);
+    };
+    let versions = confluence.versions(reader, att.id()).await?;
     Ok(versions
         .into_iter()
         .filter(|v| v.number > intent.before && v.message == intent.comment)

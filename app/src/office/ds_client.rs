@@ -468,6 +468,30 @@ impl DocumentServer {
 
     /// A file the Document Server produced, as a stream of at most its download limit.
     pub async fn fetch_file(&self, http: &EgressClient, url: &str) -> Result<FileStream, DsError> {
+        self.fetch_capped(http, url, self.max_download_bytes).await
+    }
+
+    /// A small file the Document Server produced, in memory, at most `max` bytes.
+    pub async fn download_small(
+        &self,
+        http: &EgressClient,
+        url: &str,
+        max: u64,
+    ) -> Result<bytes::Bytes, DsError> {
+        self.fetch_capped(http, url, max.min(self.max_download_bytes))
+            .await?
+            .into_bytes()
+            .await
+            .map_err(|err| self.stream_error(err))
+    }
+
+    /// A file on the Document Server, as a stream of at most `max` bytes.
+    async fn fetch_capped(
+        &self,
+        http: &EgressClient,
+        url: &str,
+        max: u64,
+    ) -> Result<FileStream, DsError> {
         if !self.owns(url) {
             return Err(DsError::BadAnswer(
                 "the file address is not on the Document Server".into(),
@@ -481,26 +505,7 @@ impl DocumentServer {
         if status != StatusCode::OK {
             return Err(DsError::Status(status.as_u16()));
         }
-        FileStream::from_response(response, self.max_download_bytes)
-            .map_err(|err| self.stream_error(err))
-    }
-
-    /// A small file the Document Server produced, in memory, at most `max` bytes.
-    pub async fn download_small(
-        &self,
-        http: &EgressClient,
-        url: &str,
-        max: u64,
-    ) -> Result<bytes::Bytes, DsError> {
-        let file = Self {
-            max_download_bytes: max.min(self.max_download_bytes),
-            ..self.clone()
-        }
-        .fetch_file(http, url)
-        .await?;
-        file.into_bytes()
-            .await
-            .map_err(|err| self.stream_error(err))
+        FileStream::from_response(response, max).map_err(|err| self.stream_error(err))
     }
 
     /// A broken or oversized transfer, in the administrator's words.
@@ -522,11 +527,12 @@ fn refusal(err: EgressError) -> DsError {
 
 /// A Document Server's answer, at most [`MAX_ANSWER_BYTES`].
 async fn read_answer(response: reqwest::Response) -> Result<bytes::Bytes, DsError> {
-    match FileStream::from_response(response, MAX_ANSWER_BYTES) {
-        Ok(answer) => answer.into_bytes().await,
-        Err(err) => Err(err),
-    }
-    .map_err(|err| DsError::BadAnswer(err.to_string()))
+    let answer = FileStream::from_response(response, MAX_ANSWER_BYTES)
+        .map_err(|err| DsError::BadAnswer(err.to_string()))?;
+    answer
+        .into_bytes()
+        .await
+        .map_err(|err| DsError::BadAnswer(err.to_string()))
 }
 
 #[cfg(test)]

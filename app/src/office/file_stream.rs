@@ -35,9 +35,8 @@ pub struct FileStream {
     /// The length the sender announced (already checked against the cap).
     pub length: Option<u64>,
     pub stream: BoxStream<'static, Result<Bytes, std::io::Error>>,
-    /// Set once the cap is passed, so a failed upload can say why.
-    exceeded: Arc<AtomicBool>,
-    max: u64,
+    /// Whether the cap was passed, so a failed upload can say why.
+    cap: CapWatch,
 }
 
 impl FileStream {
@@ -47,8 +46,11 @@ impl FileStream {
         if length.is_some_and(|len| len > max) {
             return Err(StreamError::TooLarge(max));
         }
-        let exceeded = Arc::new(AtomicBool::new(false));
-        let flag = exceeded.clone();
+        let cap = CapWatch {
+            exceeded: Arc::new(AtomicBool::new(false)),
+            max,
+        };
+        let flag = cap.exceeded.clone();
         let mut seen: u64 = 0;
         let stream = response
             .bytes_stream()
@@ -65,8 +67,7 @@ impl FileStream {
         Ok(Self {
             length,
             stream,
-            exceeded,
-            max,
+            cap,
         })
     }
 
@@ -76,32 +77,26 @@ impl FileStream {
         Self {
             length: Some(length),
             stream: futures::stream::once(async move { Ok(data) }).boxed(),
-            exceeded: Arc::default(),
-            max: length,
+            cap: CapWatch {
+                exceeded: Arc::default(),
+                max: length,
+            },
         }
-    }
-
-    /// Whether the cap was passed while the bytes went through.
-    pub fn exceeded(&self) -> Option<u64> {
-        self.exceeded.load(Ordering::SeqCst).then_some(self.max)
     }
 
     /// A handle that tells, after the stream was handed over, whether it passed its cap.
     pub fn watch(&self) -> CapWatch {
-        CapWatch {
-            exceeded: self.exceeded.clone(),
-            max: self.max,
-        }
+        self.cap.clone()
     }
 
     /// The whole file in memory, for small files only (a test conversion, a changes archive).
     pub async fn into_bytes(mut self) -> Result<Bytes, StreamError> {
-        let mut body = Vec::with_capacity(self.length.unwrap_or(0).min(self.max) as usize);
+        let mut body = Vec::with_capacity(self.length.unwrap_or(0).min(self.cap.max) as usize);
         while let Some(chunk) = self.stream.next().await {
             match chunk {
                 Ok(chunk) => body.extend_from_slice(&chunk),
                 Err(err) => {
-                    return Err(match self.exceeded() {
+                    return Err(match self.cap.exceeded() {
                         Some(max) => StreamError::TooLarge(max),
                         None => StreamError::Transport(err.to_string()),
                     });

@@ -113,10 +113,8 @@ async fn store(
         .await?
         .ok_or_else(|| OfficeError::Gone("the attachment".into()))?;
     // A save that stopped mid-way (a crashed callback) may have stored the edit after all.
-    if let Some(intent) = interrupted
-        && att.version() > intent.before
-        && let Some(version) =
-            super::callback::landed(&confluence, account_id, att.id(), &intent).await?
+    if let Some(version) =
+        super::callback::landed(&confluence, account_id, &att, interrupted.as_ref()).await?
     {
         office_session::saved(&state.db, key, version, office_session::SAVED, None).await?;
         return Ok(version);

@@ -163,22 +163,17 @@ pub async fn options(state: &AppState, client_key: &str) -> Result<EditorOptions
 
 /// The key Confluo signs its file and callback links with.
 pub fn link_key(state: &AppState) -> [u8; 32] {
-    state
-        .connect
-        .tenants()
-        .secrets()
-        .derive_key(link_token::KEY_PURPOSE)
+    server_key(state, link_token::KEY_PURPOSE)
 }
 
 /// The keyed hash that makes this server's document keys.
 pub fn doc_keys(state: &AppState) -> super::doc_key::DocKeys {
-    super::doc_key::DocKeys::new(
-        state
-            .connect
-            .tenants()
-            .secrets()
-            .derive_key(super::doc_key::KEY_PURPOSE),
-    )
+    super::doc_key::DocKeys::new(server_key(state, super::doc_key::KEY_PURPOSE))
+}
+
+/// A key for `purpose` derived from the server's secret key (one key per use).
+fn server_key(state: &AppState, purpose: &str) -> [u8; 32] {
+    state.connect.tenants().secrets().derive_key(purpose)
 }
 
 /// An absolute URL of this app.
