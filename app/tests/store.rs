@@ -8,7 +8,7 @@ use app::{
     settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     store::{
         attachment_activity, document_server, editor_options, office_changes, office_demo,
-        office_save, office_session, office_session_member,
+        office_save, office_session, office_session_member, personal_data_report,
     },
 };
 use connect::store::secrets::SecretBox;
@@ -554,7 +554,59 @@ async fn the_demo_starts_once_per_site(db: &DatabaseConnection) {
     assert!(office_demo::find(db, "site-b").await.unwrap().is_none());
 }
 
+async fn a_personal_data_report_is_claimed_by_one_replica(db: &DatabaseConnection) {
+    use chrono::{Duration, Utc};
+    use personal_data_report::{claim, due, failed, of_site, reported, schedule};
+    let now = Utc::now();
+    schedule(db, "site-a", now - Duration::seconds(1))
+        .await
+        .unwrap();
+    // Scheduling again keeps the row as it is.
+    schedule(db, "site-a", now + Duration::days(9))
+        .await
+        .unwrap();
+    assert_eq!(due(db, now, 10).await.unwrap().len(), 1);
+    // Two replicas claim at once: one wins.
+    let until = now + Duration::minutes(5);
+    let (a, b) = tokio::join!(
+        claim(db, "site-a", now, until),
+        claim(db, "site-a", now, until)
+    );
+    assert!(
+        a.unwrap() ^ b.unwrap(),
+        "exactly one replica holds the report"
+    );
+    assert!(due(db, now, 10).await.unwrap().is_empty());
+    // A lease past its time is free again (the replica died).
+    assert!(
+        claim(
+            db,
+            "site-a",
+            until + Duration::seconds(1),
+            until + Duration::minutes(5)
+        )
+        .await
+        .unwrap()
+    );
+    failed(db, "site-a", now + Duration::minutes(2))
+        .await
+        .unwrap();
+    let row = of_site(db, "site-a").await.unwrap().unwrap();
+    assert_eq!(row.attempts, 1);
+    assert!(row.lease_until.is_none());
+    assert!(
+        !claim(db, "site-a", now, until).await.unwrap(),
+        "not due until the retry"
+    );
+    reported(db, "site-a", now, now + Duration::days(7))
+        .await
+        .unwrap();
+    let row = of_site(db, "site-a").await.unwrap().unwrap();
+    assert_eq!((row.attempts, row.reported_at.is_some()), (0, true));
+}
+
 connect::store_tests!(Migrator =>
+    a_personal_data_report_is_claimed_by_one_replica,
     the_demo_starts_once_per_site,
     document_server_settings_are_per_site_and_the_secret_write_only,
     editor_options_are_per_site_with_defaults,

@@ -30,6 +30,8 @@ pub mod license;
 #[cfg(feature = "server")]
 pub mod lifecycle;
 #[cfg(feature = "server")]
+pub mod privacy;
+#[cfg(feature = "server")]
 mod rate;
 #[cfg(feature = "server")]
 pub mod rejection;

@@ -235,6 +235,7 @@ impl Connect {
             &self.0.settings.app_key,
             tenant.clone(),
         )
+        .with_media(self.0.settings.media.clone())
     }
 
     /// A client for the tenant's REST API acting as `account_id` (OAuth 2.0 JWT bearer; the
@@ -247,6 +248,7 @@ impl Connect {
             self.0.settings.oauth_url.clone(),
             self.0.user_tokens.clone(),
         )
+        .with_media(self.0.settings.media.clone())
     }
 
     /// A client for the tenant's REST API that sends no credentials: it sees what Confluence

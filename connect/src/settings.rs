@@ -2,7 +2,10 @@
 
 use url::Url;
 
-use crate::allowlist::HostAllowlist;
+use crate::{
+    allowlist::HostAllowlist,
+    host::media::{DEFAULT_MEDIA_HOSTS, MediaOrigins},
+};
 
 /// Atlassian's install-keys CDN: the public keys that sign `installed` and `uninstalled`.
 pub const DEFAULT_KEYS_CDN_URL: &str = "https://connect-install-keys.atlassian.com";
@@ -28,8 +31,10 @@ pub struct Settings {
     pub oauth_url: Url,
     /// `TENANT_HOST_ALLOWLIST`: hosts whose sites may install the app.
     pub host_allowlist: HostAllowlist,
-    /// Whether the descriptor asks for licensing (`enableLicensing`).
+    /// `CONNECT_LICENSING`: whether the descriptor asks for licensing (`enableLicensing`).
     pub licensing: bool,
+    /// `CONFLUENCE_MEDIA_HOSTS`: where attachment downloads may be redirected.
+    pub media: MediaOrigins,
 }
 
 /// A setting that cannot be used, named by its variable.
@@ -54,7 +59,9 @@ impl Settings {
             // The local Confluence emulator runs on loopback.
             allowlist.allow_loopback();
         }
+        let media = media_origins(DEFAULT_MEDIA_HOSTS, production)?;
         Ok(Self {
+            media,
             app_key: app_key.to_owned(),
             base_url: trim_url(base_url),
             alternate_base_urls: Vec::new(),
@@ -88,6 +95,22 @@ impl Settings {
             }
             self.host_allowlist = list;
         }
+        if let Some(v) = lookup("CONNECT_LICENSING") {
+            self.licensing = match v.trim() {
+                "true" | "on" => true,
+                "false" | "off" => false,
+                _ => {
+                    return Err(SettingsError {
+                        variable: "CONNECT_LICENSING",
+                        value: v,
+                        reason: "expected `true` (a paid Marketplace listing) or `false`".into(),
+                    });
+                }
+            };
+        }
+        if let Some(v) = lookup("CONFLUENCE_MEDIA_HOSTS") {
+            self.media = media_origins(&v, self.production)?;
+        }
         Ok(self)
     }
 
@@ -100,6 +123,19 @@ impl Settings {
     pub fn base_url_str(&self) -> String {
         self.base_url.as_str().trim_end_matches('/').to_owned()
     }
+}
+
+/// The media hosts from `raw`; development adds loopback (the emulator's media server).
+fn media_origins(raw: &str, production: bool) -> Result<MediaOrigins, SettingsError> {
+    let mut hosts = HostAllowlist::parse(raw).map_err(|reason| SettingsError {
+        variable: "CONFLUENCE_MEDIA_HOSTS",
+        value: raw.to_owned(),
+        reason,
+    })?;
+    if !production {
+        hosts.allow_loopback();
+    }
+    Ok(MediaOrigins::new(hosts, production))
 }
 
 fn trim_url(url: Url) -> Url {

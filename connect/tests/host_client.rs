@@ -33,6 +33,9 @@ struct Seen {
     grants: Arc<AtomicUsize>,
     licenses: Arc<AtomicUsize>,
     throttled: Arc<AtomicUsize>,
+    /// The media service's origin, and what it was sent: `(path, had Authorization)`.
+    media: Arc<std::sync::OnceLock<String>>,
+    media_hits: Arc<std::sync::Mutex<Vec<(String, bool)>>>,
 }
 
 /// Verifies an app token the way the host does: HS256 with the tenant secret, iss = app key,
@@ -96,6 +99,30 @@ async fn rest(
             [(header::LOCATION, "/wiki/rest/api/content/7?expand=version")],
         )
             .into_response(),
+        "/wiki/file" => (
+            StatusCode::FOUND,
+            [(
+                header::LOCATION,
+                format!(
+                    "{}/file/1/binary?token=media-token",
+                    seen.media.get().cloned().unwrap_or_default()
+                ),
+            )],
+        )
+            .into_response(),
+        "/wiki/file-bounce" => (
+            StatusCode::FOUND,
+            [(
+                header::LOCATION,
+                format!("{}/bounce", seen.media.get().cloned().unwrap_or_default()),
+            )],
+        )
+            .into_response(),
+        "/wiki/file-elsewhere" => (
+            StatusCode::FOUND,
+            [(header::LOCATION, "http://evil.example/file/1/binary")],
+        )
+            .into_response(),
         "/wiki/away" => (
             StatusCode::FOUND,
             [(header::LOCATION, "http://localhost:9/steal")],
@@ -147,7 +174,38 @@ async fn token(State(seen): State<Seen>, Form(form): Form<Vec<(String, String)>>
     Json(json!({"access_token": format!("user-token-{n}"), "expires_in": 900, "token_type": "Bearer"})).into_response()
 }
 
+/// Atlassian's media service: bytes for a token in the query, nothing for credentials.
+async fn media(
+    State(seen): State<Seen>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+) -> Response {
+    seen.media_hits.lock().unwrap().push((
+        uri.path().to_owned(),
+        headers.contains_key(header::AUTHORIZATION),
+    ));
+    match uri.path() {
+        "/file/1/binary" if uri.query() == Some("token=media-token") => {
+            "the file's bytes".into_response()
+        }
+        "/bounce" => (
+            StatusCode::FOUND,
+            [(header::LOCATION, "/file/1/binary?token=media-token")],
+        )
+            .into_response(),
+        _ => StatusCode::UNAUTHORIZED.into_response(),
+    }
+}
+
 async fn start(seen: Seen) -> String {
+    let media_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let _ = seen
+        .media
+        .set(format!("http://{}", media_listener.local_addr().unwrap()));
+    let media_app = Router::new().fallback(get(media)).with_state(seen.clone());
+    tokio::spawn(async move {
+        let _ = axum::serve(media_listener, media_app).await;
+    });
     let app = Router::new()
         .route("/oauth2/token", post(token))
         .fallback(get(rest).post(rest))
@@ -165,6 +223,11 @@ async fn setup(db: &DatabaseConnection) -> (Connect, connect::store::tenant::Ten
     let site = start(seen.clone()).await;
     let mut settings = common::settings("http://127.0.0.1:9");
     settings.oauth_url = url::Url::parse(&site).unwrap();
+    // The media service stand-in runs on this machine, over plain http.
+    settings.media = connect::host::media::MediaOrigins::new(
+        connect::allowlist::HostAllowlist::parse("127.0.0.1").unwrap(),
+        false,
+    );
     let mut d = common::descriptor();
     d.enable_licensing = true;
     let connect = Connect::builder(settings, d, common::tenants(db))
@@ -315,7 +378,38 @@ async fn anonymous_calls_carry_no_credentials(db: &DatabaseConnection) {
     assert!(matches!(err, HostError::ForeignUrl(_)), "{err}");
 }
 
+async fn downloads_follow_one_redirect_to_the_media_service_without_credentials(
+    db: &DatabaseConnection,
+) {
+    let (connect, tenant, seen, _site) = setup(db).await;
+    let client = connect.host_client(&tenant);
+    let response = client.download("/file").await.unwrap();
+    assert_eq!(response.text().await.unwrap(), "the file's bytes");
+    assert_eq!(
+        *seen.media_hits.lock().unwrap(),
+        vec![("/file/1/binary".to_owned(), false)],
+        "the media service was asked once, with no Authorization"
+    );
+    // An API call is never redirected off the tenant's origin, media service or not.
+    let err = client.send(Method::GET, "/file", None).await.unwrap_err();
+    assert!(matches!(err, HostError::CrossOriginRedirect(_)), "{err}");
+    // A host outside the media list is not followed; nor is a second hop.
+    let err = client.download("/file-elsewhere").await.unwrap_err();
+    assert!(matches!(err, HostError::CrossOriginRedirect(_)), "{err}");
+    let err = client.download("/file-bounce").await.unwrap_err();
+    assert!(matches!(err, HostError::TooManyRedirects), "{err}");
+    assert_eq!(seen.media_hits.lock().unwrap().len(), 2);
+    // Production takes https media hosts only.
+    let strict = connect::host::media::MediaOrigins::new(
+        connect::allowlist::HostAllowlist::parse("127.0.0.1").unwrap(),
+        true,
+    );
+    let url = url::Url::parse(&format!("{}/file/1/binary", seen.media.get().unwrap())).unwrap();
+    assert!(!strict.allows(&url));
+}
+
 connect::store_tests!(Migrator =>
+    downloads_follow_one_redirect_to_the_media_service_without_credentials,
     anonymous_calls_carry_no_credentials,
     app_calls_are_signed_for_exactly_what_is_sent,
     nothing_outside_the_tenant_is_signed,

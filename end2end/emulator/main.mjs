@@ -10,6 +10,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Model, USERS } from './model.mjs';
 import { HttpError, Rest } from './rest.mjs';
+import { Media } from './media.mjs';
 import { Tenancy } from './tenancy.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,7 +34,9 @@ const log = (line) => {
 
 const model = new Model();
 const tenancy = new Tenancy({ siteUrl, log });
-const rest = new Rest({ model, tenancy, log });
+// The media service downloads are redirected to: another origin, as in Confluence Cloud.
+const media = new Media({ model, host, log });
+const rest = new Rest({ model, tenancy, log, media });
 
 const STATIC = {
   '/_emu/host/': join(here, 'host'),
@@ -147,6 +150,8 @@ function publicState() {
     grants: rest.grants,
     holds: rest.holds,
     deliveries: rest.deliveries,
+    privacyReports: rest.privacyReports,
+    media: { origin: media.origin, served: media.served, ttlSecs: media.ttlSecs },
     pages: Object.values(model.pages).map((p) => ({ id: p.id, title: p.title, version: p.version, macros: p.macros })),
     properties: model.properties,
     attachments: Object.values(model.attachments).map((a) => ({
@@ -200,6 +205,24 @@ async function emuApi(req, res, url, body) {
       for (const label of before.filter((l) => !att.labels.includes(l))) await rest.dispatchLabel('label_removed', att, label, input.as ?? user);
       return json(res, 200, { attachmentId: att.id, labels: att.labels });
     }
+    case 'POST license': {
+      // The site's licence for the app: `active`, `expired` (a licence that is not active) or
+      // `none` (never bought); iframes then carry `lic=active` or `lic=none`.
+      const inst = installed(input.appKey);
+      if (!['active', 'expired', 'none'].includes(input.state)) throw new HttpError(400, 'state is active, expired or none');
+      inst.license = input.state;
+      return json(res, 200, { appKey: inst.descriptor.key, license: inst.license });
+    }
+    case 'POST close-account':
+      // The person closes their Atlassian account: the personal data API reports it closed.
+      if (typeof input.accountId !== 'string' || !input.accountId) throw new HttpError(400, 'accountId is needed');
+      model.closedAccounts.add(input.accountId);
+      return json(res, 200, { closed: [...model.closedAccounts] });
+    case 'POST media':
+      // How long the media service's tokens last (0: every token has expired on arrival).
+      if (!Number.isFinite(input.ttlSecs) || input.ttlSecs < 0) throw new HttpError(400, 'ttlSecs is a number of seconds');
+      media.ttlSecs = input.ttlSecs;
+      return json(res, 200, { ttlSecs: media.ttlSecs });
     case 'POST reset':
       for (const [id, canEdit] of Object.entries(START_CAN_EDIT)) USERS[id].canEdit = canEdit;
       model.reset();
@@ -207,6 +230,8 @@ async function emuApi(req, res, url, body) {
       rest.holds.length = 0;
       rest.calls.length = 0;
       rest.deliveries.length = 0;
+      rest.privacyReports.length = 0;
+      media.reset();
       return json(res, 200, publicState());
     case 'POST install':
       return json(res, 200, await tenancy.install(input.descriptorUrl ?? `${appUrl}/atlassian-connect.json`, input));
@@ -405,6 +430,10 @@ async function route(req, res) {
       hold.held += 1;
       return;
     }
+    if (result.location !== undefined) {
+      res.writeHead(result.status, { location: result.location, 'cache-control': 'no-store' });
+      return res.end();
+    }
     if (result.json !== undefined) return json(res, result.status, result.json);
     return send(res, result.status, result.body, result.type);
   }
@@ -434,6 +463,7 @@ const server = createServer((req, res) => {
   });
 });
 
+await media.listen(Number(arg('media-port', '0')));
 server.listen(port, host, async () => {
   log(`listening on ${siteUrl} (app at ${appUrl})`);
   if (process.argv.includes('--install')) {
@@ -458,6 +488,7 @@ server.listen(port, host, async () => {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    media.close();
     server.close(() => process.exit(0));
     // Keep-alive connections from browsers would otherwise hold the exit.
     server.closeAllConnections();

@@ -26,6 +26,8 @@ export class Model {
     this.attachments = {};
     /** @type {Record<string, Record<string, any>>} */
     this.properties = {};
+    /** Accounts closed on Atlassian's side, by id: the personal data API reports them. */
+    this.closedAccounts = new Set();
     this.seedDemo();
   }
 

@@ -25,8 +25,9 @@ const SCOPE_FOR_METHOD = { GET: 'READ', HEAD: 'READ', POST: 'WRITE', PUT: 'WRITE
 const SCOPE_IMPLIES = { READ: ['READ'], WRITE: ['READ', 'WRITE'], DELETE: ['READ', 'WRITE', 'DELETE'], ADMIN: ['READ', 'WRITE', 'DELETE', 'ADMIN'] };
 
 export class Rest {
-  constructor({ model, tenancy, log }) {
+  constructor({ model, tenancy, log, media }) {
     this.model = model;
+    this.media = media;
     this.tenancy = tenancy;
     this.log = log;
     /** bearer token -> {accountId, appKey, exp} */
@@ -41,6 +42,8 @@ export class Rest {
     this.failures = [];
     /** Calls carried out but never answered (`POST hold`). */
     this.holds = [];
+    /** Personal data reports received: {appKey, accountIds}. */
+    this.privacyReports = [];
   }
 
   get oauthUrl() {
@@ -252,12 +255,37 @@ export class Rest {
         .map((id) => ({ user: this.userJson(id), title: USERS[id].displayName, entityType: 'user' }));
       return { status: 200, json: { results, start: 0, limit, size: results.length } };
     }
+    if (path === '/rest/atlassian-connect/latest/report-accounts' && req.method === 'POST') {
+      // Atlassian's personal data reporting API, as its user privacy guide describes it.
+      if (who.via !== 'jwt') throw new HttpError(401, 'Only an app reports the accounts it stores');
+      let body;
+      try {
+        body = JSON.parse(rawBody.toString());
+      } catch {
+        throw new HttpError(400, 'The body is not JSON');
+      }
+      const accounts = body?.accounts;
+      if (!Array.isArray(accounts) || accounts.length === 0) throw new HttpError(400, 'accounts must be a non-empty list');
+      if (accounts.length > 90) throw new HttpError(400, `At most 90 accounts per request; got ${accounts.length}`);
+      for (const a of accounts) {
+        if (typeof a?.accountId !== 'string' || !/^[A-Za-z0-9:-]{1,128}$/.test(a.accountId)) throw new HttpError(400, `Not an account id: ${JSON.stringify(a?.accountId)}`);
+        if (typeof a.updatedAt !== 'string' || Number.isNaN(Date.parse(a.updatedAt)) || !/^\d{4}-\d{2}-\d{2}T/.test(a.updatedAt)) throw new HttpError(400, `updatedAt must be an ISO 8601 time: ${JSON.stringify(a.updatedAt)}`);
+      }
+      this.privacyReports.push({ appKey: who.appKey, accountIds: accounts.map((a) => a.accountId) });
+      if (this.privacyReports.length > 1000) this.privacyReports.shift();
+      const closed = accounts.filter((a) => this.model.closedAccounts.has(a.accountId)).map((a) => ({ accountId: a.accountId, status: 'closed' }));
+      if (!closed.length) return { status: 204, body: Buffer.alloc(0), type: 'text/plain' };
+      return { status: 200, json: { accounts: closed } };
+    }
     if ((r = m(/^\/rest\/atlassian-connect\/1\/addons\/([^/]+)$/)) && req.method === 'GET') {
       const inst = this.tenancy.installation(decodeURIComponent(r[1]));
       if (!inst || !inst.installed) throw new HttpError(404, 'No such app');
       if (who.appKey !== inst.descriptor.key) throw new HttpError(403, 'Apps may only read their own record');
       const json = { key: inst.descriptor.key, version: '1', state: inst.enabled ? 'ENABLED' : 'DISABLED', host: { product: 'Confluence', contacts: [] } };
-      if (inst.descriptor.enableLicensing) json.license = { active: inst.license === 'active', type: 'COMMERCIAL', evaluation: false };
+      // A paid app's record carries its licence; one never bought has none.
+      if (inst.descriptor.enableLicensing && inst.license !== 'none') {
+        json.license = { active: inst.license === 'active', type: 'COMMERCIAL', evaluation: false, entitlementId: `ent-${inst.clientKey}`, entitlementNumber: 'E-1001' };
+      }
       return { status: 200, json };
     }
     if (req.method === 'GET' && path === '/rest/api/content/search') {
@@ -352,12 +380,26 @@ export class Rest {
       return { status: 200, json: this.attachmentJson(att, url) };
     }
     if ((r = m(/^\/download\/attachments\/([^/]+)\/([^/]+)$/)) && req.method === 'GET') {
+      // The servlet path serves the browser's session only; Confluence Cloud refuses API
+      // tokens here and points to the REST download endpoint.
+      if (who.via === 'jwt' || who.via === 'bearer') {
+        throw new HttpError(401, 'Downloading through /download/attachments is not supported for API access; use /rest/api/content/{id}/child/attachment/{attachmentId}/download');
+      }
       const att = this.model.attachmentByName(r[1], decodeURIComponent(r[2]));
       if (!att) throw new HttpError(404, 'No such attachment');
       const n = Number(url.searchParams.get('version') ?? this.model.latest(att).number);
       const v = att.versions.find((x) => x.number === n);
       if (!v) throw new HttpError(404, `Attachment ${att.fileName} has no version ${n}`);
       return { status: 200, body: v.data, type: att.mediaType };
+    }
+    if ((r = m(/^\/rest\/api\/content\/([^/]+)\/child\/attachment\/([^/]+)\/download$/)) && req.method === 'GET') {
+      // Confluence Cloud's download: a redirect to the media service with its own token.
+      this.needPage(r[1]);
+      const att = this.model.attachments[r[2]];
+      if (!att || att.pageId !== r[1] || att.status !== 'current') throw new HttpError(404, `No attachment ${r[2]} on page ${r[1]}`);
+      const n = Number(url.searchParams.get('version') ?? this.model.latest(att).number);
+      if (!att.versions.some((x) => x.number === n)) throw new HttpError(404, `Attachment ${att.fileName} has no version ${n}`);
+      return { status: 302, location: this.media.issue(att, n) };
     }
     if ((r = m(/^\/rest\/api\/content\/([^/]+)\/property\/([^/]+)$/))) {
       const contentId = r[1];

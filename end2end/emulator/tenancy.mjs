@@ -85,7 +85,8 @@ export class Tenancy {
         baseUrl,
         installed: true,
         enabled: false,
-        license: previous?.license ?? 'none',
+        // A site that got the app from the Marketplace holds an active licence until told otherwise.
+        license: previous?.license ?? 'active',
       };
       const enabled = await this.setEnabled(descriptor.key, true);
       return { status, enabled, clientKey: payload.clientKey };
@@ -181,7 +182,7 @@ export class Tenancy {
       xdm_c: `channel-${inst.descriptor.key}__${extra.moduleKey ?? 'module'}`,
       cp: '/wiki',
       xdm_deprecated_addon_key_do_not_use: inst.descriptor.key,
-      lic: inst.license,
+      lic: inst.license === 'active' ? 'active' : 'none',
       cv: '1001.0.0-SNAPSHOT',
       ...(extra.query ?? {}),
     };

@@ -270,6 +270,42 @@ test('after uninstall every iframe and server call is refused; a reinstall with 
   await expect(frame.getByTestId('doc-title')).toHaveText('report.docx');
 });
 
+test('attachment bytes as on Confluence Cloud: the servlet path refuses app tokens, the REST endpoint redirects to a media service whose tokens expire and are taken once', async ({ request }) => {
+  const pageId = await pageWithDocument(request, 'Download page');
+  const s = await state(request);
+  const inst = s.installations[APP_KEY];
+  const att = s.attachments.find((a: any) => a.pageId === pageId && a.fileName === 'report.docx');
+  const asApp = (path: string) => {
+    const now = Math.floor(Date.now() / 1000);
+    const qsh = jwt.createQueryStringHash(jwt.fromMethodAndUrl('GET', `/wiki${path}`), false, inst.baseUrl);
+    const token = jwt.encodeSymmetric({ iss: APP_KEY, iat: now, exp: now + 60, qsh }, inst.sharedSecret);
+    return request.get(`${EMU}/wiki${path}`, { headers: { authorization: `JWT ${token}` }, maxRedirects: 0 });
+  };
+
+  const legacy = await asApp(`/download/attachments/${pageId}/report.docx?version=1`);
+  expect(legacy.status()).toBe(401);
+  expect((await legacy.json()).message).toContain('/child/attachment/');
+
+  const rest = await asApp(`/rest/api/content/${pageId}/child/attachment/${att.id}/download?version=1`);
+  expect(rest.status()).toBe(302);
+  const location = new URL(rest.headers()['location']);
+  expect(location.origin).not.toBe(EMU);
+  expect(location.searchParams.get('token')).toBeTruthy();
+  const bytes = await request.get(location.toString());
+  expect(bytes.status()).toBe(200);
+  expect(await bytes.text()).toBe('PK report body, 36 bytes of content.');
+  expect((await request.get(location.toString())).status(), 'a media token is taken once').toBe(401);
+  const foreign = new URL(location);
+  foreign.pathname = foreign.pathname.replace(att.id, 'att-other');
+  expect((await request.get(foreign.toString())).status(), 'a token names one file').toBe(401);
+
+  await emu(request, 'media', { ttlSecs: 0 });
+  const late = await asApp(`/rest/api/content/${pageId}/child/attachment/${att.id}/download?version=1`);
+  expect((await request.get(late.headers()['location'])).status(), 'an expired media token').toBe(401);
+  await emu(request, 'media', { ttlSecs: 60 });
+  expect((await asApp(`/rest/api/content/${pageId}/child/attachment/${att.id}/download?version=9`)).status()).toBe(404);
+});
+
 test('a removed document says so, and a failing Confluence call is shown and flagged in the host', async ({ host, request }) => {
   const pageId = await pageWithDocument(request, 'Removed page');
   const att = (await state(request)).attachments.find((a: any) => a.pageId === pageId && a.fileName === 'report.docx');

@@ -150,6 +150,16 @@ test('an editor opens a DOCX, edits, and the save lands as a new version credite
   expect(download).toMatchObject({ status: 200, sentToken: true });
   const callbacks = log.filter((e: any) => e.kind === 'callback');
   expect(callbacks.map((c: any) => `${c.status}:${c.responseStatus}:${c.responseError}`)).toEqual(['1:200:0', '2:200:0']);
+
+  // The bytes came as on Confluence Cloud: the REST download endpoint, then its media service
+  // on another origin, reached without the app's or the user's credentials.
+  const s = await state(request);
+  const viaRest = s.calls.filter((c: any) => c.via === 'jwt' && c.path.startsWith(`/rest/api/content/${pageId}/child/attachment/`) && c.path.includes('/download?'));
+  expect(viaRest.length).toBeGreaterThan(0);
+  expect(s.calls.some((c: any) => c.path.startsWith('/download/attachments/'))).toBe(false);
+  expect(new URL(s.media.origin).origin).not.toBe(EMU);
+  expect(s.media.served.filter((m: any) => m.status === 200).length).toBeGreaterThanOrEqual(viaRest.length);
+  expect(s.media.served.every((m: any) => !m.authorization)).toBe(true);
 });
 
 test('a reader gets the viewer, without a callback', async ({ host, request }) => {
@@ -1391,4 +1401,52 @@ test('addresses on private networks, and redirects away from the Document Server
   } finally {
     await ds(request, 'config', { redirect: false });
   }
+});
+
+test('a site without an active licence (never bought, or expired) views documents, is told why, and cannot edit, convert or create', async ({ host, request }) => {
+  try {
+    for (const licence of ['none', 'expired']) {
+      await emu(request, 'license', { state: licence });
+      // Installing again is what clears an app's cached licence answer.
+      await install(request);
+      const pageId = await pageWithDocument(request, `Licence ${licence}`);
+      await emu(request, 'attachments', { pageId, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });
+      await login(host, 'emu-carol');
+      await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
+      const macro = await appFrame(host, '/macro/document');
+      expect(new URL(macro.url()).searchParams.get('lic')).toBe('none');
+      await expect(macro.getByTestId('licence-notice')).toContainText('no active licence');
+      await expect(macro.getByTestId('doc-title')).toHaveText('report.docx');
+
+      // Carol may edit the page, but the document opens for viewing, saying why.
+      const { doc, editor } = await openDocument(host, pageId, 'report.docx');
+      await expect(doc.getByTestId('licence-notice')).toBeVisible();
+      await expect(editor.locator('#ds-mode')).toHaveText('view');
+      await expect(doc.getByTestId('view-reason')).toContainText('no active licence');
+
+      const token = await doc.evaluate(() => (window as any).AP.context.getToken());
+      const convert = await request.post(`${APP}/api/office/convert`, { headers: { authorization: `JWT ${token}` }, form: { page_id: pageId, file_name: 'minutes.odt' } });
+      expect(convert.status()).toBe(403);
+      expect(await convert.text()).toContain('no active licence');
+      const create = await request.post(`${APP}/api/office/create`, { headers: { authorization: `JWT ${token}` }, form: { page_id: pageId, kind: 'Spreadsheet', title: 'Budget' } });
+      expect(create.status()).toBe(403);
+      const s = await state(request);
+      expect(attachment(s, pageId, 'minutes.docx')).toBeUndefined();
+      expect(attachment(s, pageId, 'Budget.xlsx')).toBeUndefined();
+
+      // The administrator reads the same on the configure page.
+      await login(host, 'emu-alice');
+      const configure = await configurePage(host);
+      await expect(configure.getByTestId('licence-notice')).toContainText('Manage apps');
+    }
+  } finally {
+    await emu(request, 'license', { state: 'active' });
+    await install(request);
+  }
+  // Licensed again: no notice, and Carol edits.
+  const pageId = await pageWithDocument(request, 'Licence active');
+  await login(host, 'emu-carol');
+  const { doc, editor } = await openDocument(host, pageId, 'report.docx');
+  await expect(editor.locator('#ds-mode')).toHaveText('edit');
+  await expect(doc.getByTestId('licence-notice')).toHaveCount(0);
 });

@@ -49,6 +49,10 @@ pub struct Config {
     /// `HEADER_TIMEOUT_SECS`: how long a client may take to send a request's headers, and how
     /// long an idle keep-alive connection stays open.
     pub header_timeout: Duration,
+    /// `HOUSEKEEPING_SECS`: how often the sweep runs (pruning, personal data reports, purges).
+    pub housekeeping_every: Duration,
+    /// `UNINSTALLED_RETENTION_DAYS`: how long a site's data outlives an uninstall.
+    pub retention_days: u64,
 }
 
 /// The largest `MAX_FILE_MB` (the site option's own ceiling).
@@ -174,7 +178,16 @@ impl Config {
             DEFAULT_HEADER_TIMEOUT_SECS,
             1..=300,
         )?;
+        let housekeeping_secs = parse_number(&lookup, "HOUSEKEEPING_SECS", 600, 1..=86_400)?;
+        let retention_days = parse_number(
+            &lookup,
+            "UNINSTALLED_RETENTION_DAYS",
+            app::site_data::DEFAULT_RETENTION_DAYS as u64,
+            0..=3650,
+        )?;
         Ok(Self {
+            housekeeping_every: Duration::from_secs(housekeeping_secs),
+            retention_days,
             base_url,
             demo_server_url,
             egress,
@@ -336,6 +349,10 @@ mod tests {
             ("MAX_FILE_MB", "0"),
             ("MAX_FILE_MB", "2000"),
             ("HEADER_TIMEOUT_SECS", "soon"),
+            ("CONNECT_LICENSING", "maybe"),
+            ("HOUSEKEEPING_SECS", "0"),
+            ("UNINSTALLED_RETENTION_DAYS", "-1"),
+            ("CONFLUENCE_MEDIA_HOSTS", "api.media.atlassian.com,bad host"),
         ] {
             let err = config(&[(var, value)]).unwrap_err();
             assert_eq!(err.variable, var, "{value}");
@@ -363,6 +380,59 @@ mod tests {
         let small = config(&[("MAX_FILE_MB", "5"), ("HEADER_TIMEOUT_SECS", "2")]).unwrap();
         assert_eq!(small.max_file_bytes, 5 * 1024 * 1024);
         assert_eq!(small.header_timeout, Duration::from_secs(2));
+    }
+
+    #[test]
+    fn licensing_is_off_for_a_private_install_and_on_for_a_listing() {
+        assert!(!config(&[]).unwrap().connect.licensing);
+        assert!(
+            config(&[("CONNECT_LICENSING", "true")])
+                .unwrap()
+                .connect
+                .licensing
+        );
+        assert!(
+            !config(&[("CONNECT_LICENSING", "off")])
+                .unwrap()
+                .connect
+                .licensing
+        );
+    }
+
+    #[test]
+    fn downloads_go_to_atlassians_media_hosts_over_https_in_production() {
+        let url = |s: &str| url::Url::parse(s).unwrap();
+        let production = config(&[
+            ("APP_BASE_URL", "https://confluo.example.com"),
+            ("CONNECT_SECRET_KEY", "c2VjcmV0"),
+        ])
+        .unwrap();
+        let media = &production.connect.media;
+        assert!(media.allows(&url(
+            "https://api.media.atlassian.com/file/x/binary?token=t"
+        )));
+        assert!(!media.allows(&url("http://api.media.atlassian.com/file/x/binary")));
+        assert!(!media.allows(&url("http://127.0.0.1:4000/file/x/binary")));
+        // Development also follows the emulator's media service on loopback.
+        let dev = config(&[]).unwrap();
+        assert!(
+            dev.connect
+                .media
+                .allows(&url("http://127.0.0.1:4000/file/x/binary"))
+        );
+        let listed = config(&[("CONFLUENCE_MEDIA_HOSTS", "media.example.com")]).unwrap();
+        assert!(
+            listed
+                .connect
+                .media
+                .allows(&url("https://media.example.com/f"))
+        );
+        assert!(
+            !listed
+                .connect
+                .media
+                .allows(&url("https://api.media.atlassian.com/f"))
+        );
     }
 
     #[test]

@@ -72,7 +72,9 @@ pub fn connect(
     if let Some(warning) = warning {
         tracing::warn!("{warning}");
     }
-    let descriptor = app::descriptor::descriptor(config.base_url.as_str());
+    let mut descriptor = app::descriptor::descriptor(config.base_url.as_str());
+    // A Marketplace listing is paid: Confluence then sends `lic` and answers the license API.
+    descriptor.enable_licensing = config.connect.licensing;
     let builder = Connect::builder(
         config.connect.clone(),
         descriptor,

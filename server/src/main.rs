@@ -36,7 +36,13 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = server::open_store(&config).await?;
     let state = server::state(&config, db)?;
     let router = routes::router(state.clone());
-    let housekeeping = server::maintenance::spawn(state.clone());
+    let housekeeping = server::maintenance::spawn(
+        state.clone(),
+        server::maintenance::Sweep {
+            every: config.housekeeping_every,
+            retention_days: config.retention_days,
+        },
+    );
     // Every URL the descriptor announces must be a route we serve.
     state
         .connect

@@ -1,18 +1,26 @@
 //! Housekeeping every few minutes: what is kept only for a while is forgotten, so no table an
-//! outsider can add rows to grows without bound. Every statement is a plain delete by age or
-//! count, so replicas running it at the same time do no harm.
+//! outsider can add rows to grows without bound; sites' personal data reports go out; sites
+//! uninstalled longer than the retention period are purged. Every delete is by age or count
+//! and each purge is one conditional transaction, so replicas running it at the same time do
+//! no harm; a report is claimed by one replica (see `app::personal_data`).
 
 use std::time::Duration;
 
 use app::state::AppState;
 
-/// How often the sweep runs.
-pub const EVERY: Duration = Duration::from_secs(10 * 60);
+/// What a sweep does beyond pruning.
+#[derive(Clone, Copy, Debug)]
+pub struct Sweep {
+    /// How often it runs.
+    pub every: Duration,
+    /// How long a site's data outlives an uninstall.
+    pub retention_days: u64,
+}
 /// Finished saves are remembered this long (a Document Server retries for hours at most).
 pub const SAVES_KEPT_DAYS: i64 = 30;
 
-/// One sweep; how many rows went.
-pub async fn run(state: &AppState) -> u64 {
+/// One sweep; how many rows (and sites, and erased accounts) went.
+pub async fn run(state: &AppState, sweep: Sweep) -> u64 {
     let mut gone = 0;
     match state.connect.prune().await {
         Ok(n) => gone += n,
@@ -26,19 +34,24 @@ pub async fn run(state: &AppState) -> u64 {
         Ok(n) => gone += n,
         Err(err) => tracing::warn!(error = %err, "pruning ended sessions' members failed"),
     }
+    match app::site_data::purge_expired(&state.db, sweep.retention_days).await {
+        Ok(n) => gone += n,
+        Err(err) => tracing::warn!(error = %err, "purging uninstalled sites failed"),
+    }
+    gone += app::personal_data::report_due(state).await;
     if gone > 0 {
         tracing::info!(rows = gone, "housekeeping");
     }
     gone
 }
 
-/// Runs [`run`] every [`EVERY`] for as long as the process lives.
-pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+/// Runs [`run`] every `sweep.every` for as long as the process lives.
+pub fn spawn(state: AppState, sweep: Sweep) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut ticks = tokio::time::interval(EVERY);
+        let mut ticks = tokio::time::interval(sweep.every);
         loop {
             ticks.tick().await;
-            run(&state).await;
+            run(&state, sweep).await;
         }
     })
 }

@@ -5,12 +5,14 @@
 //! server without its memory growing with the file. And on this site, whose Document Server has
 //! no secret, a callback cannot credit a save to someone who never joined the session.
 
+mod common;
+
 use std::{
     net::SocketAddr,
-    path::PathBuf,
-    process::{Child, Command, Stdio},
     time::{Duration, Instant, SystemTime, UNIX_EPOCH},
 };
+
+use common::{Process, free_port};
 
 use app::{
     office::{
@@ -29,40 +31,6 @@ use server::migrator::Migrator;
 
 const PAGE: &str = "1001";
 const EDITOR: &str = "emu-alice";
-
-/// A child process killed (SIGKILL) when dropped.
-struct Process(Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-fn end2end() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../end2end")
-}
-
-async fn wait_for(http: &reqwest::Client, url: &str) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        if let Ok(r) = http.get(url).send().await
-            && r.status().is_success()
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{url} did not answer within a minute");
-}
 
 /// Everything one run needs: the database, Confluence, the Document Server's files, the server.
 struct Site {
@@ -86,15 +54,7 @@ impl Site {
         let http = reqwest::Client::new();
         let key = SecretBox::generate_key();
         let (app, emulator) = (free_port(), free_port());
-        let node = Command::new("node")
-            .args(["emulator/main.mjs", "--port", &emulator.to_string()])
-            .args(["--app", &format!("http://127.0.0.1:{app}"), "--quiet"])
-            .args(["--max-body-mb", &(u64::from(max_file_mb) + 10).to_string()])
-            .current_dir(end2end())
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("node runs the Confluence emulator (end2end/, after npm ci)");
-        let node = Process(node);
+        let node = common::emulator(&http, emulator, app, u64::from(max_file_mb) + 10).await;
         let files = serve_file(file_bytes).await;
         let mut site = Self {
             db,
@@ -110,49 +70,22 @@ impl Site {
             doc_key: String::new(),
             callback: String::new(),
         };
-        site.emu_wait().await;
         site.start_server(max_file_mb).await;
         site.install().await;
         site
     }
 
-    async fn emu_wait(&self) {
-        wait_for(
-            &self.http,
-            &format!("http://127.0.0.1:{}/_emu/health", self.emulator),
-        )
-        .await;
-    }
-
     async fn start_server(&mut self, max_file_mb: u32) {
-        let emulator = format!("http://127.0.0.1:{}", self.emulator);
-        let child = Command::new(env!("CARGO_BIN_EXE_confluo"))
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("APP_ENV", "development")
-            .env("APP_BASE_URL", format!("http://127.0.0.1:{}", self.app))
-            .env("LISTEN_ADDR", format!("127.0.0.1:{}", self.app))
-            .env("DATABASE_URL", &self.db.database_url)
-            .env("CONNECT_SECRET_KEY", &self.key)
-            .env(
-                "CONNECT_KEYS_CDN_URL",
-                format!("{emulator}/_emu/install-keys"),
-            )
-            .env("CONNECT_OAUTH_URL", format!("{emulator}/_emu/oauth"))
-            .env("OUTBOUND_ALLOW", "127.0.0.1")
-            .env("MAX_FILE_MB", max_file_mb.to_string())
-            .env("RUST_LOG", "warn")
-            .env("LEPTOS_OUTPUT_NAME", "confluo")
-            .current_dir(std::env::temp_dir())
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("the server binary starts");
-        self.server = Some(Process(child));
-        wait_for(
+        let server = common::server(
             &self.http,
-            &format!("http://127.0.0.1:{}/healthz", self.app),
+            self.app,
+            self.emulator,
+            &self.db.database_url,
+            &self.key,
+            &[("MAX_FILE_MB", max_file_mb.to_string())],
         )
         .await;
+        self.server = Some(server);
     }
 
     fn server_pid(&self) -> u32 {
@@ -363,7 +296,7 @@ async fn a_save_interrupted_by_a_crash_lands_once(backend: Backend, upload_lande
         answered = first => panic!("the held upload was answered: {answered:?}"),
         held = held => {
             // Killed while the upload is still in flight, before this side hangs up.
-            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+            let _ = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status();
             held
         }
     };

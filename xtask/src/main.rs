@@ -165,6 +165,8 @@ fn end2end() -> Result<(), Failed> {
             // Only the stand-ins' address: the suite checks that others (127.0.0.2 among
             // them) are refused.
             ("OUTBOUND_ALLOW", "127.0.0.1"),
+            // As a Marketplace listing: the suite covers licensed and unlicensed sites.
+            ("CONNECT_LICENSING", "true"),
             ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
         ],
     )

@@ -1384,6 +1384,16 @@ pub(super) const ENTRIES: &[Entry] = &[
         "このページを表示する権限がありません。"
     ),
     e!(
+        "This site has no active licence for Confluo: documents open for viewing, but editing and converting them need one. A site administrator can buy or renew Confluo under Manage apps.",
+        "Diese Website hat keine aktive Lizenz für Confluo: Dokumente lassen sich ansehen, zum Bearbeiten und Konvertieren ist aber eine Lizenz nötig. Ein Website-Administrator kann Confluo unter „Apps verwalten“ kaufen oder verlängern.",
+        "Este sitio no tiene una licencia activa de Confluo: los documentos se pueden ver, pero para editarlos y convertirlos hace falta una. Un administrador del sitio puede comprar o renovar Confluo en Administrar aplicaciones.",
+        "Ce site n'a pas de licence Confluo active : les documents s'ouvrent en lecture, mais leur modification et leur conversion en demandent une. Un administrateur du site peut acheter ou renouveler Confluo dans Gérer les applications.",
+        "Questo sito non ha una licenza attiva di Confluo: i documenti si aprono in visualizzazione, ma per modificarli e convertirli ne serve una. Un amministratore del sito può acquistare o rinnovare Confluo in Gestisci app.",
+        "У этого сайта нет активной лицензии Confluo: документы открываются для просмотра, но для редактирования и конвертации нужна лицензия. Администратор сайта может купить или продлить Confluo в разделе «Управление приложениями».",
+        "此站点没有有效的 Confluo 许可证：文档可以查看，但编辑和转换需要许可证。站点管理员可以在“管理应用”中购买或续订 Confluo。",
+        "このサイトには有効な Confluo のライセンスがありません。ドキュメントは閲覧できますが、編集と変換にはライセンスが必要です。サイト管理者は「アプリを管理」で Confluo を購入または更新できます。"
+    ),
+    e!(
         "You may not change this page's attachments.",
         "Sie dürfen die Anhänge dieser Seite nicht ändern.",
         "No puede modificar los archivos adjuntos de esta página.",

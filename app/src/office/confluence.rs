@@ -19,8 +19,6 @@ use crate::{
 pub struct StoredAttachment {
     #[serde(flatten)]
     pub attachment: Attachment,
-    #[serde(rename = "_links", default)]
-    pub links: Links,
     /// The page it is attached to, when the caller knows it.
     #[serde(skip)]
     pub page_id: Option<String>,
@@ -48,12 +46,6 @@ pub struct ContainerRef {
     pub id: String,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-pub struct Links {
-    #[serde(default)]
-    pub download: String,
-}
-
 impl StoredAttachment {
     /// The names of its labels (read with the attachment).
     pub fn labels(&self) -> Vec<String> {
@@ -66,6 +58,13 @@ impl StoredAttachment {
 
     pub fn id(&self) -> &str {
         &self.attachment.id
+    }
+    /// The page it is on: as the caller knows it, else as Confluence reported it.
+    pub fn page(&self) -> Option<&str> {
+        self.page_id
+            .as_deref()
+            .or(self.container.as_ref().map(|c| c.id.as_str()))
+            .filter(|p| !p.is_empty())
     }
     pub fn title(&self) -> &str {
         &self.attachment.title
@@ -104,6 +103,8 @@ pub enum ViewOnlyPolicy {
     Group(String),
     /// The file carries a label that only views.
     Label(String),
+    /// The site's licence is not active: Confluo views, nothing more.
+    Unlicensed,
 }
 
 impl ViewOnlyPolicy {
@@ -114,6 +115,7 @@ impl ViewOnlyPolicy {
             Self::Space(space) => OfficeError::SpaceViewOnly(space.clone()),
             Self::Group(group) => OfficeError::GroupViewOnly(group.clone()),
             Self::Label(label) => OfficeError::LabelViewOnly(label.clone()),
+            Self::Unlicensed => OfficeError::Unlicensed,
         }
     }
 }
@@ -296,7 +298,11 @@ impl<'a> Confluence<'a> {
         Ok(list
             .results
             .into_iter()
-            .find(|a| a.attachment.title == file_name))
+            .find(|a| a.attachment.title == file_name)
+            .map(|mut a| {
+                a.page_id = Some(page_id.to_owned());
+                a
+            }))
     }
 
     /// The names of the page's attachments.
@@ -332,30 +338,20 @@ impl<'a> Confluence<'a> {
     }
 
     /// The bytes of one version of an attachment, as a streaming response, read as the app.
+    ///
+    /// Through the REST download endpoint, which Confluence Cloud answers with a redirect to
+    /// its media service; the servlet path in `_links.download` refuses API tokens.
     pub async fn download(
         &self,
         att: &StoredAttachment,
         version: i32,
     ) -> Result<reqwest::Response, HostError> {
-        let link = if att.links.download.is_empty() {
-            return Err(HostError::Decode(
-                "the attachment has no download link".into(),
-            ));
-        } else {
-            att.links.download.clone()
-        };
-        // The link names the latest version; ask for the one the session is about.
-        let mut url = self.app().resolve(&link)?;
-        let pairs: Vec<(String, String)> = url
-            .query_pairs()
-            .filter(|(k, _)| k != "version")
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        url.query_pairs_mut()
-            .clear()
-            .extend_pairs(pairs)
-            .append_pair("version", &version.to_string());
-        self.app().download(url.as_str()).await
+        let page = att
+            .page()
+            .ok_or_else(|| HostError::Decode("the attachment's page is not known".into()))?;
+        self.app()
+            .download(&download_path(page, att.id(), version))
+            .await
     }
 
     /// The first `limit` bytes of a version (fewer when the file is shorter); the rest is not
@@ -522,6 +518,15 @@ impl Upload<'_> {
 }
 
 /// An id as one path segment.
+/// The REST download endpoint for one version of an attachment.
+fn download_path(page_id: &str, attachment_id: &str, version: i32) -> String {
+    format!(
+        "/rest/api/content/{}/child/attachment/{}/download?version={version}",
+        encode(page_id),
+        encode(attachment_id)
+    )
+}
+
 fn encode(segment: &str) -> String {
     form_urlencoded::byte_serialize(segment.as_bytes()).collect()
 }

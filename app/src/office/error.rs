@@ -7,6 +7,9 @@ use leptos::prelude::ServerFnError;
 use super::{ds_client::DsError, ds_token::DsTokenError, link_token::LinkError};
 use crate::i18n::Lang;
 
+/// What people read on a site whose licence is not active.
+pub const UNLICENSED: &str = "This site has no active licence for Confluo: documents open for viewing, but editing and converting them need one. A site administrator can buy or renew Confluo under Manage apps.";
+
 #[derive(Debug, thiserror::Error)]
 pub enum OfficeError {
     #[error(
@@ -35,6 +38,8 @@ pub enum OfficeError {
     GroupViewOnly(String),
     #[error("Files labelled {0} open for viewing only, as set by an administrator")]
     LabelViewOnly(String),
+    #[error("This site has no active licence for Confluo")]
+    Unlicensed,
     #[error("Confluence: {0}")]
     Host(#[from] HostError),
     #[error("Document Server: {0}")]
@@ -98,6 +103,9 @@ impl OfficeError {
                 "Files labelled {label} open for viewing only, as set by an administrator.",
                 &[("label", label)],
             ),
+            Self::Unlicensed => lang
+                .text(UNLICENSED)
+                .into(),
             Self::Ds(err) => capitalized(&err.message(lang)),
             other => other.to_string(),
         }
@@ -117,7 +125,8 @@ impl OfficeError {
             | OfficeError::SpaceDisabled(_)
             | OfficeError::SpaceViewOnly(_)
             | OfficeError::GroupViewOnly(_)
-            | OfficeError::LabelViewOnly(_) => StatusCode::FORBIDDEN,
+            | OfficeError::LabelViewOnly(_)
+            | OfficeError::Unlicensed => StatusCode::FORBIDDEN,
             OfficeError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             OfficeError::Host(_) | OfficeError::Ds(_) => StatusCode::BAD_GATEWAY,
             OfficeError::Db(_) => StatusCode::SERVICE_UNAVAILABLE,

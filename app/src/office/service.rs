@@ -125,8 +125,8 @@ impl Caller {
     }
 
     /// The caller's access to the page, refused when they cannot see it or an administrator
-    /// turned Confluo off in its space; without editing in a space set to view only or for
-    /// members of a group set to view only.
+    /// turned Confluo off in its space; without editing in a space set to view only, for
+    /// members of a group set to view only, or on a site without an active licence.
     pub(super) async fn page(
         &self,
         page_id: &str,
@@ -134,6 +134,9 @@ impl Caller {
     ) -> Result<PageAccess, OfficeError> {
         let mut access = self.visible(page_id, options).await?;
         apply_view_only(&self.confluence(), &self.account_id, &mut access, options).await?;
+        if access.edit && !crate::licence::site_is_licensed(&self.scope).await {
+            access.restrict(ViewOnlyPolicy::Unlicensed);
+        }
         Ok(access)
     }
 

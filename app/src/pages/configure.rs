@@ -104,6 +104,7 @@ pub fn ConfigurePage() -> impl IntoView {
     view! {
         <HostScript/>
         <main class="configure" data-testid="configure-page">
+            <crate::licence::LicenceNotice/>
             <h1>{t.text("Document Server")}</h1>
             <p class="muted">
                 {t.text("Confluo opens attachments in ONLYOFFICE Docs. Enter the address of your Document Server and the JWT secret it is configured with.")}

@@ -135,6 +135,7 @@ pub fn DocumentMacro() -> impl IntoView {
     view! {
         <HostScript/>
         <section class="macro" aria-live="polite" data-testid="document-macro">
+            <crate::licence::LicenceNotice/>
             {move || {
                 if empty {
                     return view! {

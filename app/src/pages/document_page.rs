@@ -136,6 +136,7 @@ pub fn DocumentPage() -> impl IntoView {
     view! {
         <HostScript size_to_parent=true/>
         <main class="document-page" data-testid="document-page">
+            <crate::licence::LicenceNotice/>
             <header class="document-bar">
                 <button class="button button-subtle" data-testid="back-to-page" on:click=back>{t.text("← Back to the page")}</button>
                 <h1 class="document-title" data-testid="doc-title">{file.clone()}</h1>

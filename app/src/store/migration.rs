@@ -23,6 +23,7 @@ pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(CreateOfficeDemo),
         Box::new(CreateOfficeSessionMember),
         Box::new(AddSaveLease),
+        Box::new(CreatePersonalDataReport),
     ]
 }
 
@@ -621,5 +622,66 @@ impl MigrationTrait for AddSaveLease {
                 .await?;
         }
         Ok(())
+    }
+}
+
+struct CreatePersonalDataReport;
+
+impl MigrationName for CreatePersonalDataReport {
+    fn name(&self) -> &str {
+        "m20261203_000012_app_create_personal_data_report"
+    }
+}
+
+#[derive(DeriveIden)]
+enum PersonalDataReport {
+    Table,
+    ClientKey,
+    DueAt,
+    LeaseUntil,
+    Attempts,
+    ReportedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreatePersonalDataReport {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use PersonalDataReport as R;
+        manager
+            .create_table(
+                Table::create()
+                    .table(R::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(R::ClientKey)
+                            .string()
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(R::DueAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(R::LeaseUntil)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(ColumnDef::new(R::Attempts).integer().not_null().default(0))
+                    .col(
+                        ColumnDef::new(R::ReportedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(PersonalDataReport::Table).to_owned())
+            .await
     }
 }

@@ -10,4 +10,5 @@ pub mod office_demo;
 pub mod office_save;
 pub mod office_session;
 pub mod office_session_member;
+pub mod personal_data_report;
 pub mod self_check;

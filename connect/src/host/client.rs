@@ -6,6 +6,10 @@
 //! time). A 429 is retried once after its `Retry-After` when that is short. A user token the
 //! host refuses (401) is dropped from the cache and the call made once more with a fresh one.
 //!
+//! An attachment download ([`HostClient::download`]) is the one exception: Confluence's REST
+//! download endpoint redirects to its media service on another origin, and that single hop is
+//! followed when the host is one of the [`MediaOrigins`], with no credentials sent there.
+//!
 //! API calls are bounded at [`API_TIMEOUT`]; file transfers ([`HostClient::download`],
 //! [`HostClient::send_stream`]) at [`TRANSFER_TIMEOUT`], with the client's read timeout
 //! dropping a transfer that stalls.
@@ -19,7 +23,10 @@ use serde::{Serialize, de::DeserializeOwned};
 use sha2::Digest;
 use url::Url;
 
-use super::oauth::{OAuthError, UserTokens};
+use super::{
+    media::MediaOrigins,
+    oauth::{OAuthError, UserTokens},
+};
 use crate::{jwt, qsh, store::tenant::Tenant};
 
 /// Lifetime of the tokens we sign for the host (ACE uses 3 minutes).
@@ -202,6 +209,8 @@ pub struct HostClient {
     tenant: Tenant,
     auth: Auth,
     extra_headers: Vec<(header::HeaderName, header::HeaderValue)>,
+    /// Where a download may be redirected to (none: downloads stay on the tenant's origin).
+    media: Option<MediaOrigins>,
 }
 
 impl HostClient {
@@ -213,6 +222,7 @@ impl HostClient {
                 app_key: app_key.to_owned(),
             },
             extra_headers: Vec::new(),
+            media: None,
         }
     }
 
@@ -232,6 +242,7 @@ impl HostClient {
                 tokens,
             },
             extra_headers: Vec::new(),
+            media: None,
         }
     }
 
@@ -241,12 +252,19 @@ impl HostClient {
             tenant,
             auth: Auth::Anonymous,
             extra_headers: Vec::new(),
+            media: None,
         }
     }
 
     /// Adds a header to every request (e.g. `X-Atlassian-Token: no-check` for uploads).
     pub fn with_header(mut self, name: header::HeaderName, value: header::HeaderValue) -> Self {
         self.extra_headers.push((name, value));
+        self
+    }
+
+    /// Lets downloads follow one redirect to these media hosts.
+    pub fn with_media(mut self, media: MediaOrigins) -> Self {
+        self.media = Some(media);
         self
     }
 
@@ -287,16 +305,38 @@ impl HostClient {
         target: &str,
         body: Option<HostBody>,
     ) -> Result<reqwest::Response, HostError> {
-        self.send_within(method, target, body, API_TIMEOUT).await
+        self.send_within(method, target, body, API_TIMEOUT, false)
+            .await
     }
 
     /// `GET` of a file (an attachment's bytes), as a response to stream, with the time a
-    /// transfer may take rather than an API call's.
+    /// transfer may take rather than an API call's. One redirect to a media host is followed
+    /// without credentials; its answer must be the file itself.
     pub async fn download(&self, target: &str) -> Result<reqwest::Response, HostError> {
         let response = self
-            .send_within(Method::GET, target, None, TRANSFER_TIMEOUT)
+            .send_within(Method::GET, target, None, TRANSFER_TIMEOUT, true)
             .await?;
         require_success(response).await
+    }
+
+    /// The media service's answer for `url`: a plain GET with nothing of ours on it (the URL
+    /// carries the service's own token), and no further redirect.
+    async fn fetch_media(
+        &self,
+        url: Url,
+        timeout: Duration,
+    ) -> Result<reqwest::Response, HostError> {
+        let response = self
+            .http
+            .get(url)
+            .timeout(timeout)
+            .send()
+            .await
+            .map_err(transport)?;
+        if response.status().is_redirection() {
+            return Err(HostError::TooManyRedirects);
+        }
+        Ok(response)
     }
 
     /// Sends a streamed body once, for a file transfer; a redirect or a refused token is
@@ -329,6 +369,7 @@ impl HostClient {
         target: &str,
         body: Option<HostBody>,
         timeout: Duration,
+        to_media: bool,
     ) -> Result<reqwest::Response, HostError> {
         let base = Url::parse(&self.tenant.base_url).map_err(|_| HostError::BadBaseUrl)?;
         let mut url = self.resolve(target)?;
@@ -365,6 +406,12 @@ impl HostClient {
                     .join(location)
                     .map_err(|_| HostError::CrossOriginRedirect(location.to_owned()))?;
                 if !self.is_under_base(&base, &next) {
+                    if to_media
+                        && method == Method::GET
+                        && self.media.as_ref().is_some_and(|m| m.allows(&next))
+                    {
+                        return self.fetch_media(next, timeout).await;
+                    }
                     return Err(HostError::CrossOriginRedirect(
                         next.origin().ascii_serialization(),
                     ));

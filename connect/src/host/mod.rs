@@ -1,4 +1,5 @@
 //! Calls from the app to a tenant's REST API.
 
 pub mod client;
+pub mod media;
 pub mod oauth;

@@ -254,6 +254,51 @@ impl TenantStore {
     }
 }
 
+/// Sites uninstalled before `cutoff` and not installed since, at most `limit`: their data is
+/// past the retention period.
+pub async fn uninstalled_before<C: ConnectionTrait>(
+    db: &C,
+    cutoff: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<String>, DbErr> {
+    use sea_orm::QuerySelect;
+    Entity::find()
+        .filter(Column::Installed.eq(false))
+        .filter(Column::UninstalledAt.lt(cutoff))
+        .select_only()
+        .column(Column::ClientKey)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Forgets the site and the framework's records of it (its secret among them), if it is still
+/// uninstalled since before `cutoff`; whether it was. Run inside the transaction that removes
+/// the app's data of the site, so a re-install either comes first and keeps everything, or
+/// comes after and starts afresh.
+pub async fn purge_uninstalled<C: ConnectionTrait>(
+    db: &C,
+    client_key: &str,
+    cutoff: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let gone = Entity::delete_many()
+        .filter(Column::ClientKey.eq(client_key))
+        .filter(Column::Installed.eq(false))
+        .filter(Column::UninstalledAt.lt(cutoff))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if gone == 0 {
+        return Ok(false);
+    }
+    super::webhook_delivery::entity::Entity::delete_many()
+        .filter(super::webhook_delivery::entity::Column::ClientKey.eq(client_key))
+        .exec(db)
+        .await?;
+    Ok(true)
+}
+
 /// Raw row access for callers that need it without decrypting (e.g. listings).
 pub async fn all_rows<C: ConnectionTrait>(db: &C) -> Result<Vec<entity::Model>, DbErr> {
     Entity::find().all(db).await

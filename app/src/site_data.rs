@@ -1,0 +1,105 @@
+//! A site's data after it uninstalls Confluo: kept for a retention period (the operator's
+//! `UNINSTALLED_RETENTION_DAYS`, 30 by default) so a re-install finds its settings, sessions
+//! and history again; then purged, the site's secret with it.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    TransactionTrait, entity::prelude::*,
+};
+
+use crate::store::{
+    attachment_activity, document_server, editor_options, office_changes, office_demo, office_save,
+    office_session, office_session_member, personal_data_report,
+};
+
+/// How long a site's data outlives an uninstall unless the operator says otherwise.
+pub const DEFAULT_RETENTION_DAYS: i64 = 30;
+/// Sites purged in one sweep, at most.
+const SITES_PER_SWEEP: u64 = 50;
+
+/// Purges every site uninstalled more than `retention_days` ago and not installed since; how
+/// many.
+pub async fn purge_expired(db: &DatabaseConnection, retention_days: u64) -> Result<u64, DbErr> {
+    let days = i64::try_from(retention_days).unwrap_or(i64::MAX / 86_400_000);
+    let cutoff = Utc::now() - Duration::days(days.min(100_000));
+    let sites = connect::store::tenant::uninstalled_before(db, cutoff, SITES_PER_SWEEP).await?;
+    let mut purged = 0;
+    for site in sites {
+        if purge_site(db, &site, cutoff).await? {
+            tracing::info!(client_key = %site, "site data purged after the retention period");
+            purged += 1;
+        }
+    }
+    Ok(purged)
+}
+
+/// Purges one site in one transaction, if it is still uninstalled since before `cutoff`.
+async fn purge_site(
+    db: &DatabaseConnection,
+    client_key: &str,
+    cutoff: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let txn = db.begin().await?;
+    if !connect::store::tenant::purge_uninstalled(&txn, client_key, cutoff).await? {
+        txn.rollback().await?;
+        return Ok(false);
+    }
+    delete_app_data(&txn, client_key).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// Everything the app keeps for the site.
+async fn delete_app_data<C: ConnectionTrait>(db: &C, client_key: &str) -> Result<(), DbErr> {
+    loop {
+        let keys: Vec<String> = office_session::Entity::find()
+            .filter(office_session::Column::ClientKey.eq(client_key))
+            .select_only()
+            .column(office_session::Column::DocKey)
+            .limit(500)
+            .into_tuple()
+            .all(db)
+            .await?;
+        if keys.is_empty() {
+            break;
+        }
+        office_session_member::Entity::delete_many()
+            .filter(office_session_member::Column::DocKey.is_in(keys.clone()))
+            .exec(db)
+            .await?;
+        office_session::Entity::delete_many()
+            .filter(office_session::Column::DocKey.is_in(keys))
+            .exec(db)
+            .await?;
+    }
+    office_save::Entity::delete_many()
+        .filter(office_save::Column::ClientKey.eq(client_key))
+        .exec(db)
+        .await?;
+    office_changes::Entity::delete_many()
+        .filter(office_changes::Column::ClientKey.eq(client_key))
+        .exec(db)
+        .await?;
+    attachment_activity::Entity::delete_many()
+        .filter(attachment_activity::Column::ClientKey.eq(client_key))
+        .exec(db)
+        .await?;
+    document_server::Entity::delete_many()
+        .filter(document_server::Column::ClientKey.eq(client_key))
+        .exec(db)
+        .await?;
+    editor_options::Entity::delete_many()
+        .filter(editor_options::Column::ClientKey.eq(client_key))
+        .exec(db)
+        .await?;
+    office_demo::Entity::delete_many()
+        .filter(office_demo::Column::ClientKey.eq(client_key))
+        .exec(db)
+        .await?;
+    personal_data_report::Entity::delete_many()
+        .filter(personal_data_report::Column::ClientKey.eq(client_key))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! What the tests that run the server binary share: child processes that die with the test,
+//! free ports, and starting the Confluence emulator and the server as they run in production.
+
+#![allow(dead_code)]
+
+use std::{
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+/// A child process killed (SIGKILL) when dropped.
+pub struct Process(pub Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+pub fn end2end() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../end2end")
+}
+
+/// Waits up to a minute for `url` to answer 2xx.
+pub async fn wait_for(http: &reqwest::Client, url: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(r) = http.get(url).send().await
+            && r.status().is_success()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{url} did not answer within a minute");
+}
+
+/// The Confluence emulator on `port`, for the app on `app_port`, answering once it listens.
+pub async fn emulator(
+    http: &reqwest::Client,
+    port: u16,
+    app_port: u16,
+    max_body_mb: u64,
+) -> Process {
+    let node = Command::new("node")
+        .args(["emulator/main.mjs", "--port", &port.to_string()])
+        .args(["--app", &format!("http://127.0.0.1:{app_port}"), "--quiet"])
+        .args(["--max-body-mb", &max_body_mb.to_string()])
+        .current_dir(end2end())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("node runs the Confluence emulator (end2end/, after npm ci)");
+    let node = Process(node);
+    wait_for(http, &format!("http://127.0.0.1:{port}/_emu/health")).await;
+    node
+}
+
+/// The server binary on `app_port`, trusting the emulator on `emulator_port`, with `extra`
+/// settings; answers once `/healthz` does.
+pub async fn server(
+    http: &reqwest::Client,
+    app_port: u16,
+    emulator_port: u16,
+    database_url: &str,
+    secret_key: &str,
+    extra: &[(&str, String)],
+) -> Process {
+    let emulator = format!("http://127.0.0.1:{emulator_port}");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_confluo"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("APP_ENV", "development")
+        .env("APP_BASE_URL", format!("http://127.0.0.1:{app_port}"))
+        .env("LISTEN_ADDR", format!("127.0.0.1:{app_port}"))
+        .env("DATABASE_URL", database_url)
+        .env("CONNECT_SECRET_KEY", secret_key)
+        .env(
+            "CONNECT_KEYS_CDN_URL",
+            format!("{emulator}/_emu/install-keys"),
+        )
+        .env("CONNECT_OAUTH_URL", format!("{emulator}/_emu/oauth"))
+        .env("OUTBOUND_ALLOW", "127.0.0.1")
+        .env("RUST_LOG", "warn")
+        .env("LEPTOS_OUTPUT_NAME", "confluo");
+    for (name, value) in extra {
+        command.env(name, value);
+    }
+    let child = command
+        .current_dir(std::env::temp_dir())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("the server binary starts");
+    let process = Process(child);
+    wait_for(http, &format!("http://127.0.0.1:{app_port}/healthz")).await;
+    process
+}
