@@ -30,6 +30,14 @@ where
                     E::from_server_fn_error(ServerFnErrorErr::Request(err.to_string()))
                 })?;
                 req.headers().set("Authorization", &format!("JWT {token}"));
+                // The server answers in the page's language (the person's profile's, which
+                // the browser's own header may not be).
+                if let Some(lang) = leptos::prelude::document()
+                    .document_element()
+                    .and_then(|root| root.get_attribute("lang"))
+                {
+                    req.headers().set("Accept-Language", &lang);
+                }
                 <BrowserClient as Client<E, IS, OS>>::send(req).await
             })
         }

@@ -193,36 +193,36 @@ pub async fn erase<C: ConnectionTrait>(
         .exec(db)
         .await?
         .rows_affected;
-    changed += document_server::Entity::update_many()
-        .col_expr(
+    changed += clear_author::<document_server::Entity>(
+        db,
+        (
+            document_server::Column::ClientKey,
             document_server::Column::UpdatedBy,
-            Expr::value(Option::<String>::None),
-        )
-        .filter(document_server::Column::ClientKey.eq(client_key))
-        .filter(document_server::Column::UpdatedBy.eq(account_id))
-        .exec(db)
-        .await?
-        .rows_affected;
-    changed += editor_options::Entity::update_many()
-        .col_expr(
+        ),
+        client_key,
+        account_id,
+    )
+    .await?;
+    changed += clear_author::<editor_options::Entity>(
+        db,
+        (
+            editor_options::Column::ClientKey,
             editor_options::Column::UpdatedBy,
-            Expr::value(Option::<String>::None),
-        )
-        .filter(editor_options::Column::ClientKey.eq(client_key))
-        .filter(editor_options::Column::UpdatedBy.eq(account_id))
-        .exec(db)
-        .await?
-        .rows_affected;
-    changed += office_demo::Entity::update_many()
-        .col_expr(
+        ),
+        client_key,
+        account_id,
+    )
+    .await?;
+    changed += clear_author::<office_demo::Entity>(
+        db,
+        (
+            office_demo::Column::ClientKey,
             office_demo::Column::UpdatedBy,
-            Expr::value(Option::<String>::None),
-        )
-        .filter(office_demo::Column::ClientKey.eq(client_key))
-        .filter(office_demo::Column::UpdatedBy.eq(account_id))
-        .exec(db)
-        .await?
-        .rows_affected;
+        ),
+        client_key,
+        account_id,
+    )
+    .await?;
     for c in office_changes::Entity::find()
         .filter(office_changes::Column::ClientKey.eq(client_key))
         .filter(office_changes::Column::Changes.contains(account_id))
@@ -238,6 +238,23 @@ pub async fn erase<C: ConnectionTrait>(
         }
     }
     Ok(changed)
+}
+
+/// Clears `account_id` from the site's row of a settings table (`columns`: its clientKey and
+/// its `updated_by`); the rows changed.
+async fn clear_author<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    (site, by): (E::Column, E::Column),
+    client_key: &str,
+    account_id: &str,
+) -> Result<u64, DbErr> {
+    Ok(E::update_many()
+        .col_expr(by, Expr::value(Option::<String>::None))
+        .filter(site.eq(client_key))
+        .filter(by.eq(account_id))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// When a failed report is tried again: Atlassian's wait when it named one, else five minutes

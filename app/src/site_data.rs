@@ -73,32 +73,37 @@ async fn delete_app_data<C: ConnectionTrait>(db: &C, client_key: &str) -> Result
             .exec(db)
             .await?;
     }
-    office_save::Entity::delete_many()
-        .filter(office_save::Column::ClientKey.eq(client_key))
-        .exec(db)
+    delete_rows::<office_save::Entity>(db, office_save::Column::ClientKey, client_key).await?;
+    delete_rows::<office_changes::Entity>(db, office_changes::Column::ClientKey, client_key)
         .await?;
-    office_changes::Entity::delete_many()
-        .filter(office_changes::Column::ClientKey.eq(client_key))
-        .exec(db)
+    delete_rows::<attachment_activity::Entity>(
+        db,
+        attachment_activity::Column::ClientKey,
+        client_key,
+    )
+    .await?;
+    delete_rows::<document_server::Entity>(db, document_server::Column::ClientKey, client_key)
         .await?;
-    attachment_activity::Entity::delete_many()
-        .filter(attachment_activity::Column::ClientKey.eq(client_key))
-        .exec(db)
+    delete_rows::<editor_options::Entity>(db, editor_options::Column::ClientKey, client_key)
         .await?;
-    document_server::Entity::delete_many()
-        .filter(document_server::Column::ClientKey.eq(client_key))
-        .exec(db)
-        .await?;
-    editor_options::Entity::delete_many()
-        .filter(editor_options::Column::ClientKey.eq(client_key))
-        .exec(db)
-        .await?;
-    office_demo::Entity::delete_many()
-        .filter(office_demo::Column::ClientKey.eq(client_key))
-        .exec(db)
-        .await?;
-    personal_data_report::Entity::delete_many()
-        .filter(personal_data_report::Column::ClientKey.eq(client_key))
+    delete_rows::<office_demo::Entity>(db, office_demo::Column::ClientKey, client_key).await?;
+    delete_rows::<personal_data_report::Entity>(
+        db,
+        personal_data_report::Column::ClientKey,
+        client_key,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Deletes `E`'s rows whose `column` is `client_key`.
+async fn delete_rows<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    column: E::Column,
+    client_key: &str,
+) -> Result<(), DbErr> {
+    E::delete_many()
+        .filter(column.eq(client_key))
         .exec(db)
         .await?;
     Ok(())

@@ -19,6 +19,8 @@ pub struct AppState {
     pub demo_server_url: String,
     /// `MAX_FILE_MB`: the largest file Confluo moves, whatever a site allows.
     pub max_file_bytes: u64,
+    /// People's profile languages, for the screens.
+    pub profile_langs: crate::i18n::profile::ProfileLangs,
 }
 
 impl AppState {

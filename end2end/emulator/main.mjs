@@ -186,6 +186,16 @@ async function emuApi(req, res, url, body) {
       if (!USERS[input.accountId]) throw new HttpError(404, `No user ${input.accountId}`);
       USERS[input.accountId].canEdit = !!input.canEdit;
       return json(res, 200, { accountId: input.accountId, canEdit: USERS[input.accountId].canEdit });
+    case 'POST users': {
+      // Adds or changes a person (until a reset): their profile's locale (null: none), whether
+      // they may edit pages and administer the site. The people the emulator starts with stay.
+      const id = String(input.accountId ?? '');
+      if (!/^[A-Za-z0-9:-]{1,128}$/.test(id) || id === ANONYMOUS) throw new HttpError(400, 'accountId is letters, digits, - and :');
+      if (id in START_CAN_EDIT) throw new HttpError(409, `${id} is one of the emulator's own people`);
+      USERS[id] = { accountId: id, displayName: String(input.displayName ?? id), admin: !!input.admin, canEdit: input.canEdit !== false, locale: input.locale ?? null };
+      model.groups[id] = input.admin ? ['confluence-users', 'site-admins'] : ['confluence-users'];
+      return json(res, 200, USERS[id]);
+    }
     case 'POST groups': {
       // Sets the groups a person is in (the site keeps them until reset).
       if (!USERS[input.accountId]) throw new HttpError(404, `No user ${input.accountId}`);
@@ -224,6 +234,7 @@ async function emuApi(req, res, url, body) {
       media.ttlSecs = input.ttlSecs;
       return json(res, 200, { ttlSecs: media.ttlSecs });
     case 'POST reset':
+      for (const id of Object.keys(USERS)) if (!(id in START_CAN_EDIT)) delete USERS[id];
       for (const [id, canEdit] of Object.entries(START_CAN_EDIT)) USERS[id].canEdit = canEdit;
       model.reset();
       rest.failures.length = 0;

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 
 export const USERS = {
   'emu-alice': { accountId: 'emu-alice', displayName: 'Alice Admin', admin: true, canEdit: true, locale: 'en-GB' },
-  'emu-bob': { accountId: 'emu-bob', displayName: 'Bob Reader', admin: false, canEdit: false, locale: 'de-DE' },
-  'emu-carol': { accountId: 'emu-carol', displayName: 'Carol Editor', admin: false, canEdit: true, locale: 'fr-FR' },
+  'emu-bob': { accountId: 'emu-bob', displayName: 'Bob Reader', admin: false, canEdit: false, locale: 'en-US' },
+  'emu-carol': { accountId: 'emu-carol', displayName: 'Carol Editor', admin: false, canEdit: true, locale: 'en-US' },
 };
 
 export class Model {

@@ -133,7 +133,7 @@ test('an editor opens a DOCX, edits, and the save lands as a new version credite
   await expect(doc.getByTestId('editor-mode')).toHaveText('Editing');
   await expect(editor.locator('#ds-mode')).toHaveText('edit');
   await expect(editor.locator('#ds-user')).toHaveText('emu-carol');
-  await expect(editor.locator('#ds-lang')).toHaveText('fr');
+  await expect(editor.locator('#ds-lang')).toHaveText('en');
   await expect(doc.getByTestId('editor-frame')).toHaveAttribute('data-state', 'ready');
   await host.screenshot({ path: testInfo.outputPath('guide-editor.png'), fullPage: true });
 
@@ -179,7 +179,7 @@ test('a reader gets the viewer, without a callback', async ({ host, request }) =
   await expect(doc.getByTestId('view-reason')).toContainText('editing needs permission');
   await expect(editor.locator('#ds-mode')).toHaveText('view');
   await expect(editor.locator('#ds-type')).toHaveCount(0);
-  await expect(editor.locator('#ds-lang')).toHaveText('de');
+  await expect(editor.locator('#ds-lang')).toHaveText('en');
   const perms = JSON.parse((await editor.locator('#ds-permissions').textContent()) ?? '{}');
   expect(perms.edit).toBe(false);
   // A viewer never joins an editing session, so the Document Server has no callback for them.
@@ -1088,13 +1088,16 @@ test('a file with a label set to view only opens for viewing for everyone, and i
   }
 });
 
-test('a browser that asks for German gets Confluo in German: the macro, the dialog, the document page and the server\'s reasons and refusals', async ({ browser, request }) => {
+test('someone whose Confluence profile is German gets Confluo in German whatever the browser asks: the macro, the dialog, the document page, the editor and the server\'s reasons and refusals', async ({ browser, request }) => {
   const pageId = await pageWithDocument(request, 'Deutsche Seite');
-  const context = await browser.newContext({ locale: 'de-DE' });
+  await emu(request, 'users', { accountId: 'emu-dieter', displayName: 'Dieter Leser', locale: 'de-DE', canEdit: false });
+  await emu(request, 'users', { accountId: 'emu-nolocale', displayName: 'No Locale', locale: null, canEdit: false });
+  // The browser asks for French; the profile says German, and the profile wins.
+  const context = await browser.newContext({ locale: 'fr-FR' });
   await hostRoutes(context);
   try {
     const page = await context.newPage();
-    await login(page, 'emu-bob');
+    await login(page, 'emu-dieter');
     await page.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
     const { macro, dialog } = await dialogFromMacro(page);
     // Rendered on the server in German, and still German once hydrated.
@@ -1105,21 +1108,23 @@ test('a browser that asks for German gets Confluo in German: the macro, the dial
     await expect(dialog.getByTestId('dialog-view')).toHaveText('Nur ansehen');
     await expect(dialog.getByTestId('create-kind').locator('option').first()).toHaveText('Neues Dokument (.docx)');
     await expect(dialog.getByTestId('attachment-option').first()).toContainText('Dokument ·');
-    // Bob may only read: the page and the server's reason say so in German.
-    const { doc } = await openDocument(page, pageId, 'report.docx');
+    // Dieter may only read: the page, the editor and the server's reason say so in German.
+    const { doc, editor } = await openDocument(page, pageId, 'report.docx');
     await expect(doc.getByTestId('back-to-page')).toHaveText('← Zurück zur Seite');
     await expect(doc.getByTestId('editor-mode')).toHaveText('Ansehen');
     await expect(doc.getByTestId('view-reason')).toHaveText('Sie dürfen dieses Dokument ansehen; zum Bearbeiten brauchen Sie die Berechtigung, diese Seite zu ändern.');
+    await expect(editor.locator('#ds-lang')).toHaveText('de');
     // So do the server's refusals.
     const gone = await openDocumentPage(page, pageId, 'verschwunden.docx');
     await expect(gone.getByTestId('doc-error')).toHaveText('verschwunden.docx ist nicht mehr an diese Seite angehängt.');
-    // A language Confluo is not written in falls back to English; Japanese is one of its own.
+    // A profile with no locale leaves the browser's language; one Confluo is not written in
+    // falls back to English, and Japanese is one of its own.
     for (const [locale, lang, open] of [['pt-BR', 'en', 'Open'], ['ja-JP', 'ja', '開く']]) {
       const other = await browser.newContext({ locale });
       try {
         await hostRoutes(other);
         const reader = await other.newPage();
-        await login(reader, 'emu-bob');
+        await login(reader, 'emu-nolocale');
         await reader.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
         const macro = await appFrame(reader, '/macro/document');
         await expect(macro.locator('html'), locale).toHaveAttribute('lang', lang);
@@ -1133,12 +1138,13 @@ test('a browser that asks for German gets Confluo in German: the macro, the dial
   }
 });
 
-test('an administrator whose browser asks for French gets the configure page, its checks and the server\'s answers in French', async ({ browser, request }) => {
-  const context = await browser.newContext({ locale: 'fr-FR' });
+test('an administrator whose Confluence profile is French gets the configure page, its checks and the server\'s answers in French', async ({ browser, request }) => {
+  await emu(request, 'users', { accountId: 'emu-fleur', displayName: 'Fleur Admin', locale: 'fr_FR', admin: true });
+  const context = await browser.newContext({ locale: 'en-US' });
   await hostRoutes(context);
   try {
     const admin = await context.newPage();
-    await login(admin, 'emu-alice');
+    await login(admin, 'emu-fleur');
     const frame = await editingOptions(admin);
     await expect(frame.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(frame.getByTestId('settings-state')).toHaveText('Enregistré. Secret : défini.');

@@ -121,5 +121,6 @@ pub fn state(config: &Config, db: DatabaseConnection) -> Result<AppState, BootEr
         egress,
         demo_server_url: config.demo_server_url.to_string(),
         max_file_bytes: config.max_file_bytes,
+        profile_langs: Default::default(),
     })
 }

@@ -29,6 +29,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security_headers::page_scripts,
+        ))
+        // Inside the host-page guard: pages speak their person's profile language.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::i18n::profile::attach,
         ));
     let lifecycle = &state.connect.descriptor().lifecycle;
     let limits = body_limit::BodyLimits::new(

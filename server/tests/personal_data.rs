@@ -66,60 +66,30 @@ impl Site {
     }
 
     async fn emu(&self, path: &str, body: Value) -> Value {
-        let r = self
-            .http
-            .post(format!(
-                "http://127.0.0.1:{}/_emu/api/{path}",
-                self.emulator
-            ))
-            .json(&body)
-            .send()
-            .await
-            .expect("the emulator answers");
-        assert!(r.status().is_success(), "emulator {path}: {}", r.status());
-        r.json().await.expect("emulator JSON")
+        common::emu(&self.http, self.emulator, path, body).await
     }
 
     async fn reports(&self) -> Vec<Vec<String>> {
-        let state: Value = self
-            .http
-            .get(format!("http://127.0.0.1:{}/_emu/api/state", self.emulator))
-            .send()
-            .await
-            .expect("the emulator answers")
-            .json()
-            .await
-            .expect("emulator JSON");
+        let state = common::emu_state(&self.http, self.emulator).await;
+        let ids = |r: &Value| -> Vec<String> {
+            r["accountIds"]
+                .as_array()
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|i| i.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
         state["privacyReports"]
             .as_array()
-            .map(|all| {
-                all.iter()
-                    .map(|r| {
-                        r["accountIds"]
-                            .as_array()
-                            .map(|ids| {
-                                ids.iter()
-                                    .filter_map(|i| i.as_str().map(str::to_owned))
-                                    .collect()
-                            })
-                            .unwrap_or_default()
-                    })
-                    .collect()
-            })
+            .map(|all| all.iter().map(ids).collect())
             .unwrap_or_default()
     }
 
     /// The clientKey the emulator's site installs with.
     async fn site_key(&self) -> String {
-        let state: Value = self
-            .http
-            .get(format!("http://127.0.0.1:{}/_emu/api/state", self.emulator))
-            .send()
-            .await
-            .expect("the emulator answers")
-            .json()
-            .await
-            .expect("emulator JSON");
+        let state = common::emu_state(&self.http, self.emulator).await;
         state["clientKey"].as_str().expect("a clientKey").to_owned()
     }
 

@@ -98,29 +98,11 @@ impl Site {
     }
 
     async fn emu(&self, path: &str, body: Value) -> Value {
-        let r = self
-            .http
-            .post(format!(
-                "http://127.0.0.1:{}/_emu/api/{path}",
-                self.emulator
-            ))
-            .json(&body)
-            .send()
-            .await
-            .expect("the emulator answers");
-        assert!(r.status().is_success(), "emulator {path}: {}", r.status());
-        r.json().await.expect("emulator JSON")
+        common::emu(&self.http, self.emulator, path, body).await
     }
 
     async fn state(&self) -> Value {
-        self.http
-            .get(format!("http://127.0.0.1:{}/_emu/api/state", self.emulator))
-            .send()
-            .await
-            .expect("the emulator answers")
-            .json()
-            .await
-            .expect("emulator JSON")
+        common::emu_state(&self.http, self.emulator).await
     }
 
     async fn versions(&self) -> Vec<Value> {

@@ -2,14 +2,17 @@
 //! Italian, Russian, Simplified Chinese or Japanese (the languages ONLYOFFICE's Confluence apps
 //! speak).
 //!
-//! The language is the browser's (`Accept-Language`): the server renders a screen in it and
-//! marks the page with it (`<html lang>`), the browser keeps it when it hydrates, and server
-//! functions answer in it because the browser sends the same header with them. The English text
+//! The language is the one of the person's Confluence profile ([`profile`]), else the
+//! browser's (`Accept-Language`): the server renders a screen in it and marks the page with it
+//! (`<html lang>`), the browser keeps it when it hydrates, and server functions answer in it
+//! because the page sends it as their `Accept-Language`. The English text
 //! is the key of the [`catalogue`], so code reads as the English screen does, and a text the
 //! catalogue lacks shows in English rather than not at all.
 
 mod catalogue;
 mod date;
+#[cfg(feature = "ssr")]
+pub mod profile;
 
 use std::{collections::HashMap, sync::LazyLock};
 
@@ -175,7 +178,12 @@ fn page_lang() -> Lang {
         );
     }
     use_context::<axum::http::request::Parts>()
-        .map(|parts| request_lang(&parts.headers))
+        .map(|parts| {
+            parts
+                .extensions
+                .get::<profile::ProfileLang>()
+                .map_or_else(|| request_lang(&parts.headers), |p| p.0)
+        })
         .unwrap_or_default()
 }
 

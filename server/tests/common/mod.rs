@@ -104,3 +104,31 @@ pub async fn server(
     wait_for(http, &format!("http://127.0.0.1:{app_port}/healthz")).await;
     process
 }
+
+/// Calls the emulator's driver API (`POST /_emu/api/{path}`) and requires success.
+pub async fn emu(
+    http: &reqwest::Client,
+    port: u16,
+    path: &str,
+    body: serde_json::Value,
+) -> serde_json::Value {
+    let r = http
+        .post(format!("http://127.0.0.1:{port}/_emu/api/{path}"))
+        .json(&body)
+        .send()
+        .await
+        .expect("the emulator answers");
+    assert!(r.status().is_success(), "emulator {path}: {}", r.status());
+    r.json().await.expect("emulator JSON")
+}
+
+/// The emulator's state.
+pub async fn emu_state(http: &reqwest::Client, port: u16) -> serde_json::Value {
+    http.get(format!("http://127.0.0.1:{port}/_emu/api/state"))
+        .send()
+        .await
+        .expect("the emulator answers")
+        .json()
+        .await
+        .expect("emulator JSON")
+}
