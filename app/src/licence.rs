@@ -26,7 +26,7 @@ pub async fn licence_notice() -> Result<Option<String>, ServerFnError> {
     let scope = crate::tenant_scope::tenant_scope().await?;
     let lang = crate::i18n::current_lang();
     Ok((!site_is_licensed(&scope).await)
-        .then(|| lang.text(crate::office::error::UNLICENSED).to_owned()))
+        .then(|| crate::office::error::OfficeError::Unlicensed.message(lang)))
 }
 
 /// A notice at the top of a screen when the site's licence is not active. The host's `lic`

@@ -48,3 +48,26 @@ test('the health endpoint answers', async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.text()).toBe('ok\n');
 });
+
+test('the bundle goes out precompressed as the browser asks, and is revalidated with 304', async ({ request }) => {
+  const url = '/pkg/confluo.wasm';
+  const plain = await request.get(url, { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.status()).toBe(200);
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  const size = Number(plain.headers()['content-length']);
+  for (const encoding of ['br', 'gzip']) {
+    const res = await request.get(url, { headers: { 'accept-encoding': encoding } });
+    expect(res.status(), encoding).toBe(200);
+    expect(res.headers()['content-encoding'], encoding).toBe(encoding);
+    expect(Number(res.headers()['content-length']), `${encoding} is smaller`).toBeLessThan(size / 2);
+    expect(res.headers()['vary'] ?? '', encoding).toMatch(/accept-encoding/i);
+    expect(res.headers()['cache-control'], encoding).toBe('no-cache');
+  }
+  // Playwright decompresses: the body is the same module either way.
+  const br = await request.get(url, { headers: { 'accept-encoding': 'br' } });
+  expect((await br.body()).equals(await plain.body())).toBe(true);
+  const modified = plain.headers()['last-modified'];
+  expect(modified).toBeTruthy();
+  const again = await request.get(url, { headers: { 'if-modified-since': modified, 'accept-encoding': 'br' } });
+  expect(again.status()).toBe(304);
+});

@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> Router {
             limits,
             body_limit::limit,
         ))
+        .layer(axum::middleware::from_fn(security_headers::site_files))
         .layer(axum::middleware::from_fn_with_state(
             state.production(),
             security_headers::common,

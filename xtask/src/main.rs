@@ -106,7 +106,7 @@ fn dev() -> Result<(), Failed> {
 
 fn build() -> Result<(), Failed> {
     bootstrap::ensure_all()?;
-    cargo_leptos(&["build", "--release"], &[])
+    cargo_leptos(&["build", "--release", "--precompress"], &[])
 }
 
 fn test(args: &[String]) -> Result<(), Failed> {
@@ -150,7 +150,7 @@ fn end2end() -> Result<(), Failed> {
     let (keys, oauth) = emulator_services("127.0.0.1:3299");
     let base = format!("http://{addr}");
     cargo_leptos(
-        &["end-to-end", "--release"],
+        &["end-to-end", "--release", "--precompress"],
         &[
             ("LEPTOS_SITE_ADDR", addr),
             ("LISTEN_ADDR", addr),
@@ -209,7 +209,7 @@ fn bench(args: &[String]) -> Result<(), Failed> {
 /// measurement in `end2end/bench/`; both servers are stopped by PID afterwards.
 fn bench_ui() -> Result<(), Failed> {
     bootstrap::ensure_all()?;
-    cargo_leptos(&["build", "--release"], &[])?;
+    cargo_leptos(&["build", "--release", "--precompress"], &[])?;
     let root = workspace_root();
     let db = fresh_sqlite("target/bench-ui")?;
     let (app, emulator) = ("127.0.0.1:3399", "127.0.0.1:3499");

@@ -7,9 +7,6 @@ use leptos::prelude::ServerFnError;
 use super::{ds_client::DsError, ds_token::DsTokenError, link_token::LinkError};
 use crate::i18n::Lang;
 
-/// What people read on a site whose licence is not active.
-pub const UNLICENSED: &str = "This site has no active licence for Confluo: documents open for viewing, but editing and converting them need one. A site administrator can buy or renew Confluo under Manage apps.";
-
 #[derive(Debug, thiserror::Error)]
 pub enum OfficeError {
     #[error(
@@ -103,9 +100,7 @@ impl OfficeError {
                 "Files labelled {label} open for viewing only, as set by an administrator.",
                 &[("label", label)],
             ),
-            Self::Unlicensed => lang
-                .text(UNLICENSED)
-                .into(),
+            Self::Unlicensed => lang.text("This site has no active licence for Confluo: documents open for viewing, but editing and converting them need one. A site administrator can buy or renew Confluo under Manage apps.").into(),
             Self::Ds(err) => capitalized(&err.message(lang)),
             other => other.to_string(),
         }
