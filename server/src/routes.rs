@@ -19,6 +19,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let app = Router::new()
         .route("/healthz", get(healthz))
+        .nest_service("/pkg", site_files(&state.leptos_options))
         .merge(state.connect.routes())
         .merge(app::office::routes())
         .leptos_routes(&state, routes, {
@@ -68,6 +69,16 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .with_state(state)
+}
+
+/// The build's files (`/pkg/…`): the precompressed brotli or gzip file when the browser takes
+/// it, and `304` to a request whose `If-Modified-Since` is still true (Leptos's own file handler
+/// passes on only `Accept-Encoding`, so it never answers 304).
+fn site_files(options: &leptos::config::LeptosOptions) -> tower_http::services::ServeDir {
+    let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    tower_http::services::ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
 }
 
 /// 200 when the database answers, 503 otherwise.
