@@ -15,7 +15,7 @@ use connect::{Connect, auth::HostRequest, store::tenant::Tenant};
 use super::Lang;
 use crate::state::AppState;
 
-/// How long a person's profile language is kept.
+/// How long a person's profile language (or Confluence's failure to say) is kept.
 const KEPT: Duration = Duration::from_secs(5 * 60);
 /// People kept at most (the cache cannot grow with traffic).
 const MAX_PEOPLE: u64 = 50_000;
@@ -67,11 +67,17 @@ impl ProfileLangs {
                 self.0.insert(key, lang).await;
                 lang
             }
+            // Not asked again until the entry expires: a failing Confluence costs one try per
+            // person every few minutes, not one per page.
             Ok(Err(err)) => {
                 tracing::debug!(error = %err, "profile language: Confluence did not say");
+                self.0.insert(key, None).await;
                 None
             }
-            Err(_) => None,
+            Err(_) => {
+                self.0.insert(key, None).await;
+                None
+            }
         }
     }
 }

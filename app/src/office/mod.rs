@@ -58,6 +58,8 @@ pub mod site;
 pub mod templates;
 #[cfg(feature = "ssr")]
 pub mod test_connection;
+#[cfg(feature = "ssr")]
+pub mod who_may_edit;
 
 /// The endpoints the Document Server calls.
 pub mod paths {

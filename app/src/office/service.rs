@@ -11,7 +11,7 @@ use super::{
     error::OfficeError,
     formats::{self, Action, Format},
     link_token::{LinkClaims, Purpose},
-    pdf_form, site, templates,
+    pdf_form, site, templates, who_may_edit,
 };
 use crate::{
     editor_options::EditorOptions,
@@ -258,17 +258,6 @@ pub(super) fn apply_view_only_label(
     }
 }
 
-/// Why someone who may not edit views the document, in `lang`: the administrator's policy in
-/// the words of its refusal, or Confluence's permission.
-fn view_only_reason(lang: Lang, policy: Option<&ViewOnlyPolicy>) -> String {
-    match policy {
-        Some(policy) => policy.refusal().message(lang),
-        None => lang
-            .text("You may view this document; editing needs permission to change this page.")
-            .into(),
-    }
-}
-
 /// Refuses unless the caller can see `page_id` and `attachment_id` is attached to it.
 pub async fn require_attachment_on_page(
     caller: &Caller,
@@ -329,48 +318,11 @@ pub async fn open(
     let options = caller.options().await?;
     apply_view_only_label(&mut access, &att, &options);
     let may_edit = access.edit;
-    let lang = caller.lang;
-    let ext_upper = format.ext.to_ascii_uppercase();
-    let ooxml_upper = format.document_type.ooxml().to_ascii_uppercase();
     let mut format = format;
-    let (editable, why_not) = match format.action {
-        Action::Edit => (true, None),
-        Action::Convert if options.edits_lossy(format.ext) => (true, None),
-        Action::View => (
-            false,
-            Some(lang.fmt("{ext} files open for viewing.", &[("ext", &ext_upper)])),
-        ),
-        Action::PdfEditor => match ds_major(&ds, state).await {
-            Some(major) if major >= 8 => (true, None),
-            _ => {
-                // Before 8.0 the Document Server shows PDFs in the document viewer.
-                format.document_type = formats::DocumentType::Word;
-                (
-                    false,
-                    Some(
-                        lang.text("This Document Server opens PDF files for viewing only.")
-                            .into(),
-                    ),
-                )
-            }
-        },
-        Action::Convert => (
-            false,
-            Some(lang.fmt(
-                "{ext} files open for viewing. Convert it to {ooxml} to edit it.",
-                &[("ext", &ext_upper), ("ooxml", &ooxml_upper)],
-            )),
-        ),
-        Action::Form => match form_support(&ds, state).await {
-            true => (true, None),
-            false => (
-                false,
-                Some(
-                    lang.text("This Document Server opens DOCXF and OFORM files for viewing only.")
-                        .into(),
-                ),
-            ),
-        },
+    // The Document Server's version matters to PDFs and forms only; nobody else waits for it.
+    let ds_major = match format.action {
+        Action::PdfEditor | Action::Form => ds_major(&ds, state).await,
+        _ => None,
     };
     // ONLYOFFICE PDF forms (and OFORM on Document Server 7) can be filled in rather than
     // edited. Telling the Document Server spares it the same test; if the file cannot be read
@@ -384,35 +336,34 @@ pub async fn open(
             .map(|head| pdf_form::is_form(&head)),
         false => None,
     };
-    let fillable = is_form == Some(true) || format.ext == "oform";
-    let view = view || embedded;
-    let mode = match (editable && may_edit, view) {
-        (true, false) if fill && fillable => Mode::Fill,
-        (true, false) => Mode::Edit,
-        (true, true) => Mode::ViewByChoice,
-        (false, _) => Mode::View,
-    };
-    let reason = match mode {
-        // Editing in place by the administrator's choice: say what saving back costs.
-        Mode::Edit if format.action == Action::Convert => Some(lang.fmt(
-            "Edits are saved as {ext}, which may not keep everything the editor can do. Convert it to {ooxml} to keep all formatting.",
-            &[("ext", &ext_upper), ("ooxml", &ooxml_upper)],
-        )),
-        Mode::Edit => None,
-        Mode::Fill => Some(
-            lang.text("Filling in the form: your answers are saved as a new version of the file.")
-                .into(),
-        ),
-        Mode::ViewByChoice => {
-            Some(lang.text("Opened for viewing. Choose Edit to change it.").into())
-        }
-        Mode::View if caller.anonymous() => Some(
-            lang.text("You are viewing this document as a guest. Log in to Confluence to edit it.")
-                .into(),
-        ),
-        Mode::View if !may_edit => Some(view_only_reason(lang, access.view_only.as_ref())),
-        Mode::View => why_not,
-    };
+    let decision = who_may_edit::decide(
+        caller.lang,
+        &who_may_edit::Facts {
+            action: format.action,
+            ext: format.ext,
+            ooxml: format.document_type.ooxml(),
+            edits_lossy: options.edits_lossy(format.ext),
+            ds_major,
+            pdf_form: is_form,
+            may_edit,
+            view_only: access.view_only.as_ref(),
+            guest: caller.anonymous(),
+            view,
+            embedded,
+            fill,
+        },
+    );
+    if decision.pdf_in_text_viewer {
+        // Before 8.0 the Document Server shows PDFs in the document viewer.
+        format.document_type = formats::DocumentType::Word;
+    }
+    let who_may_edit::Decision {
+        mode,
+        reason,
+        editable,
+        fillable,
+        ..
+    } = decision;
     let version = att.version();
     // Co-editors share the live session's key; otherwise the version's own key.
     // The key a row for this version would have was derived from it, so its base is `version`.
@@ -510,11 +461,6 @@ pub async fn open(
         },
         guest: caller.anonymous(),
     })
-}
-
-/// Whether the Document Server still edits DOCXF and fills OFORM (7.x; 8.0 moved to PDF forms).
-async fn form_support(ds: &DocumentServer, state: &crate::state::AppState) -> bool {
-    ds_major(ds, state).await.is_some_and(|major| major < 8)
 }
 
 /// The Document Server's major version, from the `version` command; `None` when it cannot say.

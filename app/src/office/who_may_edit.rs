@@ -1,0 +1,388 @@
+//! "Who may edit this?": how a person opens a document — edit, fill in, view by choice, or
+//! view — and the sentence that says why, decided from plain facts gathered beforehand:
+//! Confluence's permission with the site's view-only policies and the licence already applied
+//! ([`super::confluence::PageAccess`]), the format, what the Document Server can do, and what
+//! the person asked for. Nothing here waits on anything, so every rule has a row in the table
+//! test below.
+
+use super::{confluence::ViewOnlyPolicy, editor_config::Mode, formats::Action};
+use crate::i18n::Lang;
+
+/// What the decision is made from.
+#[derive(Clone, Copy, Debug)]
+pub struct Facts<'a> {
+    /// What Confluo does with the file's format.
+    pub action: Action,
+    /// The file's extension, and the OOXML one its kind converts to (`odt`, `docx`).
+    pub ext: &'a str,
+    pub ooxml: &'a str,
+    /// The site edits ODF and legacy files in place (saving back in their own format).
+    pub edits_lossy: bool,
+    /// The Document Server's major version, when the format needs to know it (PDF, forms).
+    pub ds_major: Option<u32>,
+    /// Whether a PDF is a form (`None`: not looked at, or unreadable).
+    pub pdf_form: Option<bool>,
+    /// Confluence lets the person change the page's attachments, and no policy or lapsed
+    /// licence took that away.
+    pub may_edit: bool,
+    /// The policy that took editing away, if one did.
+    pub view_only: Option<&'a ViewOnlyPolicy>,
+    /// Not logged in.
+    pub guest: bool,
+    /// Asked to view (or shown in the page's embedded preview).
+    pub view: bool,
+    pub embedded: bool,
+    /// Asked to fill in the form rather than edit it.
+    pub fill: bool,
+}
+
+/// How the document opens, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub mode: Mode,
+    /// Shown beside the editor (`None`: nothing to explain).
+    pub reason: Option<String>,
+    /// The format can be edited here (whether or not this person may).
+    pub editable: bool,
+    /// The file is a form that can be filled in.
+    pub fillable: bool,
+    /// A PDF shown in the text viewer (Document Servers before 8 have no PDF editor).
+    pub pdf_in_text_viewer: bool,
+}
+
+/// The decision for `facts`, its sentences in `lang`.
+pub fn decide(lang: Lang, facts: &Facts<'_>) -> Decision {
+    let ext = facts.ext.to_ascii_uppercase();
+    let ooxml = facts.ooxml.to_ascii_uppercase();
+    let mut pdf_in_text_viewer = false;
+    let (editable, why_not) = match facts.action {
+        Action::Edit => (true, None),
+        Action::Convert if facts.edits_lossy => (true, None),
+        Action::View => (
+            false,
+            Some(lang.fmt("{ext} files open for viewing.", &[("ext", &ext)])),
+        ),
+        Action::PdfEditor => match facts.ds_major {
+            Some(major) if major >= 8 => (true, None),
+            _ => {
+                pdf_in_text_viewer = true;
+                (
+                    false,
+                    Some(
+                        lang.text("This Document Server opens PDF files for viewing only.")
+                            .into(),
+                    ),
+                )
+            }
+        },
+        Action::Convert => (
+            false,
+            Some(lang.fmt(
+                "{ext} files open for viewing. Convert it to {ooxml} to edit it.",
+                &[("ext", &ext), ("ooxml", &ooxml)],
+            )),
+        ),
+        // DOCXF and OFORM are edited and filled on Document Server 7; 8 moved to PDF forms.
+        Action::Form => match facts.ds_major.is_some_and(|major| major < 8) {
+            true => (true, None),
+            false => (
+                false,
+                Some(
+                    lang.text("This Document Server opens DOCXF and OFORM files for viewing only.")
+                        .into(),
+                ),
+            ),
+        },
+    };
+    let fillable = facts.pdf_form == Some(true) || facts.ext == "oform";
+    let view = facts.view || facts.embedded;
+    let mode = match (editable && facts.may_edit, view) {
+        (true, false) if facts.fill && fillable => Mode::Fill,
+        (true, false) => Mode::Edit,
+        (true, true) => Mode::ViewByChoice,
+        (false, _) => Mode::View,
+    };
+    let reason = match mode {
+        // Editing in place by the administrator's choice: say what saving back costs.
+        Mode::Edit if facts.action == Action::Convert => Some(lang.fmt(
+            "Edits are saved as {ext}, which may not keep everything the editor can do. Convert it to {ooxml} to keep all formatting.",
+            &[("ext", &ext), ("ooxml", &ooxml)],
+        )),
+        Mode::Edit => None,
+        Mode::Fill => Some(
+            lang.text("Filling in the form: your answers are saved as a new version of the file.")
+                .into(),
+        ),
+        Mode::ViewByChoice => {
+            Some(lang.text("Opened for viewing. Choose Edit to change it.").into())
+        }
+        Mode::View if facts.guest => Some(
+            lang.text("You are viewing this document as a guest. Log in to Confluence to edit it.")
+                .into(),
+        ),
+        Mode::View if !facts.may_edit => Some(match facts.view_only {
+            Some(policy) => policy.refusal().message(lang),
+            None => lang
+                .text("You may view this document; editing needs permission to change this page.")
+                .into(),
+        }),
+        Mode::View => why_not,
+    };
+    Decision {
+        mode,
+        reason,
+        editable,
+        fillable,
+        pdf_in_text_viewer,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(action: Action, ext: &'static str) -> Facts<'static> {
+        Facts {
+            action,
+            ext,
+            ooxml: "docx",
+            edits_lossy: false,
+            ds_major: Some(9),
+            pdf_form: None,
+            may_edit: true,
+            view_only: None,
+            guest: false,
+            view: false,
+            embedded: false,
+            fill: false,
+        }
+    }
+
+    /// One row per rule: what changes from an editor opening a DOCX on Document Server 9, the
+    /// mode, and a piece of the reason (`""`: none).
+    #[test]
+    fn every_rule() {
+        let space = ViewOnlyPolicy::Space("HR".into());
+        let group = ViewOnlyPolicy::Group("contractors".into());
+        let label = ViewOnlyPolicy::Label("final".into());
+        let licence = ViewOnlyPolicy::Unlicensed;
+        let docx = facts(Action::Edit, "docx");
+        let rows: Vec<(&str, Facts<'_>, Mode, &str)> = vec![
+            ("an editor edits", docx, Mode::Edit, ""),
+            (
+                "a reader views",
+                Facts {
+                    may_edit: false,
+                    ..docx
+                },
+                Mode::View,
+                "editing needs permission",
+            ),
+            (
+                "a guest views",
+                Facts {
+                    may_edit: false,
+                    guest: true,
+                    ..docx
+                },
+                Mode::View,
+                "as a guest",
+            ),
+            (
+                "asked to view",
+                Facts { view: true, ..docx },
+                Mode::ViewByChoice,
+                "Choose Edit",
+            ),
+            (
+                "the preview views",
+                Facts {
+                    embedded: true,
+                    ..docx
+                },
+                Mode::ViewByChoice,
+                "Choose Edit",
+            ),
+            (
+                "a view-only space",
+                Facts {
+                    may_edit: false,
+                    view_only: Some(&space),
+                    ..docx
+                },
+                Mode::View,
+                "HR space",
+            ),
+            (
+                "a view-only group",
+                Facts {
+                    may_edit: false,
+                    view_only: Some(&group),
+                    ..docx
+                },
+                Mode::View,
+                "contractors group",
+            ),
+            (
+                "a view-only label",
+                Facts {
+                    may_edit: false,
+                    view_only: Some(&label),
+                    ..docx
+                },
+                Mode::View,
+                "labelled final",
+            ),
+            (
+                "no active licence",
+                Facts {
+                    may_edit: false,
+                    view_only: Some(&licence),
+                    ..docx
+                },
+                Mode::View,
+                "no active licence",
+            ),
+            (
+                "ODT is viewed",
+                facts(Action::Convert, "odt"),
+                Mode::View,
+                "Convert it to DOCX",
+            ),
+            (
+                "ODT edited in place",
+                Facts {
+                    edits_lossy: true,
+                    ..facts(Action::Convert, "odt")
+                },
+                Mode::Edit,
+                "Edits are saved as ODT",
+            ),
+            (
+                "XPS is viewed",
+                facts(Action::View, "xps"),
+                Mode::View,
+                "XPS files open for viewing",
+            ),
+            (
+                "PDF edited on 8+",
+                facts(Action::PdfEditor, "pdf"),
+                Mode::Edit,
+                "",
+            ),
+            (
+                "PDF viewed on 7",
+                Facts {
+                    ds_major: Some(7),
+                    ..facts(Action::PdfEditor, "pdf")
+                },
+                Mode::View,
+                "PDF files for viewing only",
+            ),
+            (
+                "PDF viewed when the version is unknown",
+                Facts {
+                    ds_major: None,
+                    ..facts(Action::PdfEditor, "pdf")
+                },
+                Mode::View,
+                "PDF files for viewing only",
+            ),
+            (
+                "a PDF form filled",
+                Facts {
+                    fill: true,
+                    pdf_form: Some(true),
+                    ..facts(Action::PdfEditor, "pdf")
+                },
+                Mode::Fill,
+                "Filling in the form",
+            ),
+            (
+                "fill asked of a plain PDF edits",
+                Facts {
+                    fill: true,
+                    pdf_form: Some(false),
+                    ..facts(Action::PdfEditor, "pdf")
+                },
+                Mode::Edit,
+                "",
+            ),
+            (
+                "a reader views a PDF form",
+                Facts {
+                    fill: true,
+                    pdf_form: Some(true),
+                    may_edit: false,
+                    ..facts(Action::PdfEditor, "pdf")
+                },
+                Mode::View,
+                "editing needs permission",
+            ),
+            (
+                "DOCXF edited on 7",
+                Facts {
+                    ds_major: Some(7),
+                    ..facts(Action::Form, "docxf")
+                },
+                Mode::Edit,
+                "",
+            ),
+            (
+                "OFORM filled on 7",
+                Facts {
+                    ds_major: Some(7),
+                    fill: true,
+                    ..facts(Action::Form, "oform")
+                },
+                Mode::Fill,
+                "Filling in the form",
+            ),
+            (
+                "DOCXF viewed on 8+",
+                facts(Action::Form, "docxf"),
+                Mode::View,
+                "DOCXF and OFORM files for viewing only",
+            ),
+        ];
+        for (rule, f, mode, reason) in rows {
+            let d = decide(Lang::En, &f);
+            assert_eq!(d.mode, mode, "{rule}");
+            match reason {
+                "" => assert_eq!(d.reason, None, "{rule}"),
+                part => assert!(
+                    d.reason.as_deref().is_some_and(|r| r.contains(part)),
+                    "{rule}: {:?}",
+                    d.reason
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn what_else_follows() {
+        let pdf7 = Facts {
+            ds_major: Some(7),
+            ..facts(Action::PdfEditor, "pdf")
+        };
+        assert!(decide(Lang::En, &pdf7).pdf_in_text_viewer);
+        assert!(!decide(Lang::En, &facts(Action::PdfEditor, "pdf")).pdf_in_text_viewer);
+        let form = Facts {
+            pdf_form: Some(true),
+            ..facts(Action::PdfEditor, "pdf")
+        };
+        let d = decide(Lang::En, &form);
+        assert!(d.fillable && d.editable);
+        assert!(!decide(Lang::En, &facts(Action::View, "xps")).editable);
+        // Reasons are in the person's language.
+        let reader = Facts {
+            may_edit: false,
+            ..facts(Action::Edit, "docx")
+        };
+        assert!(
+            decide(Lang::De, &reader)
+                .reason
+                .is_some_and(|r| r.contains("Berechtigung"))
+        );
+    }
+}
