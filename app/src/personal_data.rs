@@ -61,15 +61,16 @@ pub async fn stored_accounts<C: ConnectionTrait>(
             note(user.trim(), s.updated_at);
         }
     }
-    let keys: Vec<String> = sessions.iter().map(|s| s.doc_key.clone()).collect();
-    for chunk in keys.chunks(500) {
-        for m in office_session_member::Entity::find()
-            .filter(office_session_member::Column::DocKey.is_in(chunk.to_vec()))
-            .all(db)
-            .await?
-        {
-            note(&m.account_id, m.joined_at);
-        }
+    for m in office_session_member::Entity::find()
+        .filter(
+            office_session_member::Column::DocKey
+                .in_subquery(office_session::keys_of_site(client_key)),
+        )
+        .limit(MAX_ROWS)
+        .all(db)
+        .await?
+    {
+        note(&m.account_id, m.joined_at);
     }
     for a in attachment_activity::Entity::find()
         .filter(attachment_activity::Column::ClientKey.eq(client_key))
@@ -167,33 +168,26 @@ pub async fn erase<C: ConnectionTrait>(
             .await?;
         changed += 1;
     }
-    let keys: Vec<String> = office_session::Entity::find()
-        .filter(office_session::Column::ClientKey.eq(client_key))
-        .select_only()
-        .column(office_session::Column::DocKey)
-        .limit(MAX_ROWS)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for chunk in keys.chunks(500) {
-        changed += office_session_member::Entity::delete_many()
-            .filter(office_session_member::Column::DocKey.is_in(chunk.to_vec()))
-            .filter(office_session_member::Column::AccountId.eq(account_id))
-            .exec(db)
-            .await?
-            .rows_affected;
-    }
-    changed += attachment_activity::Entity::update_many()
-        .col_expr(
-            attachment_activity::Column::AccountId,
-            Expr::value(Option::<String>::None),
+    changed += office_session_member::Entity::delete_many()
+        .filter(
+            office_session_member::Column::DocKey
+                .in_subquery(office_session::keys_of_site(client_key)),
         )
-        .filter(attachment_activity::Column::ClientKey.eq(client_key))
-        .filter(attachment_activity::Column::AccountId.eq(account_id))
+        .filter(office_session_member::Column::AccountId.eq(account_id))
         .exec(db)
         .await?
         .rows_affected;
-    changed += clear_author::<document_server::Entity>(
+    changed += clear_account::<attachment_activity::Entity>(
+        db,
+        (
+            attachment_activity::Column::ClientKey,
+            attachment_activity::Column::AccountId,
+        ),
+        client_key,
+        account_id,
+    )
+    .await?;
+    changed += clear_account::<document_server::Entity>(
         db,
         (
             document_server::Column::ClientKey,
@@ -203,7 +197,7 @@ pub async fn erase<C: ConnectionTrait>(
         account_id,
     )
     .await?;
-    changed += clear_author::<editor_options::Entity>(
+    changed += clear_account::<editor_options::Entity>(
         db,
         (
             editor_options::Column::ClientKey,
@@ -213,7 +207,7 @@ pub async fn erase<C: ConnectionTrait>(
         account_id,
     )
     .await?;
-    changed += clear_author::<office_demo::Entity>(
+    changed += clear_account::<office_demo::Entity>(
         db,
         (
             office_demo::Column::ClientKey,
@@ -240,9 +234,9 @@ pub async fn erase<C: ConnectionTrait>(
     Ok(changed)
 }
 
-/// Clears `account_id` from the site's row of a settings table (`columns`: its clientKey and
-/// its `updated_by`); the rows changed.
-async fn clear_author<E: EntityTrait>(
+/// Clears `account_id` from the site's rows of a table (`columns`: its clientKey and the column
+/// naming the account); the rows changed.
+async fn clear_account<E: EntityTrait>(
     db: &impl ConnectionTrait,
     (site, by): (E::Column, E::Column),
     client_key: &str,
@@ -310,10 +304,7 @@ async fn schedule_sites(state: &AppState, now: DateTime<Utc>) -> Result<(), DbEr
         .into_tuple()
         .all(&state.db)
         .await?;
-    for site in sites {
-        personal_data_report::schedule(&state.db, &site, now).await?;
-    }
-    Ok(())
+    personal_data_report::schedule(&state.db, &sites, now).await
 }
 
 /// One site's report, claimed by this replica: closed accounts erased, the next report

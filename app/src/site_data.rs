@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect,
-    TransactionTrait, entity::prelude::*,
+    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait,
+    entity::prelude::*,
 };
 
 use crate::store::{
@@ -21,8 +21,9 @@ const SITES_PER_SWEEP: u64 = 50;
 /// Purges every site uninstalled more than `retention_days` ago and not installed since; how
 /// many.
 pub async fn purge_expired(db: &DatabaseConnection, retention_days: u64) -> Result<u64, DbErr> {
-    let days = i64::try_from(retention_days).unwrap_or(i64::MAX / 86_400_000);
-    let cutoff = Utc::now() - Duration::days(days.min(100_000));
+    // The operator's setting is at most ten years; the bound only keeps the arithmetic safe.
+    let days = i64::try_from(retention_days.min(36_500)).unwrap_or(36_500);
+    let cutoff = Utc::now() - Duration::days(days);
     let sites = connect::store::tenant::uninstalled_before(db, cutoff, SITES_PER_SWEEP).await?;
     let mut purged = 0;
     for site in sites {
@@ -52,27 +53,16 @@ async fn purge_site(
 
 /// Everything the app keeps for the site.
 async fn delete_app_data<C: ConnectionTrait>(db: &C, client_key: &str) -> Result<(), DbErr> {
-    loop {
-        let keys: Vec<String> = office_session::Entity::find()
-            .filter(office_session::Column::ClientKey.eq(client_key))
-            .select_only()
-            .column(office_session::Column::DocKey)
-            .limit(500)
-            .into_tuple()
-            .all(db)
-            .await?;
-        if keys.is_empty() {
-            break;
-        }
-        office_session_member::Entity::delete_many()
-            .filter(office_session_member::Column::DocKey.is_in(keys.clone()))
-            .exec(db)
-            .await?;
-        office_session::Entity::delete_many()
-            .filter(office_session::Column::DocKey.is_in(keys))
-            .exec(db)
-            .await?;
-    }
+    // Members first: they are found through their sessions.
+    office_session_member::Entity::delete_many()
+        .filter(
+            office_session_member::Column::DocKey
+                .in_subquery(office_session::keys_of_site(client_key)),
+        )
+        .exec(db)
+        .await?;
+    delete_rows::<office_session::Entity>(db, office_session::Column::ClientKey, client_key)
+        .await?;
     delete_rows::<office_save::Entity>(db, office_save::Column::ClientKey, client_key).await?;
     delete_rows::<office_changes::Entity>(db, office_changes::Column::ClientKey, client_key)
         .await?;

@@ -558,11 +558,11 @@ async fn a_personal_data_report_is_claimed_by_one_replica(db: &DatabaseConnectio
     use chrono::{Duration, Utc};
     use personal_data_report::{claim, due, failed, of_site, reported, schedule};
     let now = Utc::now();
-    schedule(db, "site-a", now - Duration::seconds(1))
+    schedule(db, &["site-a".to_owned()], now - Duration::seconds(1))
         .await
         .unwrap();
     // Scheduling again keeps the row as it is.
-    schedule(db, "site-a", now + Duration::days(9))
+    schedule(db, &["site-a".to_owned()], now + Duration::days(9))
         .await
         .unwrap();
     assert_eq!(due(db, now, 10).await.unwrap().len(), 1);

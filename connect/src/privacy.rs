@@ -9,12 +9,12 @@
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use reqwest::{Method, StatusCode, header};
+use reqwest::{Method, StatusCode};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     Connect,
-    host::client::{HostBody, HostError},
+    host::client::{HostBody, HostError, require_success, retry_after},
     store::tenant::Tenant,
 };
 
@@ -131,25 +131,22 @@ impl Connect {
                     );
                 }
                 StatusCode::TOO_MANY_REQUESTS => {
-                    let wait = response
-                        .headers()
-                        .get(header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| v.trim().parse::<u64>().ok())
+                    let wait = retry_after(response.headers())
                         .map(Duration::from_secs)
                         .unwrap_or(DEFAULT_RETRY_AFTER)
                         .min(MAX_RETRY_AFTER);
                     return Err(ReportError::RetryAfter(wait));
                 }
+                // Any other answer is an error (its body read only so far).
                 status => {
-                    let body: String = response
-                        .text()
-                        .await
-                        .unwrap_or_default()
-                        .chars()
-                        .take(300)
-                        .collect();
-                    return Err(HostError::Status { status, body }.into());
+                    return Err(match require_success(response).await {
+                        Err(err) => err.into(),
+                        Ok(_) => HostError::Status {
+                            status,
+                            body: String::new(),
+                        }
+                        .into(),
+                    });
                 }
             }
         }

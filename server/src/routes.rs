@@ -4,13 +4,13 @@ use app::{App, shell, state::AppState};
 use axum::{
     Router,
     extract::State,
-    http::{Request, StatusCode, header},
+    http::{HeaderValue, Request, StatusCode, header},
     response::IntoResponse,
     routing::get,
 };
 use connect::redact::redact_url;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use tower_http::trace::TraceLayer;
+use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer};
 
 use crate::{body_limit, security_headers};
 
@@ -19,7 +19,19 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let app = Router::new()
         .route("/healthz", get(healthz))
-        .nest_service("/pkg", site_files(&state.leptos_options))
+        .nest_service(
+            "/pkg",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-cache"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::VARY,
+                    HeaderValue::from_static("accept-encoding"),
+                ))
+                .service(site_files(&state.leptos_options)),
+        )
         .merge(state.connect.routes())
         .merge(app::office::routes())
         .leptos_routes(&state, routes, {
@@ -56,7 +68,6 @@ pub fn router(state: AppState) -> Router {
             limits,
             body_limit::limit,
         ))
-        .layer(axum::middleware::from_fn(security_headers::site_files))
         .layer(axum::middleware::from_fn_with_state(
             state.production(),
             security_headers::common,
@@ -73,12 +84,11 @@ pub fn router(state: AppState) -> Router {
 
 /// The build's files (`/pkg/…`): the precompressed brotli or gzip file when the browser takes
 /// it, and `304` to a request whose `If-Modified-Since` is still true (Leptos's own file handler
-/// passes on only `Accept-Encoding`, so it never answers 304).
-fn site_files(options: &leptos::config::LeptosOptions) -> tower_http::services::ServeDir {
+/// passes on only `Accept-Encoding`, so it never answers 304). Their names do not change with
+/// their content, so a browser keeps them but asks again each time (`no-cache`).
+fn site_files(options: &leptos::config::LeptosOptions) -> ServeDir {
     let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    tower_http::services::ServeDir::new(dir)
-        .precompressed_br()
-        .precompressed_gzip()
+    ServeDir::new(dir).precompressed_br().precompressed_gzip()
 }
 
 /// 200 when the database answers, 503 otherwise.

@@ -34,27 +34,6 @@ pub async fn common(State(production): State<bool>, request: Request, next: Next
     response
 }
 
-/// The site's own files under `/pkg/` (the WASM bundle, its script, the stylesheet), served as
-/// brotli or gzip when the release build precompressed them and the browser takes it. Their
-/// names do not change with their content, so a browser keeps them but asks again each time
-/// (`no-cache`), answered `304 Not Modified` while they are unchanged.
-pub async fn site_files(request: Request, next: Next) -> Response {
-    if !request.uri().path().starts_with("/pkg/") {
-        return next.run(request).await;
-    }
-    let mut response = next.run(request).await;
-    if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
-        let headers = response.headers_mut();
-        headers
-            .entry(header::CACHE_CONTROL)
-            .or_insert(HeaderValue::from_static("no-cache"));
-        if !headers.contains_key(header::VARY) {
-            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        }
-    }
-    response
-}
-
 /// Pages that load the Document Server's editor script.
 fn embeds_editor(request: &Request) -> bool {
     let path = request.uri().path();

@@ -36,6 +36,15 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
+/// The document keys of the site's sessions, as a subquery (for the tables keyed by session).
+pub fn keys_of_site(client_key: &str) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(Column::DocKey)
+        .from(Entity)
+        .and_where(Column::ClientKey.eq(client_key))
+        .to_owned()
+}
+
 pub const OPEN: &str = "open";
 pub const SAVED: &str = "saved";
 pub const CLOSED: &str = "closed";

@@ -29,26 +29,29 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// Puts a site on the schedule, due at `due_at`, unless it is there already.
+/// Puts the sites on the schedule, due at `due_at`, each unless it is there already; a few
+/// statements however many sites there are.
 pub async fn schedule<C: ConnectionTrait>(
     db: &C,
-    client_key: &str,
+    client_keys: &[String],
     due_at: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    Entity::insert(ActiveModel {
-        client_key: Set(client_key.to_owned()),
-        due_at: Set(due_at),
-        lease_until: Set(None),
-        attempts: Set(0),
-        reported_at: Set(None),
-    })
-    .on_conflict(
-        OnConflict::column(Column::ClientKey)
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
+    for chunk in client_keys.chunks(500) {
+        Entity::insert_many(chunk.iter().map(|client_key| ActiveModel {
+            client_key: Set(client_key.clone()),
+            due_at: Set(due_at),
+            lease_until: Set(None),
+            attempts: Set(0),
+            reported_at: Set(None),
+        }))
+        .on_conflict(
+            OnConflict::column(Column::ClientKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    }
     Ok(())
 }
 

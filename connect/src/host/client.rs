@@ -427,11 +427,7 @@ impl HostClient {
                 continue;
             }
             if status == StatusCode::TOO_MANY_REQUESTS && !retried {
-                let wait = response
-                    .headers()
-                    .get(header::RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.trim().parse::<u64>().ok());
+                let wait = retry_after(response.headers());
                 if let Some(secs) = wait.filter(|s| *s <= MAX_RETRY_AFTER_SECS) {
                     retried = true;
                     tokio::time::sleep(Duration::from_secs(secs)).await;
@@ -546,8 +542,18 @@ impl HostClient {
     }
 }
 
+/// The seconds a `Retry-After` header asks to wait (the HTTP-date form is not used by the host).
+pub(crate) fn retry_after(headers: &header::HeaderMap) -> Option<u64> {
+    headers
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
 /// The response when it is 2xx; otherwise the status and the start of what the host said.
-async fn require_success(response: reqwest::Response) -> Result<reqwest::Response, HostError> {
+pub(crate) async fn require_success(
+    response: reqwest::Response,
+) -> Result<reqwest::Response, HostError> {
     let status = response.status();
     if status.is_success() {
         return Ok(response);
