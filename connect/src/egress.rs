@@ -280,6 +280,7 @@ impl reqwest::dns::Resolve for PolicyResolver {
                 Ok(allowed) => Ok(Box::new(allowed.into_iter()) as reqwest::dns::Addrs),
                 Err(err) => {
                     tracing::warn!(refused = %err, "egress refused");
+                    crate::observe::egress_refused(&err);
                     Err(Box::new(err) as Box<dyn std::error::Error + Send + Sync>)
                 }
             }
@@ -344,13 +345,18 @@ impl EgressClient {
     ) -> Result<reqwest::RequestBuilder, EgressError> {
         if let Err(err) = self.policy.check_url(url) {
             tracing::warn!(refused = %err, "egress refused");
+            crate::observe::egress_refused(&err);
             return Err(err);
         }
         let client = match verify_certificates {
             true => &self.verified,
             false => &self.unverified,
         };
-        Ok(client.request(method, url.clone()))
+        let request = client.request(method, url.clone());
+        Ok(match crate::request_context::current_id() {
+            Some(id) => request.header(crate::request_context::HEADER, id),
+            None => request,
+        })
     }
 
     /// The policy's refusal behind a failed request, if that is why it failed.

@@ -30,11 +30,15 @@ pub mod license;
 #[cfg(feature = "server")]
 pub mod lifecycle;
 #[cfg(feature = "server")]
+pub mod observe;
+#[cfg(feature = "server")]
 pub mod privacy;
 #[cfg(feature = "server")]
 mod rate;
 #[cfg(feature = "server")]
 pub mod rejection;
+#[cfg(feature = "server")]
+pub mod request_context;
 #[cfg(feature = "server")]
 mod service;
 #[cfg(feature = "server")]

@@ -97,6 +97,10 @@ async fn handle(connect: Connect, request: Request, event: Event) -> Response {
     let (parts, body) = request.into_parts();
     let mut client_key: Option<String> = None;
     let outcome = process(&connect, &parts, body, event, &mut client_key).await;
+    if let Some(key) = &client_key {
+        crate::request_context::note_client_key(key);
+    }
+    crate::observe::lifecycle(event.as_str(), outcome.is_ok());
     let reason = outcome.as_ref().err().map(ToString::to_string);
     // Accepted calls are signed by the host and always recorded; refused ones can come from
     // anyone, so past a rate only the log sees them.

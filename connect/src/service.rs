@@ -282,6 +282,7 @@ impl Connect {
             rule,
             self.now(),
         )?;
+        crate::request_context::note_client_key(&tenant.client_key);
         Ok((tenant, claims))
     }
 

@@ -175,8 +175,14 @@ pub(crate) async fn deliver(
     event: String,
 ) -> Response {
     match process(&connect, request, &event).await {
-        Ok(status) => status.into_response(),
-        Err(rejection) => rejection.into_response(),
+        Ok((status, outcome)) => {
+            crate::observe::webhook(&event, outcome);
+            status.into_response()
+        }
+        Err(rejection) => {
+            crate::observe::webhook(&event, "refused");
+            rejection.into_response()
+        }
     }
 }
 
@@ -184,7 +190,7 @@ async fn process(
     connect: &Connect,
     request: Request,
     event: &str,
-) -> Result<StatusCode, Rejection> {
+) -> Result<(StatusCode, &'static str), Rejection> {
     let (mut parts, body) = request.into_parts();
     let host = HostRequest::from_request_parts(&mut parts, connect).await?;
     let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
@@ -215,10 +221,10 @@ async fn process(
     let client_key = host.tenant.client_key.clone();
     if !webhook_delivery::claim(db, &client_key, &delivery).await? {
         tracing::info!(event, client_key, "webhook retry ignored: already acted on");
-        return Ok(StatusCode::OK);
+        return Ok((StatusCode::OK, "duplicate"));
     }
     let Some(handler) = connect.webhooks().handlers.get(event).cloned() else {
-        return Ok(StatusCode::NO_CONTENT);
+        return Ok((StatusCode::NO_CONTENT, "unhandled"));
     };
     let result = handler
         .handle(WebhookEvent {
@@ -231,7 +237,7 @@ async fn process(
         })
         .await;
     match result {
-        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Ok(()) => Ok((StatusCode::NO_CONTENT, "handled")),
         Err(reason) => {
             tracing::warn!(
                 event,
@@ -240,7 +246,7 @@ async fn process(
                 "webhook handler failed; a retry will be acted on"
             );
             webhook_delivery::release(db, &client_key, &delivery).await?;
-            Ok(StatusCode::SERVICE_UNAVAILABLE)
+            Ok((StatusCode::SERVICE_UNAVAILABLE, "failed"))
         }
     }
 }

@@ -219,7 +219,81 @@ async fn audit_keeps_every_event_newest_first(db: &DatabaseConnection) {
     assert_eq!(entries[1].client_key.as_deref(), Some("ck"));
 }
 
+/// Replicas booting at once store one key root; a rotated ring finds the same root, tenants
+/// sealed with the old key are sealed again with the new one and read with it alone.
+async fn rotation_keeps_the_key_root_and_reseals_tenants(db: &DatabaseConnection) {
+    use connect::store::server_key;
+    let (old, new) = (SecretBox::generate_key(), SecretBox::generate_key());
+    let old_box = SecretBox::from_base64(&old).unwrap();
+    let boots =
+        connect::store::testing::join_all((0..4).map(|_| server_key::load(db, old_box.clone())))
+            .await;
+    let roots: Vec<[u8; 32]> = boots
+        .into_iter()
+        .map(|b| b.unwrap().derive_key("purpose"))
+        .collect();
+    assert!(roots.windows(2).all(|w| w[0] == w[1]), "one root for all");
+    assert_eq!(
+        roots[0],
+        old_box.derive_key("purpose"),
+        "upgrading keeps derived keys"
+    );
+
+    let store_old = TenantStore::new(db.clone(), server_key::load(db, old_box).await.unwrap());
+    store_old
+        .installed(&install(
+            "site-a",
+            "https://a.atlassian.net/wiki",
+            "secret-a",
+        ))
+        .await
+        .unwrap();
+    store_old
+        .installed(&install(
+            "site-b",
+            "https://b.atlassian.net/wiki",
+            "secret-b",
+        ))
+        .await
+        .unwrap();
+    let ring = SecretBox::from_base64(&new)
+        .unwrap()
+        .with_previous(std::slice::from_ref(&old))
+        .unwrap();
+    let ring = server_key::load(db, ring).await.unwrap();
+    assert_eq!(ring.derive_key("purpose"), roots[0]);
+    let store_new = TenantStore::new(db.clone(), ring);
+    assert_eq!(
+        store_new
+            .find("site-a")
+            .await
+            .unwrap()
+            .unwrap()
+            .shared_secret,
+        "secret-a"
+    );
+    assert_eq!(store_new.reseal().await.unwrap(), 2);
+    assert_eq!(
+        store_new.reseal().await.unwrap(),
+        0,
+        "nothing left to seal again"
+    );
+    let alone = SecretBox::from_base64(&new).unwrap();
+    let only_new = TenantStore::new(db.clone(), server_key::load(db, alone).await.unwrap());
+    assert_eq!(
+        only_new
+            .find("site-b")
+            .await
+            .unwrap()
+            .unwrap()
+            .shared_secret,
+        "secret-b"
+    );
+    assert_eq!(only_new.secrets().derive_key("purpose"), roots[0]);
+}
+
 connect::store_tests!(Migrator =>
+    rotation_keeps_the_key_root_and_reseals_tenants,
     install_rotate_uninstall_reinstall,
     secrets_are_encrypted_at_rest,
     reimport_is_a_new_tenant_and_marks_the_old_one_stale,

@@ -218,7 +218,7 @@ export class Rest {
       failure.times -= 1;
       throw new HttpError(failure.status, failure.message);
     }
-    this.calls.push({ method: req.method, path: path + url.search.replace(/([?&])jwt=[^&]*/, '$1jwt=…'), as: who.accountId ?? 'anonymous', via: who.via });
+    this.calls.push({ method: req.method, path: path + url.search.replace(/([?&])jwt=[^&]*/, '$1jwt=…'), as: who.accountId ?? 'anonymous', via: who.via, requestId: req.headers['x-request-id'] ?? null });
     const m = (re) => path.match(re);
     let r;
 

@@ -53,6 +53,13 @@ pub struct Config {
     pub housekeeping_every: Duration,
     /// `UNINSTALLED_RETENTION_DAYS`: how long a site's data outlives an uninstall.
     pub retention_days: u64,
+    /// `CONNECT_SECRET_KEY_PREVIOUS`: keys that still decrypt (and verify) but no longer
+    /// encrypt, while a rotation of `CONNECT_SECRET_KEY` completes.
+    pub previous_secret_keys: Vec<String>,
+    /// `METRICS_ADDR`: where `/metrics` is served; off when unset.
+    pub metrics_addr: Option<SocketAddr>,
+    /// `TRUSTED_PROXIES`: the networks whose `x-request-id` is taken as it is.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// The largest `MAX_FILE_MB` (the site option's own ceiling).
@@ -92,15 +99,36 @@ impl Config {
                 .unwrap_or(DEFAULT_DATABASE_URL),
         )?;
         // cargo-leptos tells the server where to listen through LEPTOS_SITE_ADDR.
+        // A container platform says only `PORT`: then every interface listens on it.
         let listen_raw = lookup("LISTEN_ADDR")
             .map(|v| ("LISTEN_ADDR", v))
             .or_else(|| lookup("LEPTOS_SITE_ADDR").map(|v| ("LEPTOS_SITE_ADDR", v)))
+            .or_else(|| lookup("PORT").map(|v| ("PORT", format!("0.0.0.0:{}", v.trim()))))
             .unwrap_or(("LISTEN_ADDR", DEFAULT_LISTEN_ADDR.to_owned()));
         let listen_addr = listen_raw.1.trim().parse().map_err(|_| ConfigError {
             variable: listen_raw.0,
             value: listen_raw.1.clone(),
-            reason: "expected an address and port such as 127.0.0.1:3000 or 0.0.0.0:8080".into(),
+            reason: match listen_raw.0 {
+                "PORT" => "expected a port number such as 8080".into(),
+                _ => "expected an address and port such as 127.0.0.1:3000 or 0.0.0.0:8080".into(),
+            },
         })?;
+        let metrics_addr = match lookup("METRICS_ADDR") {
+            None => None,
+            Some(raw) => Some(raw.trim().parse().map_err(|_| ConfigError {
+                variable: "METRICS_ADDR",
+                value: raw.clone(),
+                reason: "expected an address and port such as 127.0.0.1:9090".into(),
+            })?),
+        };
+        let trusted_proxies = match lookup("TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(raw) => parse_networks(&raw).map_err(|reason| ConfigError {
+                variable: "TRUSTED_PROXIES",
+                value: raw.clone(),
+                reason,
+            })?,
+        };
         let environment = match lookup("APP_ENV").as_deref().map(str::trim) {
             Some("development") => Environment::Development,
             Some("production") => Environment::Production,
@@ -151,6 +179,15 @@ impl Config {
                 reason: "production needs a key to encrypt tenant secrets (generate one with `openssl rand -base64 32`)".into(),
             });
         }
+        let previous_secret_keys = lookup("CONNECT_SECRET_KEY_PREVIOUS")
+            .map(|raw| {
+                raw.split(',')
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
         let demo_raw = lookup("OFFICE_DEMO_URL");
         let demo_server_url = parse_http_url(
             "OFFICE_DEMO_URL",
@@ -199,8 +236,24 @@ impl Config {
             log_format,
             connect,
             secret_key,
+            previous_secret_keys,
+            metrics_addr,
+            trusted_proxies,
         })
     }
+}
+
+/// Comma-separated networks (`10.0.0.0/8`) or single addresses.
+fn parse_networks(raw: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| format!("{item:?} is not a network (10.0.0.0/8) or an address"))
+        })
+        .collect()
 }
 
 /// A whole number in `range`, `default` when unset.

@@ -1,10 +1,12 @@
 //! The Confluo server: reads its configuration, opens the store, mounts the routes.
 
+pub mod access_log;
 pub mod body_limit;
 pub mod config;
 pub mod listen;
 pub mod maintenance;
 pub mod migrator;
+pub mod prometheus;
 pub mod routes;
 pub mod security_headers;
 pub mod telemetry;
@@ -42,6 +44,8 @@ pub enum BootError {
     Descriptor(#[from] connect::descriptor::DescriptorError),
     #[error("cannot create the HTTP client: {0}")]
     Http(String),
+    #[error("the server's key root cannot be read: {0}")]
+    ServerKey(connect::store::tenant::StoreError),
 }
 
 /// Where the development key for tenant secrets is kept when `CONNECT_SECRET_KEY` is unset.
@@ -56,14 +60,10 @@ pub fn egress(config: &Config) -> Result<EgressClient, BootError> {
     .map_err(|e| BootError::Http(e.to_string()))
 }
 
-/// The Connect framework over `db`: tenant secrets encrypted with `CONNECT_SECRET_KEY` (or, in
-/// development only, a generated key file), the descriptor checked and serialized, and the
-/// app's webhook handlers, which call Document Servers through `egress`.
-pub fn connect(
-    config: &Config,
-    db: DatabaseConnection,
-    egress: &EgressClient,
-) -> Result<Connect, BootError> {
+/// The key ring for secrets at rest: `CONNECT_SECRET_KEY` (or, in development only, a
+/// generated key file) encrypts, `CONNECT_SECRET_KEY_PREVIOUS` still decrypts, and derived
+/// keys come from the root stored in `db`.
+pub async fn secrets(config: &Config, db: &DatabaseConnection) -> Result<SecretBox, BootError> {
     let (secrets, warning) = SecretBox::from_env_or_dev_file(
         config.secret_key.as_deref(),
         config.environment == config::Environment::Production,
@@ -72,6 +72,21 @@ pub fn connect(
     if let Some(warning) = warning {
         tracing::warn!("{warning}");
     }
+    let secrets = secrets.with_previous(&config.previous_secret_keys)?;
+    connect::store::server_key::load(db, secrets)
+        .await
+        .map_err(BootError::ServerKey)
+}
+
+/// The Connect framework over `db`: tenant secrets sealed by `secrets`, the descriptor checked
+/// and serialized, and the app's webhook handlers, which call Document Servers through
+/// `egress`.
+pub fn connect(
+    config: &Config,
+    db: DatabaseConnection,
+    egress: &EgressClient,
+    secrets: SecretBox,
+) -> Result<Connect, BootError> {
     let mut descriptor = app::descriptor::descriptor(config.base_url.as_str());
     // A Marketplace listing is paid: Confluence then sends `lic` and answers the license API.
     descriptor.enable_licensing = config.connect.licensing;
@@ -111,9 +126,10 @@ pub fn leptos_options() -> Result<LeptosOptions, BootError> {
 
 /// Everything the routes need, ready to serve: the framework, the egress client and the
 /// operator's limits over `db`.
-pub fn state(config: &Config, db: DatabaseConnection) -> Result<AppState, BootError> {
+pub async fn state(config: &Config, db: DatabaseConnection) -> Result<AppState, BootError> {
     let egress = egress(config)?;
-    let connect = connect(config, db.clone(), &egress)?;
+    let secrets = secrets(config, &db).await?;
+    let connect = connect(config, db.clone(), &egress, secrets)?;
     Ok(AppState {
         leptos_options: leptos_options()?,
         db,

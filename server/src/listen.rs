@@ -15,6 +15,7 @@ use hyper_util::{
     service::TowerToHyperService,
 };
 use tokio::{net::TcpListener, sync::Semaphore};
+use tower::ServiceExt;
 
 /// Connections served at once.
 pub const MAX_CONNECTIONS: usize = 8192;
@@ -46,7 +47,7 @@ pub async fn serve(
         let Ok(slot) = slots.clone().acquire_owned().await else {
             break;
         };
-        let (stream, _peer) = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
                 Err(err) => {
@@ -63,7 +64,15 @@ pub async fn serve(
         let connection = builder
             .serve_connection_with_upgrades(
                 TokioIo::new(stream),
-                TowerToHyperService::new(router.clone()),
+                // The peer's address, for the access log to know a trusted proxy.
+                TowerToHyperService::new(router.clone().map_request(
+                    move |mut request: axum::extract::Request<hyper::body::Incoming>| {
+                        request
+                            .extensions_mut()
+                            .insert(axum::extract::ConnectInfo(peer));
+                        request
+                    },
+                )),
             )
             .into_owned();
         let connection = graceful.watch(connection);

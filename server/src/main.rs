@@ -34,8 +34,11 @@ async fn main() -> ExitCode {
 
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = server::open_store(&config).await?;
-    let state = server::state(&config, db)?;
-    let router = routes::router(state.clone());
+    let state = server::state(&config, db).await?;
+    let router = routes::router(
+        state.clone(),
+        server::access_log::TrustedProxies::new(config.trusted_proxies.clone()),
+    );
     let housekeeping = server::maintenance::spawn(
         state.clone(),
         server::maintenance::Sweep {
@@ -49,6 +52,23 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .check_routes(router.clone())
         .await
         .map_err(server::BootError::from)?;
+    // After the route check, so its probes are not counted.
+    // `/metrics` on its own address: for the operator's scraper, never Confluence's sites.
+    let metrics = match config.metrics_addr {
+        Some(addr) => {
+            let listener = TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr} (METRICS_ADDR): {e}"))?;
+            tracing::info!("metrics on http://{}/metrics", listener.local_addr()?);
+            let metrics = server::prometheus::router(state.db.clone());
+            Some(tokio::spawn(async move {
+                if let Err(err) = axum::serve(listener, metrics).await {
+                    tracing::error!(error = %err, "the metrics listener stopped");
+                }
+            }))
+        }
+        None => None,
+    };
     let listener = TcpListener::bind(config.listen_addr)
         .await
         .map_err(|e| format!("cannot listen on {} (LISTEN_ADDR): {e}", config.listen_addr))?;
@@ -60,6 +80,9 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     );
     server::listen::serve(listener, router, config.header_timeout, shutdown_signal()).await;
     housekeeping.abort();
+    if let Some(metrics) = metrics {
+        metrics.abort();
+    }
     tracing::info!("shutting down: closing the database");
     state.db.close().await?;
     Ok(())

@@ -39,10 +39,36 @@ pub async fn run(state: &AppState, sweep: Sweep) -> u64 {
         Err(err) => tracing::warn!(error = %err, "purging uninstalled sites failed"),
     }
     gone += app::personal_data::report_due(state).await;
+    reseal(state).await;
     if gone > 0 {
         tracing::info!(rows = gone, "housekeeping");
     }
     gone
+}
+
+/// While a key rotation is under way (`CONNECT_SECRET_KEY_PREVIOUS` set), seals again with
+/// the current key what a previous key sealed, and says when nothing needs the previous keys.
+async fn reseal(state: &AppState) {
+    let secrets = state.connect.tenants().secrets();
+    if !secrets.has_previous() {
+        return;
+    }
+    let tenants = state.connect.tenants().reseal().await;
+    let servers = app::store::document_server::reseal(&state.db, secrets).await;
+    match (tenants, servers) {
+        (Ok(tenants), Ok(servers)) => tracing::info!(
+            tenant_secrets = tenants,
+            document_server_secrets = servers,
+            "key rotation: every stored secret is sealed with the current CONNECT_SECRET_KEY; \
+             CONNECT_SECRET_KEY_PREVIOUS may be removed once every replica runs with the new key"
+        ),
+        (Err(err), _) => {
+            tracing::warn!(error = %err, "key rotation: sealing tenant secrets again failed")
+        }
+        (_, Err(err)) => {
+            tracing::warn!(error = %err, "key rotation: sealing Document Server secrets again failed")
+        }
+    }
 }
 
 /// Runs [`run`] every `sweep.every` for as long as the process lives.

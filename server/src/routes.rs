@@ -4,18 +4,17 @@ use app::{App, shell, state::AppState};
 use axum::{
     Router,
     extract::State,
-    http::{HeaderValue, Request, StatusCode, header},
+    http::{HeaderValue, StatusCode, header},
     response::IntoResponse,
     routing::get,
 };
-use connect::redact::redact_url;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer};
+use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
 
-use crate::{body_limit, security_headers};
+use crate::{access_log, body_limit, security_headers};
 
-/// Builds the complete router.
-pub fn router(state: AppState) -> Router {
+/// Builds the complete router; `proxies` are the peers whose request ids are taken.
+pub fn router(state: AppState, proxies: access_log::TrustedProxies) -> Router {
     let routes = generate_route_list(App);
     let app = Router::new()
         .route("/healthz", get(healthz))
@@ -72,13 +71,10 @@ pub fn router(state: AppState) -> Router {
             state.production(),
             security_headers::common,
         ))
-        .layer(
-            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
-                // Log the path without credentials: iframe loads carry `?jwt=`.
-                let uri = request.uri().to_string();
-                tracing::info_span!("http", method = %request.method(), uri = %redact_url(&uri))
-            }),
-        )
+        .layer(axum::middleware::from_fn_with_state(
+            proxies,
+            access_log::log,
+        ))
         .with_state(state)
 }
 

@@ -10,17 +10,29 @@ use server::migrator::Migrator;
 use tower::ServiceExt;
 
 fn config() -> server::config::Config {
+    // One key for the whole run: the database keeps the key root sealed with it.
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let mut config = server::config::Config::from_lookup(|_| None).unwrap();
-    config.secret_key = Some(connect::store::secrets::SecretBox::generate_key());
+    config.secret_key = Some(
+        KEY.get_or_init(connect::store::secrets::SecretBox::generate_key)
+            .clone(),
+    );
     config
 }
 
-fn router(db: &DatabaseConnection) -> axum::Router {
-    server::routes::router(server::state(&config(), db.clone()).expect("state"))
+async fn router(db: &DatabaseConnection) -> axum::Router {
+    server::routes::router(
+        server::state(&config(), db.clone()).await.expect("state"),
+        Default::default(),
+    )
 }
 
 async fn send(db: &DatabaseConnection, request: Request<Body>) -> (StatusCode, String) {
-    let response = router(db).oneshot(request).await.expect("router answers");
+    let response = router(db)
+        .await
+        .oneshot(request)
+        .await
+        .expect("router answers");
     let status = response.status();
     let body = response
         .into_body()
@@ -43,6 +55,19 @@ async fn healthz_answers_ok_when_the_database_does(db: &DatabaseConnection) {
     let (status, body) = send(db, Request::get("/healthz").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, "ok\n");
+}
+
+/// A request id from a peer that is not one of the operator's proxies is not taken: the answer
+/// carries one of the server's own.
+async fn request_ids_from_untrusted_peers_are_replaced(db: &DatabaseConnection) {
+    let request = Request::get("/healthz")
+        .header("x-request-id", "chosen-by-the-caller")
+        .body(Body::empty())
+        .unwrap();
+    let response = router(db).await.oneshot(request).await.unwrap();
+    let id = response.headers()["x-request-id"].to_str().unwrap();
+    assert_ne!(id, "chosen-by-the-caller");
+    assert_eq!(id.len(), 32);
 }
 
 async fn self_check_counts_every_call(db: &DatabaseConnection) {
@@ -101,8 +126,8 @@ async fn descriptor_is_served_and_every_url_is_mounted(db: &DatabaseConnection) 
     assert_eq!(json["baseUrl"], "http://localhost:3000");
     assert_eq!(json["authentication"]["type"], "jwt");
     assert_eq!(json["apiMigrations"]["context-qsh"], true);
-    let state = server::state(&config(), db.clone()).unwrap();
-    state.connect.check_routes(router(db)).await.unwrap();
+    let state = server::state(&config(), db.clone()).await.unwrap();
+    state.connect.check_routes(router(db).await).await.unwrap();
 }
 
 async fn a_lifecycle_call_without_a_token_is_refused_and_audited(db: &DatabaseConnection) {
@@ -119,6 +144,7 @@ async fn a_lifecycle_call_without_a_token_is_refused_and_audited(db: &DatabaseCo
 
 connect::store_tests!(Migrator =>
     healthz_answers_ok_when_the_database_does,
+    request_ids_from_untrusted_peers_are_replaced,
     self_check_counts_every_call,
     concurrent_self_checks_lose_no_count,
     unknown_paths_get_a_404_page,

@@ -28,8 +28,12 @@ impl Running {
         let db = TestDb::new::<Migrator>(Backend::Sqlite).await;
         let mut config = server::config::Config::from_lookup(|_| None).expect("config");
         config.secret_key = Some(connect::store::secrets::SecretBox::generate_key());
-        let router =
-            server::routes::router(server::state(&config, db.conn.clone()).expect("state"));
+        let router = server::routes::router(
+            server::state(&config, db.conn.clone())
+                .await
+                .expect("state"),
+            Default::default(),
+        );
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = listener.local_addr().expect("address");
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

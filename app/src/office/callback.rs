@@ -114,6 +114,20 @@ pub async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let mut status = None;
+    let response = respond(state, query, headers, body, &mut status).await;
+    super::observe::callback(status, response.status().as_u16());
+    response
+}
+
+/// The callback's answer; `seen_status` learns the callback's status once it is read.
+async fn respond(
+    state: AppState,
+    query: LinkQuery,
+    headers: HeaderMap,
+    body: Bytes,
+    seen_status: &mut Option<i64>,
+) -> Response {
     let link = match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::Callback) {
         Ok(link) => link,
         Err(err) => return refused(StatusCode::UNAUTHORIZED, &format!("the callback {err}")),
@@ -152,6 +166,7 @@ pub async fn handle(
     let Some(status) = fields.get("status").and_then(Value::as_i64) else {
         return refused(StatusCode::BAD_REQUEST, "the callback has no status");
     };
+    *seen_status = Some(status);
     let session = Session {
         state: &state,
         confluence: Confluence::new(&state.connect, &tenant),
@@ -165,7 +180,12 @@ pub async fn handle(
         Plan::Close => office_session::close(&state.db, &link.key)
             .await
             .map_err(Into::into),
-        Plan::Save { last, damaged } => return session.save(last, damaged).await,
+        Plan::Save { last, damaged } => {
+            let started = std::time::Instant::now();
+            let response = session.save(last, damaged).await;
+            super::observe::save(started.elapsed(), response.status().as_u16());
+            return response;
+        }
         Plan::Acknowledge => {
             if status == 7 {
                 tracing::warn!(key = %link.key, "the Document Server reports a failed forced save");

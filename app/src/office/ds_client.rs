@@ -369,6 +369,22 @@ impl DocumentServer {
         http: &EgressClient,
         request: &ConvertRequest<'_>,
     ) -> Result<Conversion, DsError> {
+        let started = std::time::Instant::now();
+        let result = self.convert_once(http, request).await;
+        let outcome = match &result {
+            Ok(Conversion::Done { .. }) => "done",
+            Ok(Conversion::Running { .. }) => "running",
+            Err(_) => "failed",
+        };
+        super::observe::conversion(started.elapsed(), outcome);
+        result
+    }
+
+    async fn convert_once(
+        &self,
+        http: &EgressClient,
+        request: &ConvertRequest<'_>,
+    ) -> Result<Conversion, DsError> {
         let ConvertRequest {
             key,
             file_type,

@@ -41,6 +41,8 @@ pub mod link_token;
 #[cfg(feature = "ssr")]
 pub mod linked_files;
 #[cfg(feature = "ssr")]
+pub mod observe;
+#[cfg(feature = "ssr")]
 pub mod pdf_form;
 #[cfg(feature = "ssr")]
 pub mod people;

@@ -191,6 +191,8 @@ pub async fn for_document_server(
     state: &AppState,
     link: &link_token::LinkClaims,
 ) -> Result<(Tenant, DocumentServer), (StatusCode, String)> {
+    // The link was signed by us for this site: the request is the site's.
+    connect::request_context::note_client_key(&link.tnt);
     let tenant = match state.connect.tenants().find(&link.tnt).await {
         Ok(Some(tenant)) if tenant.installed && !tenant.stale => tenant,
         Ok(_) => {

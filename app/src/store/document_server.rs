@@ -4,7 +4,7 @@
 use chrono::Utc;
 use connect::store::secrets::SecretBox;
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, entity::prelude::*,
+    ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, QueryFilter, entity::prelude::*,
     sea_query::OnConflict,
 };
 
@@ -50,6 +50,45 @@ pub async fn view<C: ConnectionTrait>(
             secret_set: row.secret_sealed.is_some(),
             updated_at: row.updated_at.to_rfc3339(),
         }))
+}
+
+/// Seals again, with the current key, every JWT secret a previous key sealed (see
+/// `TenantStore::reseal`); how many.
+pub async fn reseal<C: ConnectionTrait>(db: &C, secrets: &SecretBox) -> Result<u64, ResealError> {
+    let mut resealed = 0;
+    for row in Entity::find()
+        .filter(Column::SecretSealed.is_not_null())
+        .all(db)
+        .await?
+    {
+        let Some(sealed) = row.secret_sealed else {
+            continue;
+        };
+        if secrets.is_current(&sealed, &row.client_key) {
+            continue;
+        }
+        let plain = secrets.open(&sealed, &row.client_key)?;
+        let result = Entity::update_many()
+            .col_expr(
+                Column::SecretSealed,
+                sea_orm::sea_query::Expr::value(secrets.seal(&plain, &row.client_key)),
+            )
+            .filter(Column::ClientKey.eq(row.client_key.as_str()))
+            .filter(Column::SecretSealed.eq(sealed.as_str()))
+            .exec(db)
+            .await?;
+        resealed += result.rows_affected;
+    }
+    Ok(resealed)
+}
+
+/// Why sealing again stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ResealError {
+    #[error("database error: {0}")]
+    Db(#[from] DbErr),
+    #[error(transparent)]
+    Secret(#[from] connect::store::secrets::SecretError),
 }
 
 /// Saves validated settings. An empty secret keeps the stored one; `clear_secret` removes it.

@@ -485,6 +485,9 @@ impl HostClient {
         for (name, value) in &self.extra_headers {
             request = request.header(name, value);
         }
+        if let Some(id) = crate::request_context::current_id() {
+            request = request.header(crate::request_context::HEADER, id);
+        }
         Ok(request)
     }
 

@@ -17,6 +17,7 @@ pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
     vec![
         Box::new(CreateTenantAndAudit),
         Box::new(CreateWebhookDelivery),
+        Box::new(CreateServerKey),
     ]
 }
 
@@ -207,6 +208,49 @@ impl MigrationTrait for CreateWebhookDelivery {
                     .table(ConnectWebhookDelivery::Table)
                     .to_owned(),
             )
+            .await
+    }
+}
+
+struct CreateServerKey;
+
+impl MigrationName for CreateServerKey {
+    fn name(&self) -> &str {
+        "m20261203_000001_connect_create_server_key"
+    }
+}
+
+#[derive(DeriveIden)]
+enum ConnectServerKey {
+    Table,
+    Name,
+    Sealed,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateServerKey {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use ConnectServerKey as K;
+        manager
+            .create_table(
+                Table::create()
+                    .table(K::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(K::Name)
+                            .string_len(64)
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(K::Sealed).text().not_null())
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(ConnectServerKey::Table).to_owned())
             .await
     }
 }

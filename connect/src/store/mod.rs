@@ -4,6 +4,7 @@ pub mod audit;
 pub mod database;
 pub mod migration;
 pub mod secrets;
+pub mod server_key;
 pub mod tenant;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -1,5 +1,10 @@
 //! Shared secrets at rest: XChaCha20-Poly1305 with a random nonce per value, bound to the
 //! tenant's clientKey (associated data) so a ciphertext cannot be moved to another row.
+//!
+//! A key ring, so the key can be rotated: the current key encrypts, previous keys still
+//! decrypt until every row is sealed again with the current one ([`SecretBox::is_current`]).
+//! The keys the server derives for its own use (link tokens, document keys) come from a root
+//! kept in the database ([`super::server_key`]), so a rotation changes none of them.
 
 use std::path::Path;
 
@@ -24,15 +29,20 @@ pub enum SecretError {
     #[error("cannot use the development key file {path}: {reason}")]
     KeyFile { path: String, reason: String },
     #[error(
+        "CONNECT_SECRET_KEY_PREVIOUS holds a key that is not 32 bytes, base64-encoded (keys are separated by commas)"
+    )]
+    BadPreviousKey,
+    #[error(
         "a stored secret cannot be decrypted (wrong CONNECT_SECRET_KEY, or the row was altered)"
     )]
     Decrypt,
 }
 
-/// Encrypts and decrypts tenant secrets with one key.
+/// Encrypts tenant secrets with the current key and decrypts them with any key of the ring.
 #[derive(Clone)]
 pub struct SecretBox {
-    cipher: XChaCha20Poly1305,
+    /// The current key first, then the previous ones.
+    ciphers: Vec<XChaCha20Poly1305>,
     /// Keys for other purposes are derived from this one, never the cipher key itself.
     derive_root: [u8; 32],
 }
@@ -46,19 +56,43 @@ impl std::fmt::Debug for SecretBox {
 impl SecretBox {
     /// From a base64-encoded 32-byte key.
     pub fn from_base64(key: &str) -> Result<Self, SecretError> {
-        let bytes = STANDARD
-            .decode(key.trim())
-            .map_err(|_| SecretError::BadKey)?;
-        let cipher = XChaCha20Poly1305::new_from_slice(&bytes).map_err(|_| SecretError::BadKey)?;
+        let (cipher, bytes) = cipher(key).ok_or(SecretError::BadKey)?;
+        // Until the store gives the root (`server_key::load`), it is the one every version
+        // before the stored root derived from the key: upgrading changes no derived key.
         let derive_root = Sha256::new()
             .chain_update(b"connect/secret-box/derive/v1")
             .chain_update(&bytes)
             .finalize()
             .into();
         Ok(Self {
-            cipher,
+            ciphers: vec![cipher],
             derive_root,
         })
+    }
+
+    /// The same box, also decrypting with `previous` keys (base64, as the current one).
+    pub fn with_previous(mut self, previous: &[String]) -> Result<Self, SecretError> {
+        for key in previous {
+            let (cipher, _) = cipher(key).ok_or(SecretError::BadPreviousKey)?;
+            self.ciphers.push(cipher);
+        }
+        Ok(self)
+    }
+
+    /// Whether the ring holds keys besides the current one (a rotation is under way).
+    pub fn has_previous(&self) -> bool {
+        self.ciphers.len() > 1
+    }
+
+    /// The root derived keys come from.
+    pub(crate) fn derive_root(&self) -> [u8; 32] {
+        self.derive_root
+    }
+
+    /// The same box deriving its keys from `root`.
+    pub(crate) fn with_derive_root(mut self, root: [u8; 32]) -> Self {
+        self.derive_root = root;
+        self
     }
 
     /// A fresh random key, base64-encoded.
@@ -117,8 +151,7 @@ impl SecretBox {
     pub fn seal(&self, plaintext: &str, context: &str) -> String {
         let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
         // Encryption with a valid key and nonce cannot fail for in-memory buffers.
-        let ciphertext = self
-            .cipher
+        let ciphertext = self.ciphers[0]
             .encrypt(
                 &nonce,
                 Payload {
@@ -132,27 +165,50 @@ impl SecretBox {
         format!("{PREFIX}{}", STANDARD.encode(out))
     }
 
+    /// The plaintext of `sealed`, with whichever key of the ring sealed it.
     pub fn open(&self, sealed: &str, context: &str) -> Result<String, SecretError> {
-        let raw = STANDARD
-            .decode(sealed.strip_prefix(PREFIX).ok_or(SecretError::Decrypt)?)
-            .map_err(|_| SecretError::Decrypt)?;
-        if raw.len() < 24 {
-            return Err(SecretError::Decrypt);
-        }
-        let (nonce, ciphertext) = raw.split_at(24);
-        let nonce: [u8; 24] = nonce.try_into().map_err(|_| SecretError::Decrypt)?;
-        let plain = self
-            .cipher
-            .decrypt(
-                &XNonce::from(nonce),
-                Payload {
-                    msg: ciphertext,
-                    aad: context.as_bytes(),
-                },
-            )
-            .map_err(|_| SecretError::Decrypt)?;
-        String::from_utf8(plain).map_err(|_| SecretError::Decrypt)
+        self.ciphers
+            .iter()
+            .find_map(|cipher| open_with(cipher, sealed, context).ok())
+            .ok_or(SecretError::Decrypt)
     }
+
+    /// Whether `sealed` is sealed with the current key (otherwise it should be sealed again).
+    pub fn is_current(&self, sealed: &str, context: &str) -> bool {
+        open_with(&self.ciphers[0], sealed, context).is_ok()
+    }
+}
+
+/// A cipher for a base64-encoded 32-byte key, and the key's bytes.
+fn cipher(key: &str) -> Option<(XChaCha20Poly1305, Vec<u8>)> {
+    let bytes = STANDARD.decode(key.trim()).ok()?;
+    let cipher = XChaCha20Poly1305::new_from_slice(&bytes).ok()?;
+    Some((cipher, bytes))
+}
+
+fn open_with(
+    cipher: &XChaCha20Poly1305,
+    sealed: &str,
+    context: &str,
+) -> Result<String, SecretError> {
+    let raw = STANDARD
+        .decode(sealed.strip_prefix(PREFIX).ok_or(SecretError::Decrypt)?)
+        .map_err(|_| SecretError::Decrypt)?;
+    if raw.len() < 24 {
+        return Err(SecretError::Decrypt);
+    }
+    let (nonce, ciphertext) = raw.split_at(24);
+    let nonce: [u8; 24] = nonce.try_into().map_err(|_| SecretError::Decrypt)?;
+    let plain = cipher
+        .decrypt(
+            &XNonce::from(nonce),
+            Payload {
+                msg: ciphertext,
+                aad: context.as_bytes(),
+            },
+        )
+        .map_err(|_| SecretError::Decrypt)?;
+    String::from_utf8(plain).map_err(|_| SecretError::Decrypt)
 }
 
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
@@ -182,6 +238,30 @@ mod tests {
         let other = SecretBox::from_base64(&SecretBox::generate_key()).unwrap();
         assert!(other.open(&sealed, "client-a").is_err());
         assert!(sb.open("v1:AAAA", "client-a").is_err());
+    }
+
+    #[test]
+    fn a_rotated_ring_opens_old_values_and_seals_with_the_new_key() {
+        let (old_key, new_key) = (SecretBox::generate_key(), SecretBox::generate_key());
+        let old = SecretBox::from_base64(&old_key).unwrap();
+        let sealed_old = old.seal("s3cret", "c");
+        let ring = SecretBox::from_base64(&new_key)
+            .unwrap()
+            .with_previous(std::slice::from_ref(&old_key))
+            .unwrap();
+        assert!(ring.has_previous());
+        assert_eq!(ring.open(&sealed_old, "c").unwrap(), "s3cret");
+        assert!(!ring.is_current(&sealed_old, "c"));
+        let sealed_new = ring.seal("s3cret", "c");
+        assert!(ring.is_current(&sealed_new, "c"));
+        assert!(old.open(&sealed_new, "c").is_err(), "the new key encrypts");
+        // Without the previous key, the old value is lost: that is what the ring is for.
+        let alone = SecretBox::from_base64(&new_key).unwrap();
+        assert!(alone.open(&sealed_old, "c").is_err());
+        assert!(matches!(
+            alone.with_previous(&["short".into()]),
+            Err(SecretError::BadPreviousKey)
+        ));
     }
 
     #[test]

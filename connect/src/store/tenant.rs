@@ -120,6 +120,30 @@ impl TenantStore {
         &self.secrets
     }
 
+    /// Seals again, with the current key, every tenant secret a previous key sealed; how many
+    /// it sealed again. Each row is updated only if it still holds what was read, so an
+    /// `installed` arriving meanwhile keeps its new secret.
+    pub async fn reseal(&self) -> Result<u64, StoreError> {
+        let mut resealed = 0;
+        for row in Entity::find().all(&self.db).await? {
+            if self.secrets.is_current(&row.shared_secret, &row.client_key) {
+                continue;
+            }
+            let plain = self.secrets.open(&row.shared_secret, &row.client_key)?;
+            let result = Entity::update_many()
+                .col_expr(
+                    Column::SharedSecret,
+                    sea_orm::sea_query::Expr::value(self.secrets.seal(&plain, &row.client_key)),
+                )
+                .filter(Column::ClientKey.eq(row.client_key.as_str()))
+                .filter(Column::SharedSecret.eq(row.shared_secret.as_str()))
+                .exec(&self.db)
+                .await?;
+            resealed += result.rows_affected;
+        }
+        Ok(resealed)
+    }
+
     /// Applies a verified `installed`: one upsert, so concurrent installs of the same clientKey
     /// end in one consistent row. Other clientKeys with the same baseUrl are marked stale.
     pub async fn installed(&self, i: &Installation) -> Result<Tenant, StoreError> {

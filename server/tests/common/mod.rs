@@ -74,6 +74,28 @@ pub async fn server(
     secret_key: &str,
     extra: &[(&str, String)],
 ) -> Process {
+    server_logging(
+        http,
+        app_port,
+        emulator_port,
+        database_url,
+        secret_key,
+        extra,
+        Stdio::null(),
+    )
+    .await
+}
+
+/// [`server`], writing its log to `log`.
+pub async fn server_logging(
+    http: &reqwest::Client,
+    app_port: u16,
+    emulator_port: u16,
+    database_url: &str,
+    secret_key: &str,
+    extra: &[(&str, String)],
+    log: impl Into<Stdio>,
+) -> Process {
     let emulator = format!("http://127.0.0.1:{emulator_port}");
     let mut command = Command::new(env!("CARGO_BIN_EXE_confluo"));
     command
@@ -97,7 +119,7 @@ pub async fn server(
     }
     let child = command
         .current_dir(std::env::temp_dir())
-        .stdout(Stdio::null())
+        .stdout(log)
         .spawn()
         .expect("the server binary starts");
     let process = Process(child);
