@@ -406,6 +406,9 @@ mod tests {
             ("HOUSEKEEPING_SECS", "0"),
             ("UNINSTALLED_RETENTION_DAYS", "-1"),
             ("CONFLUENCE_MEDIA_HOSTS", "api.media.atlassian.com,bad host"),
+            ("PORT", "eighty"),
+            ("METRICS_ADDR", "9090"),
+            ("TRUSTED_PROXIES", "10.0.0.0/8,proxy.example.com"),
         ] {
             let err = config(&[(var, value)]).unwrap_err();
             assert_eq!(err.variable, var, "{value}");
@@ -486,6 +489,61 @@ mod tests {
                 .media
                 .allows(&url("https://api.media.atlassian.com/f"))
         );
+    }
+
+    #[test]
+    fn operations_settings_are_read() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.metrics_addr, None, "metrics are off unless asked for");
+        assert!(c.trusted_proxies.is_empty());
+        assert!(c.previous_secret_keys.is_empty());
+        let c = config(&[
+            ("PORT", "8080"),
+            ("METRICS_ADDR", "127.0.0.1:9090"),
+            ("TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7"),
+            ("CONNECT_SECRET_KEY_PREVIOUS", "a2V5MQ==, a2V5Mg=="),
+        ])
+        .unwrap();
+        assert_eq!(c.listen_addr.to_string(), "0.0.0.0:8080");
+        assert_eq!(c.metrics_addr.unwrap().to_string(), "127.0.0.1:9090");
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert_eq!(c.previous_secret_keys, ["a2V5MQ==", "a2V5Mg=="]);
+        let c = config(&[("PORT", "8080"), ("LISTEN_ADDR", "127.0.0.1:5")]).unwrap();
+        assert_eq!(c.listen_addr.port(), 5, "LISTEN_ADDR wins over PORT");
+    }
+
+    /// Every variable the server reads is in `.env.example` and in the README's table, and
+    /// `.env.example` lists nothing the server does not read.
+    #[test]
+    fn every_variable_is_documented() {
+        let read = std::cell::RefCell::new(std::collections::BTreeSet::new());
+        Config::from_lookup(|name| {
+            read.borrow_mut().insert(name.to_owned());
+            None
+        })
+        .unwrap();
+        let mut read = read.into_inner();
+        // Set by cargo-leptos for the server it starts, not by people.
+        read.remove("LEPTOS_SITE_ADDR");
+        // Read by the log filter and the OTLP exporter rather than through the configuration.
+        read.insert("RUST_LOG".to_owned());
+        read.insert(crate::telemetry::OTLP_ENDPOINT.to_owned());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let example = std::fs::read_to_string(root.join(".env.example")).unwrap();
+        let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+        let listed: std::collections::BTreeSet<String> = example
+            .lines()
+            .filter_map(|l| l.strip_prefix("# ").unwrap_or(l).split_once('='))
+            .map(|(name, _)| name.to_owned())
+            .filter(|name| name.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+            .collect();
+        assert_eq!(listed, read, ".env.example and the variables read differ");
+        for name in &read {
+            assert!(
+                readme.contains(&format!("| `{name}` |")),
+                "{name} is not in the README's configuration table"
+            );
+        }
     }
 
     #[test]

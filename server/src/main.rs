@@ -1,4 +1,7 @@
 //! Starts Confluo: `confluo` with no arguments, configured by environment variables.
+//! `confluo healthcheck [path]` asks the server configured the same way for `/healthz` (or
+//! `path`) and exits 0 when it answers 2xx: the container image's `HEALTHCHECK`, which has no
+//! shell or curl to do it.
 
 use std::process::ExitCode;
 
@@ -21,15 +24,21 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init(config.log_format);
-    match run(config).await {
+    if std::env::args().nth(1).as_deref() == Some("healthcheck") {
+        let path = std::env::args().nth(2).unwrap_or_else(|| "/healthz".into());
+        return healthcheck(&config, &path).await;
+    }
+    let telemetry = telemetry::init(config.log_format);
+    let code = match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             tracing::error!("{err}");
             eprintln!("confluo: {err}");
             ExitCode::FAILURE
         }
-    }
+    };
+    telemetry.shutdown();
+    code
 }
 
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
@@ -86,6 +95,37 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     tracing::info!("shutting down: closing the database");
     state.db.close().await?;
     Ok(())
+}
+
+/// `GET path` on this machine's listening address; success for a 2xx answer within 5 s.
+async fn healthcheck(config: &Config, path: &str) -> ExitCode {
+    let mut addr = config.listen_addr;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let url = format!("http://{addr}{path}");
+    let answer = match reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .no_proxy()
+        .build()
+    {
+        Ok(client) => client.get(&url).send().await,
+        Err(err) => {
+            eprintln!("confluo healthcheck: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match answer {
+        Ok(r) if r.status().is_success() => ExitCode::SUCCESS,
+        Ok(r) => {
+            eprintln!("confluo healthcheck: {url} answered {}", r.status());
+            ExitCode::FAILURE
+        }
+        Err(err) => {
+            eprintln!("confluo healthcheck: {url}: {err}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Resolves on SIGINT or SIGTERM so in-flight requests can finish.

@@ -14,16 +14,36 @@ const CARGO_NEXTEST_VERSION: &str = "0.9.143";
 /// Playwright's floor.
 const NODE_MAJOR: u32 = 20;
 
+/// Everything: what development needs, and the test runner and the browser the tests drive.
 pub fn ensure_all() -> Result<(), Failed> {
     let mut apt = Apt::default();
+    ensure_dev_with(&mut apt)?;
+    ensure_nextest()?;
+    ensure_chromium(&mut apt)
+}
+
+/// What `cargo xtask dev` and `cargo leptos watch` need: the WASM target, cargo-leptos,
+/// wasm-bindgen and the npm packages the emulator and the Document Server stand-in run on. No
+/// browser: only the tests use one.
+pub fn ensure_dev() -> Result<(), Failed> {
+    ensure_dev_with(&mut Apt::default())
+}
+
+fn ensure_dev_with(apt: &mut Apt) -> Result<(), Failed> {
     ensure_wasm_target()?;
     ensure_cargo_leptos()?;
     ensure_wasm_bindgen()?;
-    ensure_nextest()?;
-    ensure_chromium(&mut apt)?;
-    ensure_npm_packages(&mut apt)?;
-    ensure_node_version()?;
-    Ok(())
+    ensure_npm_packages(apt)?;
+    ensure_node_version()
+}
+
+/// podman from Debian, if it is missing and can be installed; whether it is there.
+pub fn ensure_podman() -> bool {
+    if output("podman", &["--version"]).is_some() {
+        return true;
+    }
+    let mut apt = Apt::default();
+    apt.available() && apt.install(&["podman"]).is_ok()
 }
 
 fn ensure_nextest() -> Result<(), Failed> {

@@ -6,6 +6,7 @@
 //! - `bench` runs the criterion benchmarks.
 
 mod bootstrap;
+mod image;
 mod run;
 
 use std::process::ExitCode;
@@ -22,6 +23,8 @@ fn main() -> ExitCode {
         "build" => build(),
         "test" => test(rest),
         "bench" => bench(rest),
+        "image" => build().and_then(|()| image::image(bootstrap::ensure_podman)),
+        "stand-ins" => stand_ins(),
         "help" | "-h" | "--help" => {
             println!("{}", HELP);
             Ok(())
@@ -46,6 +49,10 @@ const HELP: &str = "usage: cargo xtask <task>
               Chromium, npm packages (Playwright, wasm-opt)
   dev         run Confluo with live reload at http://localhost:3000
   build       release build: target/release/confluo and the optimised site in target/site
+  image       the container image (Containerfile) from the release build, with podman, and a
+              smoke test; says so in one line and succeeds where podman cannot run
+  stand-ins   only the Confluence emulator and the Document Server stand-in, for a server
+              started on its own (`cargo leptos watch`)
   test        fmt, clippy (ssr + hydrate), Rust tests on SQLite and PostgreSQL,
               release WASM build and end-to-end tests in headless Chromium
   bench       criterion benchmarks, then the macro's load time in Chromium and the WASM
@@ -57,51 +64,92 @@ const DEV_EMULATOR: &str = "127.0.0.1:3100";
 const DEV_DEMO_PORT: &str = "3110";
 
 fn dev() -> Result<(), Failed> {
-    bootstrap::ensure_all()?;
-    // The emulator installs the app as soon as it answers, and prints the page to open.
-    let emulator = Background::spawn(
-        "node",
-        &[
-            "end2end/emulator/main.mjs",
-            "--port",
-            "3100",
-            "--app",
-            "http://localhost:3000",
-            "--install",
-        ],
-    )?;
-    // The Document Server stand-in, as the demo server: turn the demo on in Configure and
-    // documents open without a Document Server of one's own.
-    let demo = Background::spawn(
-        "node",
-        &[
-            "end2end/docserver/main.mjs",
-            "--port",
-            DEV_DEMO_PORT,
-            "--demo",
-            "--quiet",
-        ],
-    )?;
+    bootstrap::ensure_dev()?;
+    let stand_ins = StandIns::start()?;
     println!(
         "\nConfluo: http://localhost:3000 (Ctrl+C stops it)\n\
          Confluence emulator: http://{DEV_EMULATOR}/wiki/spaces/DEMO/pages/1001 \
          (once it says the app is installed)\n"
     );
-    let (keys, oauth) = emulator_services(DEV_EMULATOR);
-    let outcome = cargo_leptos(
-        &["watch"],
-        &[
-            ("CONNECT_KEYS_CDN_URL", &keys),
-            ("CONNECT_OAUTH_URL", &oauth),
-            (
-                "OFFICE_DEMO_URL",
-                &format!("http://127.0.0.1:{DEV_DEMO_PORT}/"),
-            ),
-        ],
-    );
-    drop(demo);
-    drop(emulator);
+    let env = dev_env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let outcome = cargo_leptos(&["watch"], &env);
+    drop(stand_ins);
     outcome
+}
+
+/// The settings a server needs to trust the development stand-ins.
+fn dev_env() -> [(&'static str, String); 3] {
+    let (keys, oauth) = emulator_services(DEV_EMULATOR);
+    [
+        ("CONNECT_KEYS_CDN_URL", keys),
+        ("CONNECT_OAUTH_URL", oauth),
+        (
+            "OFFICE_DEMO_URL",
+            format!("http://127.0.0.1:{DEV_DEMO_PORT}/"),
+        ),
+    ]
+}
+
+/// `cargo xtask stand-ins`: the emulator and the Document Server stand-in alone, until Ctrl+C.
+fn stand_ins() -> Result<(), Failed> {
+    bootstrap::ensure_dev()?;
+    let stand_ins = StandIns::start()?;
+    let env = dev_env()
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    println!(
+        "\nConfluence emulator on http://{DEV_EMULATOR}, Document Server stand-in on \
+         http://127.0.0.1:{DEV_DEMO_PORT} (Ctrl+C stops them). Start the server beside them:\n\n  \
+         {env} cargo leptos watch\n"
+    );
+    stand_ins.wait()
+}
+
+/// The Confluence emulator (which installs the app as soon as it answers and prints the page
+/// to open) and the Document Server stand-in as ONLYOFFICE's demo server, stopped when dropped.
+struct StandIns {
+    emulator: Background,
+    _demo: Background,
+}
+
+impl StandIns {
+    fn start() -> Result<Self, Failed> {
+        let emulator = Background::spawn(
+            "node",
+            &[
+                "end2end/emulator/main.mjs",
+                "--port",
+                "3100",
+                "--app",
+                "http://localhost:3000",
+                "--install",
+            ],
+        )?;
+        // Turn the demo on in Configure and documents open without a Document Server.
+        let demo = Background::spawn(
+            "node",
+            &[
+                "end2end/docserver/main.mjs",
+                "--port",
+                DEV_DEMO_PORT,
+                "--demo",
+                "--quiet",
+            ],
+        )?;
+        Ok(Self {
+            emulator,
+            _demo: demo,
+        })
+    }
+
+    /// Until the emulator ends (Ctrl+C ends both).
+    fn wait(mut self) -> Result<(), Failed> {
+        self.emulator.wait();
+        Ok(())
+    }
 }
 
 fn build() -> Result<(), Failed> {
@@ -134,11 +182,31 @@ fn test(args: &[String]) -> Result<(), Failed> {
     step("Rust tests (SQLite and PostgreSQL)", || {
         cargo(&["nextest", "run", "--no-fail-fast"], &[])
     })?;
+    step(
+        "OpenTelemetry export (server built with --features otel)",
+        || {
+            cargo(
+                &[
+                    "nextest",
+                    "run",
+                    "-p",
+                    "server",
+                    "--features",
+                    "otel",
+                    "--test",
+                    "otel",
+                ],
+                &[],
+            )
+        },
+    )?;
     if skip_e2e {
         println!("\nskipping the WASM build and end-to-end tests (--no-e2e)");
         return Ok(());
     }
-    step("WASM build and end-to-end tests in Chromium", end2end)
+    step("WASM build and end-to-end tests in Chromium", end2end)?;
+    // The release build is there now; the image is built from it (or skipped in one line).
+    step("container image", || image::image(bootstrap::ensure_podman))
 }
 
 /// Builds the server and WASM bundle, starts the server on a test port with a fresh database,

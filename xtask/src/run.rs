@@ -98,6 +98,13 @@ impl Background {
     }
 }
 
+impl Background {
+    /// Until the process ends.
+    pub fn wait(&mut self) {
+        let _ = self.0.wait();
+    }
+}
+
 impl Drop for Background {
     fn drop(&mut self) {
         let _ = self.0.kill();
