@@ -44,8 +44,11 @@
     root.appendChild(el('p', { id: 'ds-action' }, JSON.stringify(config.editorConfig.actionLink || null)));
     var bar = el('div', { class: 'bar' });
     if (result.mode === 'edit' || result.mode === 'fill') {
+      // What "Type" writes into the real document (a paragraph, a cell, a text box on a slide).
+      var typed = el('input', { id: 'ds-text', 'aria-label': 'Text to type' });
+      bar.appendChild(typed);
       bar.appendChild(button('ds-type', 'Type', function () {
-        post('/_ds/edit', { key: config.document.key, userId: config.editorConfig.user.id }).then(function () {
+        post('/_ds/edit', { key: config.document.key, userId: config.editorConfig.user.id, text: typed.value }).then(function () {
           emit('onDocumentStateChange', true);
           emit('onDocumentStateChange', false);
           root.dataset.dirty = 'true';

@@ -4,13 +4,23 @@
 // outbox header token, editing sessions keyed by document key with callbacks (statuses 1, 2,
 // 4, 6, and 3/7 on demand, body and header tokens, retries on 5xx), conversions (async with
 // percent), commands, the health check, and a request log tests can read. Loopback only.
+// Files are real: ONLYOFFICE's own converter (x2t) opens and converts them, and its Document
+// Builder applies what is typed in the placeholder editor (engine.mjs).
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sign, requestClaims, verify } from './jwt.mjs';
+import * as engine from './engine.mjs';
+
+try {
+  engine.installed();
+} catch (err) {
+  console.error(`Document Server stand-in: ${err.message}`);
+  process.exit(1);
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, fallback) => {
@@ -27,8 +37,8 @@ const quiet = process.argv.includes('--quiet');
 const trapPort = Number(arg('trap-port', String(port + 200)));
 const TRAP = `http://127.0.0.2:${trapPort}`;
 let trapHits = 0;
-const TEMPLATES = join(here, '..', '..', 'app', 'templates');
 const KEY_RE = /^[0-9A-Za-z._=-]{1,128}$/;
+const EXT_RE = /^[a-z0-9]{1,8}$/;
 const MAX_DOWNLOAD = 100 * 1024 * 1024;
 
 // ONLYOFFICE's public demo server signs with these published credentials; `--demo` (and the
@@ -198,7 +208,10 @@ async function historyData(body) {
       await download(d.previous.url, !!config.secret);
     }
     record({ dir: 'in', kind: 'history', version: d.version, key: d.key, size: data.length, changes, cors, previousKey: d.previous?.key ?? null });
-    return { ok: true, version: d.version, size: data.length, text: data.toString('utf8', 0, 120), changes };
+    // The version's text as the editor would show it, read by the engine.
+    const fileType = EXT_RE.test(d.fileType ?? '') ? d.fileType : sessions.get(body.key)?.fileType ?? 'docx';
+    const text = (await engine.inspect(data, fileType)).text?.replace(/\s+/g, ' ').trim().slice(0, 120) ?? '';
+    return { ok: true, version: d.version, size: data.length, text, changes };
   } catch (err) {
     return { ok: false, message: 'Download failed.' };
   }
@@ -219,7 +232,12 @@ async function open(req, body) {
     } catch (err) {
       return { error: true, code: -4, message: err.tooLarge ? 'The file size exceeds the limitation' : 'Download failed.' };
     }
-    session = { key, data, fileType: cfg.document.fileType, title: cfg.document.title, users: new Map(), dirty: false, changedSinceForcesave: false, lastEditor: null, saved: false, base: `${req.socket.encrypted ? "https" : "http"}://${req.headers.host}` };
+    // The Document Server's first step on open: its converter reads the file.
+    if (!EXT_RE.test(cfg.document.fileType ?? '') || !(await engine.opens(data, cfg.document.fileType))) {
+      record({ dir: 'in', kind: 'open-failed', key, fileType: cfg.document.fileType });
+      return { error: true, code: -82, message: 'An error has occurred while opening the file.' };
+    }
+    session = { key, data, fileType: cfg.document.fileType, title: cfg.document.title, users: new Map(), edits: [], dirty: false, changedSinceForcesave: false, lastEditor: null, saved: false, base: `${req.socket.encrypted ? "https" : "http"}://${req.headers.host}` };
     sessions.set(key, session);
   }
   const user = cfg.editorConfig?.user ?? {};
@@ -258,22 +276,25 @@ async function leave(body) {
   return { ok: true };
 }
 
-function edited(session) {
-  const marker = Buffer.from(`\n<!-- edited in the ONLYOFFICE stand-in by ${session.lastEditor} at ${new Date().toISOString()} -->\n`);
-  return Buffer.concat([session.data, marker]);
+/** The document as the Document Server assembles it: every typed edit applied to the real file. */
+async function assemble(session) {
+  if (session.assembled?.count === session.edits.length) return session.assembled;
+  const out = await engine.applyEdits(session.data, session.fileType, session.edits);
+  session.assembled = { count: session.edits.length, ...out };
+  return session.assembled;
 }
 
 async function saveSession(session, status, extra = {}) {
   const editor = session.lastEditor;
-  const data = edited(session);
-  const url = host(session.base, session.key, session.fileType, session.title, data);
-  const changesurl = host(session.base, session.key, 'zip', 'changes.zip', Buffer.from('PK changes'));
+  const { data, fileType } = await assemble(session);
+  const url = host(session.base, session.key, fileType, session.title, data);
   const created = new Date().toISOString().replace('T', ' ').slice(0, 19);
+  const changesurl = host(session.base, session.key, 'zip', 'changes.zip', await engine.changesArchive(session.edits.map((e) => ({ created, ...e }))));
   const target = session.editors?.[editor] ?? session.lastCallbackUrl;
   const body = {
     status,
     url,
-    filetype: session.fileType,
+    filetype: fileType,
     changesurl,
     history: { serverVersion: config.version, changes: [{ created, user: { id: editor, name: session.lastEditorName } }] },
     users: [editor],
@@ -334,7 +355,10 @@ async function command(body, headerValue) {
     case 'getForgotten':
       // The result kept after the final callback failed, hosted like any result file.
       if (!session || !session.forgotten) return { error: 1, key: fields.key };
-      return { error: 0, key: fields.key, url: host(session.base, session.key, session.fileType, session.title, edited(session)) };
+      {
+        const { data, fileType } = await assemble(session);
+        return { error: 0, key: fields.key, url: host(session.base, session.key, fileType, session.title, data) };
+      }
     case 'deleteForgotten':
       if (!session || !session.forgotten) return { error: 1, key: fields.key };
       session.forgotten = false;
@@ -345,18 +369,10 @@ async function command(body, headerValue) {
   }
 }
 
-// The comment line the real converter writes after the header, and the first object that opens
-// right after it; a form's first object carries the ONLYOFFICEFORM entry ahead of its stream.
+// The comment line the converter writes after the header, and the first object that opens right
+// after it; a form's first object carries the ONLYOFFICEFORM entry ahead of its stream.
 const FORM_MARK = '%\xcd\xca\xd2\xa9\r';
 const FIRST_OBJECT = '1 0 obj\n<<\n';
-
-/** A one-page PDF laid out as the real converter writes it; `form` makes it a fillable form. */
-function pdf(form) {
-  const meta = form ? '/ONLYOFFICEFORM 4 0 R\n' : '';
-  const fields = '{"fields":[]}';
-  return Buffer.from(`%PDF-1.7\n${FORM_MARK}${FIRST_OBJECT}${meta}/Type /EmbeddedFile /Length ${fields.length}\n>>\nstream\r\n${fields}\r\nendstream\nendobj\n` +
-    `2 0 obj\n<< /Type /Catalog /Pages 3 0 R >>\nendobj\n3 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 2 0 R >>\n%%EOF\n`, 'latin1');
-}
 
 /** The Document Server's own test for a PDF form, on the file's first 300 bytes. */
 function isForm(data) {
@@ -401,9 +417,14 @@ async function convert(req, body, headerValue) {
     }
     if (!fields) return { error: -8 };
   }
-  if (!KEY_RE.test(fields.key ?? '') || !fields.url || !fields.filetype || !fields.outputtype) return { error: -7 };
+  if (!KEY_RE.test(fields.key ?? '') || !fields.url || !EXT_RE.test(fields.filetype ?? '') || !EXT_RE.test(fields.outputtype ?? '')) return { error: -7 };
   if (config.convertError) return { error: config.convertError };
-  const id = `${fields.key}:${fields.outputtype}`;
+  const family = engine.familyOf(fields.filetype);
+  // Since 7.0 the family names stand for the family's default format.
+  const outputtype = fields.outputtype === 'ooxml' ? { cell: 'xlsx', slide: 'pptx' }[family] ?? 'docx'
+    : fields.outputtype === 'odf' ? { cell: 'ods', slide: 'odp' }[family] ?? 'odt'
+    : fields.outputtype;
+  const id = `${fields.key}:${outputtype}`;
   let job = conversions.get(id);
   if (!job) {
     let data;
@@ -412,19 +433,27 @@ async function convert(req, body, headerValue) {
     } catch (err) {
       return { error: err.tooLarge ? -10 : -4 };
     }
-    record({ dir: 'in', kind: 'convert', filetype: fields.filetype, outputtype: fields.outputtype, pdf: fields.pdf ?? null });
-    const fixture = join(TEMPLATES, `blank.${fields.outputtype}`);
-    const out = fields.outputtype === 'pdf' ? pdf(fields.pdf?.form === true)
-      : existsSync(fixture) ? readFileSync(fixture) : Buffer.concat([Buffer.from(`converted from ${fields.filetype}: `), data]);
-    job = { polls: 0, data: out, title: fields.title ?? `output.${fields.outputtype}` };
+    record({ dir: 'in', kind: 'convert', filetype: fields.filetype, outputtype, pdf: fields.pdf ?? null });
+    job = { polls: 0, title: fields.title ?? `output.${outputtype}`, done: null };
+    // The converter runs beside the polls, as the Document Server's converter service does.
+    const started = Date.now();
+    job.running = engine.convert(data, fields.filetype, outputtype, { password: fields.password, form: fields.pdf?.form === true })
+      .then((r) => {
+        job.done = r;
+        // How long the engine itself took, so benchmarks can tell Confluo's share from x2t's.
+        record({ dir: 'in', kind: r.error ? 'convert-failed' : 'convert-done', key: fields.key, filetype: fields.filetype, outputtype, error: r.error, engineMs: Date.now() - started, size: data.length });
+      });
     conversions.set(id, job);
   }
   job.polls += 1;
-  if (fields.async && job.polls <= config.convertSteps) {
-    return { endConvert: false, percent: Math.round(((job.polls - 1) / config.convertSteps) * 100) };
+  if (fields.async && (job.polls <= config.convertSteps || !job.done)) {
+    if (job.done?.error) return { error: job.done.error };
+    return { endConvert: false, percent: Math.min(99, Math.round(((job.polls - 1) / config.convertSteps) * 100)) };
   }
-  job.url ??= host(`${req.socket.encrypted ? "https" : "http"}://${req.headers.host}`, fields.key, fields.outputtype, job.title, job.data);
-  return { endConvert: true, fileType: fields.outputtype, fileUrl: job.url, percent: 100 };
+  await job.running;
+  if (job.done.error) return { error: job.done.error };
+  job.url ??= host(`${req.socket.encrypted ? "https" : "http"}://${req.headers.host}`, fields.key, outputtype, job.title, job.done.data);
+  return { endConvert: true, fileType: outputtype, fileUrl: job.url, percent: 100 };
 }
 
 const xml = (r) => r.error ? `<?xml version="1.0" encoding="utf-8"?><FileResult><Error>${r.error}</Error></FileResult>`
@@ -481,6 +510,8 @@ const handle = async (req, res) => {
         session.changedSinceForcesave = true;
         session.lastEditor = body.userId;
         session.lastEditorName = session.users.get(body.userId)?.name;
+        const text = typeof body.text === 'string' && body.text.trim() ? body.text.slice(0, 2000) : `${session.lastEditorName ?? body.userId} typed this.`;
+        session.edits.push({ user: body.userId, name: session.lastEditorName, text });
         session.editors = Object.fromEntries([...session.users].map(([id, u]) => [id, u.callbackUrl]));
         session.lastCallbackUrl = session.users.get(body.userId)?.callbackUrl;
       } else if (session.changedSinceForcesave) {
@@ -496,8 +527,8 @@ const handle = async (req, res) => {
       // "Save copy as": the document as it is now, hosted like any result file.
       const session = sessions.get(body.key);
       if (!session) return send(res, 404, { error: 'no session' });
-      const data = session.dirty ? edited(session) : session.data;
-      return send(res, 200, { url: host(session.base, session.key, session.fileType, session.title, data), fileType: session.fileType, title: session.title });
+      const { data, fileType } = session.dirty ? await assemble(session) : { data: session.data, fileType: session.fileType };
+      return send(res, 200, { url: host(session.base, session.key, fileType, session.title, data), fileType, title: session.title });
     }
     if (p === '/_ds/method') {
       record({ dir: 'in', kind: 'method', command: body.command });
@@ -519,6 +550,18 @@ const handle = async (req, res) => {
       return send(res, 200, config);
     }
     if (p === '/_ds/api/log') return send(res, 200, log);
+    // A real document holding `text`, made by the engine (fixtures for tests).
+    if (p === '/_ds/api/make') {
+      if (!EXT_RE.test(body.fileType ?? '')) return send(res, 400, { error: 'fileType' });
+      const count = Math.min(Math.max(Number(body.count ?? 1) || 1, 1), 200_000);
+      const text = Array.isArray(body.texts) ? body.texts.slice(0, 200_000) : String(body.text ?? '');
+      return send(res, 200, { base64: (await engine.make(body.fileType, text, count)).toString('base64') });
+    }
+    // What a test reads of a file: its text parts, its text, whether the engine opens it.
+    if (p === '/_ds/api/inspect') {
+      if (!EXT_RE.test(body.fileType ?? '')) return send(res, 400, { error: 'fileType' });
+      return send(res, 200, await engine.inspect(Buffer.from(body.base64 ?? '', 'base64'), body.fileType));
+    }
     if (p === '/_ds/api/trap') return send(res, 200, { url: TRAP, hits: trapHits });
     if (p === '/_ds/api/sessions') {
       return send(res, 200, [...sessions.values()].map((s) => ({ key: s.key, title: s.title, users: [...s.users.keys()], callbackUrls: [...s.users.values()].map((u) => u.callbackUrl), dirty: s.dirty, saved: s.saved, delivered: s.delivered, forgotten: !!s.forgotten })));

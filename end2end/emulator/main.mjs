@@ -278,6 +278,15 @@ async function emuApi(req, res, url, body) {
       await rest.dispatch(existing ? 'attachment_updated' : 'attachment_created', att, by);
       return json(res, 200, rest.attachmentJson(att));
     }
+    case 'GET attachment-data': {
+      // One version's bytes (default: the newest), for tests that read what was stored.
+      const att = model.attachmentByName(url.searchParams.get('pageId'), url.searchParams.get('fileName'));
+      if (!att) throw new HttpError(404, 'No such attachment');
+      const number = Number(url.searchParams.get('version') ?? att.versions.length);
+      const version = att.versions.find((v) => v.number === number);
+      if (!version) throw new HttpError(404, `No version ${number}`);
+      return json(res, 200, { number, base64: version.data.toString('base64') });
+    }
     case 'POST rename': {
       // Renames an attachment as Confluence's attachment properties do, with its webhook.
       const att = model.attachments[input.attachmentId];

@@ -3,6 +3,7 @@
 // through the /_emu API.
 
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 export const USERS = {
   'emu-alice': { accountId: 'emu-alice', displayName: 'Alice Admin', admin: true, canEdit: true, locale: 'en-GB' },
@@ -48,13 +49,13 @@ export class Model {
     this.addAttachment(page.id, {
       fileName: 'report.docx',
       mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      data: Buffer.from('PK emulator sample document: report.docx'),
+      data: readFileSync(new URL('../fixtures/report.docx', import.meta.url)),
       by: 'emu-alice',
     });
     this.addAttachment(page.id, {
       fileName: 'budget.xlsx',
       mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      data: Buffer.from('PK emulator sample workbook: budget.xlsx'),
+      data: readFileSync(new URL('../fixtures/budget.xlsx', import.meta.url)),
       by: 'emu-alice',
     });
   }

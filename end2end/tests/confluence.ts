@@ -1,12 +1,20 @@
 // Fixtures for tests that run Confluo inside the local Confluence emulator.
 import { expect, test as base, type APIRequestContext, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import * as jwt from 'atlassian-jwt';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 // @ts-ignore: plain JavaScript shared with the benchmarks.
 import { hostRoutes as routeLikeAUser } from '../host-routes.cjs';
 
 export const APP = `http://${process.env.LEPTOS_SITE_ADDR ?? '127.0.0.1:3000'}`;
 export const EMU = `http://127.0.0.1:${process.env.EMULATOR_PORT ?? '3299'}`;
 export const APP_KEY = 'io.confluo.confluence';
+
+/** A real document from end2end/fixtures (made with ONLYOFFICE's engine or LibreOffice). */
+export const fixture = (name: string): Buffer => readFileSync(join(__dirname, '..', 'fixtures', name));
+
+/** A fixture as the emulator's `attachments` driver takes it. */
+export const fixtureContent = (name: string) => ({ content: fixture(name).toString('base64'), encoding: 'base64' });
 
 /** Calls the emulator's driver API. */
 export async function emu(request: APIRequestContext, path: string, body?: unknown): Promise<any> {
@@ -31,11 +39,11 @@ export async function pageWithDocument(request: APIRequestContext, title: string
     macros: [{ id: 'doc-1', key: 'office-document', params: { attachment }, body: '' }],
   });
   for (const [fileName, mediaType, content] of [
-    ['report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK report body, 36 bytes of content.'],
-    ['budget.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK budget'],
-    ['notes.txt', 'text/plain', 'plain notes'],
-  ]) {
-    await emu(request, 'attachments', { pageId: page.id, fileName, mediaType, content, as: 'emu-alice' });
+    ['report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fixtureContent('report.docx')],
+    ['budget.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fixtureContent('budget.xlsx')],
+    ['notes.txt', 'text/plain', { content: 'plain notes' }],
+  ] as const) {
+    await emu(request, 'attachments', { pageId: page.id, fileName, mediaType, ...content, as: 'emu-alice' });
   }
   return page.id as string;
 }

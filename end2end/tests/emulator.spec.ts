@@ -2,7 +2,7 @@
 // the document macro, its editor, the attachments dialog, the configure page, webhooks, and the
 // refusals after an uninstall.
 import * as jwt from 'atlassian-jwt';
-import { APP, APP_KEY, EMU, appFrame, contextToken, emu, expect, install, pageWithDocument, state, test } from './confluence';
+import { APP, APP_KEY, EMU, appFrame, contextToken, emu, expect, fixture, install, pageWithDocument, state, test } from './confluence';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,7 +35,7 @@ test('the document macro renders, hydrates, reads through AP.request and asks th
   await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
   await expect(frame.getByTestId('doc-title')).toHaveText('report.docx');
   await expect(frame.getByTestId('doc-kind')).toHaveText('Document');
-  await expect(frame.getByTestId('doc-size')).toHaveText('36 B');
+  await expect(frame.getByTestId('doc-size')).toHaveText(`${(fixture('report.docx').length / 1024).toFixed(1)} KB`);
   await expect(frame.getByTestId('doc-version')).toHaveText('1');
   // The server function answered from what the attachment_created webhook recorded.
   await expect(frame.getByTestId('doc-activity')).toHaveText('Confluence reported: attached, version 1.');
@@ -293,7 +293,7 @@ test('attachment bytes as on Confluence Cloud: the servlet path refuses app toke
   expect(location.searchParams.get('token')).toBeTruthy();
   const bytes = await request.get(location.toString());
   expect(bytes.status()).toBe(200);
-  expect(await bytes.text()).toBe('PK report body, 36 bytes of content.');
+  expect(Buffer.compare(await bytes.body(), fixture('report.docx'))).toBe(0);
   expect((await request.get(location.toString())).status(), 'a media token is taken once').toBe(401);
   const foreign = new URL(location);
   foreign.pathname = foreign.pathname.replace(att.id, 'att-other');

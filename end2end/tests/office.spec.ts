@@ -1,39 +1,10 @@
 // Office editing end to end: Confluo in the Confluence emulator, editing through the Document
 // Server stand-in (end2end/docserver), saves landing in Confluence as new attachment versions.
 import type { APIRequestContext, Browser, Frame, Page } from '@playwright/test';
-import { APP, APP_KEY, EMU, appFrame, contextToken, emu, expect, hostRoutes, install, pageWithDocument, state, test } from './confluence';
-
-const DS = `http://127.0.0.1:${process.env.DOCSERVER_PORT ?? '3298'}`;
-const DS_TLS = `https://127.0.0.1:${Number(process.env.DOCSERVER_PORT ?? '3298') + 100}`;
-const SECRET = 'standin-secret-0123456789';
+import { APP, APP_KEY, EMU, appFrame, contextToken, emu, expect, fixture, fixtureContent, hostRoutes, install, pageWithDocument, state, test } from './confluence';
+import { DS, DS_TLS, SECRET, attachment, ds, login, made, openDocument, stored, versions } from './office';
 
 test.describe.configure({ mode: 'serial' });
-
-async function ds(request: APIRequestContext, path: string, body?: unknown): Promise<any> {
-  const res = body === undefined ? await request.get(`${DS}/_ds/api/${path}`) : await request.post(`${DS}/_ds/api/${path}`, { data: body });
-  expect(res.ok(), `stand-in ${path}`).toBeTruthy();
-  return res.json();
-}
-
-async function login(page: Page, user: string) {
-  await page.goto(`${EMU}/_emu/login?as=${user}&next=/wiki/`);
-}
-
-/** The document page for `file` on `pageId`, and the Document Server's editor frame in it. */
-async function openDocument(page: Page, pageId: string, file: string, editorApp = 'documenteditor'): Promise<{ doc: Frame; editor: Frame }> {
-  const query = new URLSearchParams({ 'ac.pageId': pageId, 'ac.attachment': file });
-  await page.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/document-view?${query}`);
-  const doc = await appFrame(page, '/documents/view', `ac.attachment=${encodeURIComponent(file)}`);
-  let editor: Frame | undefined;
-  await expect
-    .poll(() => {
-      editor = page.frames().find((f) => f.url().startsWith(`${DS}/web-apps/apps/${editorApp}/main/index.html`));
-      return !!editor;
-    }, { message: 'the Document Server editor frame' })
-    .toBe(true);
-  await expect(editor!.locator('#ds-editor')).toHaveAttribute('data-state', /ready|error/);
-  return { doc, editor: editor! };
-}
 
 /** The document page for `file` on `pageId`, when no editor is expected (an error). */
 async function openDocumentPage(page: Page, pageId: string, file: string): Promise<Frame> {
@@ -65,14 +36,6 @@ async function aliceAndCarol(host: Page, browser: Browser, pageId: string) {
   const carol = await openDocument(other, pageId, 'report.docx');
   const key = (await alice.editor.locator('#ds-key').textContent()) ?? '';
   return { alice, carol, context, key };
-}
-
-function attachment(s: any, pageId: string, file: string) {
-  return s.attachments.find((a: any) => a.pageId === pageId && a.fileName === file && a.status === 'current');
-}
-
-async function versions(request: APIRequestContext, pageId: string, file: string): Promise<any[]> {
-  return attachment(await state(request), pageId, file)?.versions ?? [];
 }
 
 test.beforeAll(async ({ request }) => {
@@ -298,7 +261,7 @@ test('a PDF is edited in the PDF editor on Document Server 8+, viewed on 7; XPS 
 
 test('the version history lists Confluence versions, opens an older one read-only and restores it', async ({ host, request }, testInfo) => {
   const pageId = await pageWithDocument(request, 'History page');
-  await emu(request, 'attachments', { pageId, fileName: 'report.docx', content: 'PK second draft by Alice', as: 'emu-alice', comment: 'second draft' });
+  await emu(request, 'attachments', { pageId, fileName: 'report.docx', ...(await made(request, 'docx', 'Second draft by Alice')), as: 'emu-alice', comment: 'second draft' });
   await login(host, 'emu-carol');
   const { editor } = await openDocument(host, pageId, 'report.docx');
   await editor.locator('#ds-history').click();
@@ -315,7 +278,7 @@ test('the version history lists Confluence versions, opens an older one read-onl
   // Version 1 opens through a signed link to exactly that version (the stand-in checks the token).
   await editor.locator('#ds-history-open-1').click();
   await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-state', 'ready');
-  await expect(editor.locator('#ds-history-view')).toContainText('Version 1: PK report body');
+  await expect(editor.locator('#ds-history-view')).toContainText("Version 1: Report body: the harbour's quarter");
   await host.screenshot({ path: testInfo.outputPath('guide-history.png'), fullPage: true });
 
   // Restore version 1: it becomes version 3, credited to Carol, and the panel shows it.
@@ -453,7 +416,7 @@ test('someone who loses edit permission during a session is dropped from it', as
 
 test('an ODT converts to DOCX with progress, as a new attachment next to the original', async ({ host, request }) => {
   const page = await emu(request, 'pages', { title: 'Convert page' });
-  await emu(request, 'attachments', { pageId: page.id, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });
+  await emu(request, 'attachments', { pageId: page.id, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', ...fixtureContent('minutes.odt'), as: 'emu-alice' });
   await login(host, 'emu-alice');
   const { doc, editor } = await openDocument(host, page.id, 'minutes.odt');
   await expect(editor.locator('#ds-mode')).toHaveText('view');
@@ -617,7 +580,7 @@ test('an upload in Confluence during editing: the edit is kept as a new version 
   await login(host, 'emu-carol');
   const { editor } = await openDocument(host, pageId, 'report.docx');
   await editor.locator('#ds-type').click();
-  await emu(request, 'attachments', { pageId, fileName: 'report.docx', content: 'PK uploaded meanwhile', as: 'emu-alice', comment: 'uploaded in Confluence' });
+  await emu(request, 'attachments', { pageId, fileName: 'report.docx', ...(await made(request, 'docx', 'Uploaded meanwhile')), as: 'emu-alice', comment: 'uploaded in Confluence' });
   await editor.locator('#ds-close').click();
   await expect.poll(async () => (await versions(request, pageId, 'report.docx')).length, { timeout: 20_000 }).toBe(3);
   const all = await versions(request, pageId, 'report.docx');
@@ -683,7 +646,7 @@ async function saveOptions(frame: Frame) {
 
 test('editing options: ODF edited in place, a size limit, the editor interface, spaces without Confluo', async ({ host, request }, testInfo) => {
   const page = await emu(request, 'pages', { title: 'Options page' });
-  await emu(request, 'attachments', { pageId: page.id, fileName: 'agenda.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt agenda', as: 'emu-alice' });
+  await emu(request, 'attachments', { pageId: page.id, fileName: 'agenda.odt', mediaType: 'application/vnd.oasis.opendocument.text', ...fixtureContent('minutes.odt'), as: 'emu-alice' });
   await emu(request, 'attachments', { pageId: page.id, fileName: 'big.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: 'x'.repeat(1_200_000), as: 'emu-alice' });
   await login(host, 'emu-alice');
   let frame = await editingOptions(host);
@@ -796,7 +759,7 @@ test('the editor takes pictures, documents and spreadsheets from the page, links
   await pick('ds-compare', 'notes.txt', ['report.docx', 'notes.txt']);
   await expect(editor.locator('#ds-linked')).toHaveText('setRequestedDocument: txt, 11 bytes');
   await pick('ds-mail-merge', 'budget.xlsx', ['budget.xlsx']);
-  await expect(editor.locator('#ds-linked')).toHaveText('setRequestedSpreadsheet: xlsx, 9 bytes');
+  await expect(editor.locator('#ds-linked')).toHaveText(`setRequestedSpreadsheet: xlsx, ${fixture('budget.xlsx').length} bytes`);
   const linked = (await ds(request, 'log')).filter((e: any) => e.kind === 'linked').map((e: any) => `${e.command}:${e.c}`);
   expect(linked).toEqual(['insertImage:add', 'setRequestedDocument:compare', 'setRequestedSpreadsheet:mailmerge']);
 
@@ -873,7 +836,7 @@ test('a version saved from the editor shows its changes in the history, highligh
   await first.editor.locator('#ds-close').click();
   await expect.poll(async () => (await versions(request, pageId, 'report.docx')).length, { timeout: 20_000 }).toBe(2);
   // An upload in Confluence has no reported changes.
-  await emu(request, 'attachments', { pageId, fileName: 'report.docx', content: 'PK third draft by Alice', as: 'emu-alice', comment: 'third draft' });
+  await emu(request, 'attachments', { pageId, fileName: 'report.docx', ...(await made(request, 'docx', 'Third draft by Alice')), as: 'emu-alice', comment: 'third draft' });
 
   const { editor } = await openDocument(host, pageId, 'report.docx');
   await editor.locator('#ds-history').click();
@@ -886,9 +849,11 @@ test('a version saved from the editor shows its changes in the history, highligh
   // Opening version 2 hands the editor the changes archive and version 1 to compare with.
   await editor.locator('#ds-history-open-2').click();
   await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-state', 'ready');
-  await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', String('PK changes'.length));
+  // The archive is the real zip the save handed over (its size in bytes).
+  await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', /^[1-9][0-9]+$/);
+  const archive = await editor.locator('#ds-history-view').getAttribute('data-changes');
   const shown = (await ds(request, 'log')).filter((e: any) => e.kind === 'history').pop();
-  expect(shown).toMatchObject({ version: 2, changes: 'PK changes'.length, previousKey: await rows.nth(0).getAttribute('data-key') });
+  expect(shown).toMatchObject({ version: 2, changes: Number(archive), previousKey: await rows.nth(0).getAttribute('data-key') });
   // Fetched by the Document Server with its header token for exactly that link.
   const fetched = (await ds(request, 'log')).filter((e: any) => e.kind === 'download' && e.url.includes('/office/changes?')).pop();
   expect(fetched).toMatchObject({ status: 200, sentToken: true });
@@ -898,7 +863,7 @@ test('a version saved from the editor shows its changes in the history, highligh
     await editor.locator('#ds-history-open-1').click();
     await expect(editor.locator('#ds-history-view')).toContainText('Version 1');
     await editor.locator('#ds-history-open-2').click();
-    await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', String('PK changes'.length));
+    await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', archive!);
     const viaBrowser = (await ds(request, 'log')).filter((e: any) => e.kind === 'history').pop();
     expect(viaBrowser).toMatchObject({ version: 2, cors: DS });
   } finally {
@@ -906,7 +871,7 @@ test('a version saved from the editor shows its changes in the history, highligh
   }
   await editor.locator('#ds-history-open-3').click();
   await expect(editor.locator('#ds-history-view')).toHaveAttribute('data-changes', '');
-  await expect(editor.locator('#ds-history-view')).toContainText('Version 3: PK third draft');
+  await expect(editor.locator('#ds-history-view')).toContainText('Version 3: Third draft by Alice');
 });
 
 /** The configure page's demo server section, loaded. */
@@ -1066,7 +1031,7 @@ test('a file with a label set to view only opens for viewing for everyone, and i
     expect(restore.status()).toBe(403);
     expect(await restore.text()).toContain('Files labelled final open for viewing only');
     // A labelled file still converts; what it converts to carries no label and edits.
-    await emu(request, 'attachments', { pageId, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });
+    await emu(request, 'attachments', { pageId, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', ...fixtureContent('minutes.odt'), as: 'emu-alice' });
     const odt = attachment(await state(request), pageId, 'minutes.odt');
     await emu(request, 'labels', { attachmentId: odt.id, labels: ['final'] });
     const source = await openDocument(host, pageId, 'minutes.odt');
@@ -1210,7 +1175,7 @@ test('people who are not logged in view the documents of spaces open to anonymou
     spaceKey: 'PUB',
     macros: [{ id: 'doc-1', key: 'office-document', params: { attachment: 'report.docx', preview: 'true' }, body: '' }],
   });
-  await emu(request, 'attachments', { pageId: page.id, fileName: 'report.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: 'PK public report', as: 'emu-alice' });
+  await emu(request, 'attachments', { pageId: page.id, fileName: 'report.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ...fixtureContent('report.docx'), as: 'emu-alice' });
   const membersOnly = await pageWithDocument(request, 'Members-only page');
   try {
     await login(host, 'anonymous');
@@ -1267,7 +1232,7 @@ test("the space's file browser lists its office documents: search, kind, sorting
   for (let i = 0; i < 21; i++) {
     await emu(request, 'attachments', { pageId: plans.id, fileName: `memo ${String(i).padStart(2, '0')}.docx`, content: 'PK memo', as: 'emu-alice' });
   }
-  await emu(request, 'attachments', { pageId: numbers.id, fileName: 'budget.xlsx', content: 'PK budget, a bigger file than the memos', as: 'emu-alice' });
+  await emu(request, 'attachments', { pageId: numbers.id, fileName: 'budget.xlsx', ...fixtureContent('budget.xlsx'), as: 'emu-alice' });
   await emu(request, 'attachments', { pageId: numbers.id, fileName: 'deck.pptx', content: 'PK deck', as: 'emu-alice' });
   // Not an office document, and a document of another space: neither is listed.
   await emu(request, 'attachments', { pageId: numbers.id, fileName: 'logo.png', mediaType: 'image/png', content: 'PNG', as: 'emu-alice' });
@@ -1396,7 +1361,7 @@ test('addresses on private networks, and redirects away from the Document Server
     expect(await versions(request, pageId, 'report.docx')).toHaveLength(1);
 
     // A conversion whose result redirects.
-    await emu(request, 'attachments', { pageId, fileName: 'notes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt notes', as: 'emu-alice' });
+    await emu(request, 'attachments', { pageId, fileName: 'notes.odt', mediaType: 'application/vnd.oasis.opendocument.text', ...fixtureContent('minutes.odt'), as: 'emu-alice' });
     const source = await openDocument(host, pageId, 'notes.odt');
     await source.doc.getByTestId('convert').click();
     await expect(source.doc.getByTestId('convert-error')).toBeVisible({ timeout: 20_000 });
@@ -1416,7 +1381,7 @@ test('a site without an active licence (never bought, or expired) views document
       // Installing again is what clears an app's cached licence answer.
       await install(request);
       const pageId = await pageWithDocument(request, `Licence ${licence}`);
-      await emu(request, 'attachments', { pageId, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', content: 'odt minutes', as: 'emu-alice' });
+      await emu(request, 'attachments', { pageId, fileName: 'minutes.odt', mediaType: 'application/vnd.oasis.opendocument.text', ...fixtureContent('minutes.odt'), as: 'emu-alice' });
       await login(host, 'emu-carol');
       await host.goto(`${EMU}/wiki/spaces/DEMO/pages/${pageId}`);
       const macro = await appFrame(host, '/macro/document');

@@ -52,10 +52,12 @@ pub async fn log(State(proxies): State<TrustedProxies>, request: Request, next: 
         .map(str::to_owned)
         .unwrap_or_else(request_context::new_id);
     let method = method_label(request.method());
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let route = match request.extensions().get::<MatchedPath>() {
+        Some(path) => path.as_str().to_owned(),
+        // The build's files are a nested service, which axum gives no matched path.
+        None if request.uri().path().starts_with("/pkg/") => "/pkg/{*file}".to_owned(),
+        None => "unmatched".to_owned(),
+    };
     // Iframe loads carry `?jwt=`: the logged address never holds a token.
     let uri = redact_url(&request.uri().to_string()).into_owned();
     let context = RequestContext::new(id.clone());

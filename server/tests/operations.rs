@@ -126,6 +126,13 @@ async fn access_lines_request_ids_and_metrics() {
         .await
         .unwrap();
     assert_eq!(r.status(), 404);
+    // The build's files are counted under one route, whatever the file.
+    let r = http
+        .get(format!("http://127.0.0.1:{app}/pkg/no-such-file-9.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
 
     // A host-signed page: its Confluence calls carry the request's id.
     let page = configure_page(&http, app, &host, Some("page-id-7")).await;
@@ -185,6 +192,7 @@ async fn access_lines_request_ids_and_metrics() {
     );
     for expected in [
         r#"http_requests_total{method="GET",route="unmatched",status="404"} 1"#,
+        r#"http_requests_total{method="GET",route="/pkg/{*file}",status="404"} 1"#,
         r#"http_requests_total{method="GET",route="/admin/settings",status="200"} 1"#,
         r#"http_requests_total{method="POST",route="/installed",status="204"} 1"#,
         r#"http_request_duration_seconds_bucket{method="GET",route="/healthz",le="0.001"}"#,
@@ -198,6 +206,7 @@ async fn access_lines_request_ids_and_metrics() {
     for leaked in [
         "not-for-logs",
         "/no/such/page",
+        "no-such-file-9",
         "proxy-id-1",
         &host.client_key,
     ] {

@@ -23,8 +23,8 @@ pub fn ensure_all() -> Result<(), Failed> {
 }
 
 /// What `cargo xtask dev` and `cargo leptos watch` need: the WASM target, cargo-leptos,
-/// wasm-bindgen and the npm packages the emulator and the Document Server stand-in run on. No
-/// browser: only the tests use one.
+/// wasm-bindgen, the npm packages the emulator and the Document Server stand-in run on, and
+/// ONLYOFFICE's engine the stand-in converts and edits with. No browser: only the tests use one.
 pub fn ensure_dev() -> Result<(), Failed> {
     ensure_dev_with(&mut Apt::default())
 }
@@ -34,7 +34,44 @@ fn ensure_dev_with(apt: &mut Apt) -> Result<(), Failed> {
     ensure_cargo_leptos()?;
     ensure_wasm_bindgen()?;
     ensure_npm_packages(apt)?;
-    ensure_node_version()
+    ensure_node_version()?;
+    ensure_engine(apt)
+}
+
+/// ONLYOFFICE's engine for the Document Server stand-in: `document-builder` (x2t and
+/// docbuilder) and pypdf, pinned in `end2end/docserver/engine-requirements.txt`, into a virtual
+/// environment under target/. The stamp is the requirements file's text, so a change reinstalls.
+fn ensure_engine(apt: &mut Apt) -> Result<(), Failed> {
+    let root = workspace_root();
+    let requirements = root.join("end2end/docserver/engine-requirements.txt");
+    let wanted = fs::read_to_string(&requirements)
+        .map_err(|e| Failed(format!("cannot read {}: {e}", requirements.display())))?;
+    let venv = root.join("target/engine/venv");
+    let stamp = venv.join("confluo-requirements.txt");
+    if fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
+        return Ok(());
+    }
+    if output("python3", &["-c", "import venv, ensurepip"]).is_none() {
+        apt.install(&["python3", "python3-venv"])?;
+    }
+    println!("installing ONLYOFFICE's engine (document-builder from PyPI) into target/engine/venv");
+    let _ = fs::remove_dir_all(&venv);
+    let venv_arg = venv.display().to_string();
+    run("python3", &["-m", "venv", &venv_arg], &[])?;
+    let pip = venv.join("bin/pip").display().to_string();
+    let requirements_arg = requirements.display().to_string();
+    run(
+        &pip,
+        &[
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            &requirements_arg,
+        ],
+        &[],
+    )?;
+    fs::write(&stamp, wanted).map_err(|e| Failed(format!("cannot write {}: {e}", stamp.display())))
 }
 
 /// podman from Debian, if it is missing and can be installed; whether it is there.

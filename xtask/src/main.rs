@@ -273,8 +273,9 @@ fn bench(args: &[String]) -> Result<(), Failed> {
     )
 }
 
-/// Release server and emulator on their own ports, a fresh database, then the Playwright
-/// measurement in `end2end/bench/`; both servers are stopped by PID afterwards.
+/// Release server, emulator and Document Server stand-in on their own ports, a fresh database,
+/// then the measurements in `end2end/bench/` (the macro in Chromium, conversions through
+/// ONLYOFFICE's engine); every server is stopped by PID afterwards.
 fn bench_ui() -> Result<(), Failed> {
     bootstrap::ensure_all()?;
     cargo_leptos(&["build", "--release", "--precompress"], &[])?;
@@ -295,8 +296,14 @@ fn bench_ui() -> Result<(), Failed> {
             ("DATABASE_URL", &db),
             ("CONNECT_KEYS_CDN_URL", &keys),
             ("CONNECT_OAUTH_URL", &oauth),
+            // The Document Server stand-in is on loopback too.
+            ("OUTBOUND_ALLOW", "127.0.0.1"),
             ("RUST_LOG", "warn"),
         ],
+    )?;
+    let _docserver = Background::spawn(
+        "node",
+        &["end2end/docserver/main.mjs", "--port", "3498", "--quiet"],
     )?;
     let _emulator = Background::spawn(
         "node",
@@ -314,6 +321,16 @@ fn bench_ui() -> Result<(), Failed> {
         "node",
         &["bench/macro-ready.mjs"],
         &[("APP", &app_url), ("EMU", &emu_url)],
+    )?;
+    run::run_in(
+        root.join("end2end"),
+        "node",
+        &["bench/convert.mjs"],
+        &[
+            ("APP", &app_url),
+            ("EMU", &emu_url),
+            ("DS", "http://127.0.0.1:3498"),
+        ],
     )
 }
 

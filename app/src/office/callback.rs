@@ -614,7 +614,7 @@ impl Session<'_> {
         let http = &self.state.egress;
         match self
             .ds
-            .convert_and_wait(http, &request, 120, Duration::from_secs(1))
+            .convert_and_wait(http, &request, Duration::from_secs(120))
             .await?
         {
             Some(file_url) => Ok(self.ds.fetch_file(http, &file_url).await?),

@@ -77,6 +77,12 @@ pub enum DsError {
     Redirect(String),
 }
 
+/// The pause before asking again about a conversion that has run for `elapsed`: a tenth of it,
+/// between 20 ms and 1 s, so waiting adds at most about a tenth to the conversion's own time.
+pub fn poll_pause(elapsed: Duration) -> Duration {
+    (elapsed / 10).clamp(Duration::from_millis(20), Duration::from_secs(1))
+}
+
 impl DsError {
     /// The problem in `lang`; what the server said (addresses, answers) as it is.
     pub fn message(&self, lang: Lang) -> String {
@@ -434,22 +440,29 @@ impl DocumentServer {
         }
     }
 
-    /// Repeats `request` every `interval`, at most `polls` times: the result's address once the
-    /// conversion is done, `None` when it was still running after the last poll.
+    /// Repeats `request` until the conversion is done, for at most `wait`: the result's address,
+    /// or `None` when it was still running at the end. The pause between polls grows with the
+    /// time already spent ([`poll_pause`]), so a quick conversion is picked up within a few
+    /// milliseconds and a long one costs the Document Server few requests.
     pub async fn convert_and_wait(
         &self,
         http: &EgressClient,
         request: &ConvertRequest<'_>,
-        polls: u32,
-        interval: Duration,
+        wait: Duration,
     ) -> Result<Option<String>, DsError> {
-        for _ in 0..polls {
+        let started = tokio::time::Instant::now();
+        loop {
             match self.convert(http, request).await? {
                 Conversion::Done { file_url, .. } => return Ok(Some(file_url)),
-                Conversion::Running { .. } => tokio::time::sleep(interval).await,
+                Conversion::Running { .. } => {
+                    let elapsed = started.elapsed();
+                    if elapsed >= wait {
+                        return Ok(None);
+                    }
+                    tokio::time::sleep(poll_pause(elapsed).min(wait - elapsed)).await;
+                }
             }
         }
-        Ok(None)
     }
 
     /// `url` on the Document Server's public address (the reverse of [`Self::internal_file_url`]),
@@ -554,6 +567,23 @@ async fn read_answer(response: reqwest::Response) -> Result<bytes::Bytes, DsErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polls_come_quickly_at_first_and_never_add_more_than_a_tenth() {
+        let ms = Duration::from_millis;
+        assert_eq!(poll_pause(ms(0)), ms(20));
+        assert_eq!(poll_pause(ms(150)), ms(20));
+        assert_eq!(poll_pause(ms(1_000)), ms(100));
+        assert_eq!(poll_pause(ms(4_000)), ms(400));
+        assert_eq!(poll_pause(Duration::from_secs(60)), Duration::from_secs(1));
+        // A whole minute's wait asks at most a few hundred times.
+        let (mut elapsed, mut polls) = (Duration::ZERO, 0);
+        while elapsed < Duration::from_secs(60) {
+            elapsed += poll_pause(elapsed);
+            polls += 1;
+        }
+        assert!(polls < 150, "{polls} polls");
+    }
 
     fn ds(internal: Option<&str>) -> DocumentServer {
         DocumentServer {

@@ -577,7 +577,7 @@ pub async fn convert_step(
 }
 
 /// How long "Download as" waits for the Document Server's conversion.
-const DOWNLOAD_AS_POLLS: u32 = 120;
+const DOWNLOAD_AS_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// "Download as": the file converted to `target` by the Document Server, as the address the
 /// browser downloads it from (the Document Server's own, valid for minutes). Readers may.
@@ -607,9 +607,8 @@ pub async fn download_as(
         title: &name,
         pdf: None,
     };
-    let interval = std::time::Duration::from_millis(500);
     match ds
-        .convert_and_wait(&state.egress, &request, DOWNLOAD_AS_POLLS, interval)
+        .convert_and_wait(&state.egress, &request, DOWNLOAD_AS_WAIT)
         .await?
     {
         // The Document Server answers with the address Confluo called; browsers need the

@@ -169,7 +169,7 @@ async fn reaches_confluo(
         pdf: None,
     };
     match ds
-        .convert_and_wait(&state.egress, &request, 30, Duration::from_millis(500))
+        .convert_and_wait(&state.egress, &request, Duration::from_secs(15))
         .await?
     {
         Some(file_url) => {
