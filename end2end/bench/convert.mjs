@@ -44,10 +44,10 @@ const page = await emu('pages', { title: 'Conversion bench' });
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const word = () => Array.from({ length: 3 + Math.floor(random() * 6) }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
-const paragraphs = Array.from({ length: Number(process.env.PARAGRAPHS ?? '90000') }, () => Array.from({ length: 20 }, word).join(' '));
+const paragraphs = Array.from({ length: Number(process.env.PARAGRAPHS ?? '135000') }, () => Array.from({ length: 20 }, word).join(' '));
 const cases = [
   { name: 'large.docx', media: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', make: { fileType: 'docx', texts: paragraphs }, target: 'odt' },
-  { name: 'rows.xlsx', media: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', make: { fileType: 'xlsx', text: 'ledger line', count: 5000 }, target: 'ods' },
+  { name: 'rows.xlsx', media: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', make: { fileType: 'xlsx', texts: Array.from({ length: 5000 }, (_, i) => [`line ${i + 1}`, word(), word(), String(Math.floor(random() * 1e6)), String(i * 3), word()].join('\t')) }, target: 'ods' },
 ];
 
 const rows = [];

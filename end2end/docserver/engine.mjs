@@ -125,7 +125,10 @@ export const familyOf = (fileType) => FAMILY[fileType];
 // Server's default since 7.0); anything else is saved as its family's OOXML format.
 const SAVES_AS = new Set(['docx', 'docxf', 'odt', 'rtf', 'txt', 'xlsx', 'ods', 'csv', 'pptx', 'odp']);
 
-/** The typed edits in Document Builder: a paragraph, a cell, a text box on the first slide. */
+/**
+ * The typed edits in Document Builder: a paragraph, a row of cells (a tab between cells), a text
+ * box on the first slide.
+ */
 function editScript(family, edits) {
   const texts = JSON.stringify(edits.map((e) => e.text));
   switch (family) {
@@ -135,7 +138,7 @@ for (var t of ${texts}) { var p = Api.CreateParagraph(); p.AddText(t); d.Push(p)
     case 'cell':
       return `var s = Api.GetActiveSheet();
 var r = 1; while (s.GetRange("A" + r).GetValue() !== "" && r < 100000) r++;
-for (var t of ${texts}) { s.GetRange("A" + r).SetValue(t); r++; }`;
+for (var t of ${texts}) { var cols = t.split("\t"); for (var j = 0; j < cols.length; j++) s.GetRangeByNumber(r - 1, j).SetValue(cols[j]); r++; }`;
     case 'slide':
       return `var pr = Api.GetPresentation(); var sl = pr.GetSlideByIndex(0);
 if (!sl) { sl = Api.CreateSlide(); pr.AddSlide(sl); }

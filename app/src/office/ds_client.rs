@@ -77,10 +77,11 @@ pub enum DsError {
     Redirect(String),
 }
 
-/// The pause before asking again about a conversion that has run for `elapsed`: a tenth of it,
-/// between 20 ms and 1 s, so waiting adds at most about a tenth to the conversion's own time.
+/// The pause before asking again about a conversion that has run for `elapsed`: a twentieth of
+/// it, between 10 ms and 1 s, so waiting adds at most about a twentieth to the conversion's own
+/// time.
 pub fn poll_pause(elapsed: Duration) -> Duration {
-    (elapsed / 10).clamp(Duration::from_millis(20), Duration::from_secs(1))
+    (elapsed / 20).clamp(Duration::from_millis(10), Duration::from_secs(1))
 }
 
 impl DsError {
@@ -569,12 +570,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn polls_come_quickly_at_first_and_never_add_more_than_a_tenth() {
+    fn polls_come_quickly_at_first_and_never_add_more_than_a_twentieth() {
         let ms = Duration::from_millis;
-        assert_eq!(poll_pause(ms(0)), ms(20));
-        assert_eq!(poll_pause(ms(150)), ms(20));
-        assert_eq!(poll_pause(ms(1_000)), ms(100));
-        assert_eq!(poll_pause(ms(4_000)), ms(400));
+        assert_eq!(poll_pause(ms(0)), ms(10));
+        assert_eq!(poll_pause(ms(150)), ms(10));
+        assert_eq!(poll_pause(ms(1_000)), ms(50));
+        assert_eq!(poll_pause(ms(4_000)), ms(200));
         assert_eq!(poll_pause(Duration::from_secs(60)), Duration::from_secs(1));
         // A whole minute's wait asks at most a few hundred times.
         let (mut elapsed, mut polls) = (Duration::ZERO, 0);
@@ -582,7 +583,7 @@ mod tests {
             elapsed += poll_pause(elapsed);
             polls += 1;
         }
-        assert!(polls < 150, "{polls} polls");
+        assert!(polls < 250, "{polls} polls");
     }
 
     fn ds(internal: Option<&str>) -> DocumentServer {
