@@ -1,6 +1,7 @@
 //! The blank documents "Create new" makes, in every language Confluo speaks, read by ONLYOFFICE's
 //! own engine: x2t (the Document Server's converter) opens each one and converts it to PDF and
-//! to its ODF counterpart, as the Document Server does when the file is opened and downloaded.
+//! to its ODF counterpart, as the Document Server does when the file is opened and downloaded,
+//! and Document Builder edits and saves each one, as the Document Server does on a save.
 //! The engine is what `cargo xtask bootstrap` installs into target/engine (`ONLYOFFICE_ENGINE`
 //! names another folder holding x2t).
 
@@ -74,8 +75,40 @@ fn x2t(engine: &Path, from: &Path, to: &Path) -> i32 {
         .unwrap_or(-1)
 }
 
+/// Document Builder opens `file`, adds `text` as the Document Server would save an edit, and
+/// saves it as `out`; its exit code.
+fn docbuilder(engine: &Path, file: &Path, ext: &str, text: &str, out: &Path) -> i32 {
+    let edit = match ext {
+        "docx" => format!(
+            "var d = Api.GetDocument(); var p = Api.CreateParagraph(); p.AddText({text:?}); d.Push(p);"
+        ),
+        "xlsx" => format!("Api.GetActiveSheet().GetRange(\"A1\").SetValue({text:?});"),
+        _ => format!(
+            "var pr = Api.GetPresentation(); var s = pr.GetSlideByIndex(0); if (!s) {{ s = Api.CreateSlide(); pr.AddSlide(s); }} var sh = Api.CreateShape(\"rect\", 7200000, 720000, Api.CreateNoFill(), Api.CreateStroke(0, Api.CreateNoFill())); var c = sh.GetDocContent(); c.RemoveAllElements(); var p = Api.CreateParagraph(); p.AddText({text:?}); c.Push(p); s.AddObject(sh);"
+        ),
+    };
+    let script = out.with_extension("docbuilder");
+    fs::write(
+        &script,
+        format!(
+            "builder.OpenFile({:?}, \"\");\n{edit}\nbuilder.SaveFile({ext:?}, {:?});\nbuilder.CloseFile();\n",
+            file.display().to_string(),
+            out.display().to_string()
+        ),
+    )
+    .unwrap();
+    Command::new(engine.join("docbuilder"))
+        .arg(&script)
+        .env("LD_LIBRARY_PATH", engine)
+        .output()
+        .unwrap()
+        .status
+        .code()
+        .unwrap_or(-1)
+}
+
 #[test]
-fn every_blank_document_in_every_language_opens_and_converts_in_the_engine() {
+fn every_blank_document_in_every_language_opens_converts_and_saves_in_the_engine() {
     let engine = engine();
     let dir = Scratch::new("blanks");
     let mut checked = 0;
@@ -109,6 +142,39 @@ fn every_blank_document_in_every_language_opens_and_converts_in_the_engine() {
                     );
                 }
             }
+            // Edited and saved as the Document Server saves it, the file still opens.
+            let saved = dir.path().join(format!("{name}-saved.{ext}"));
+            let text = format!("Saved in {}", lang.tag());
+            assert_eq!(
+                docbuilder(&engine, &file, ext, &text, &saved),
+                0,
+                "docbuilder could not save the {ext} made for {}",
+                lang.tag()
+            );
+            assert_eq!(
+                x2t(
+                    &engine,
+                    &saved,
+                    &dir.path().join(format!("{name}-saved.pdf"))
+                ),
+                0,
+                "the saved {ext} for {} does not convert",
+                lang.tag()
+            );
+            let part = match ext {
+                "docx" => "word/document.xml",
+                "xlsx" => "xl/sharedStrings.xml",
+                _ => "ppt/slides/slide1.xml",
+            };
+            let mut package =
+                zip::ZipArchive::new(std::io::Cursor::new(fs::read(&saved).unwrap())).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut package.by_name(part).unwrap(), &mut xml).unwrap();
+            assert!(
+                xml.contains(&text),
+                "{part} of the saved {ext} for {} lacks the edit",
+                lang.tag()
+            );
             checked += 1;
         }
     }
