@@ -21,7 +21,6 @@ use connect::{
 };
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
-use sea_orm_migration::MigratorTrait;
 
 use crate::config::Config;
 
@@ -101,12 +100,13 @@ pub fn connect(
     )
 }
 
-/// Opens the database and brings its schema up to date.
+/// Opens the database and brings its schema up to date, once across replicas that start
+/// together (see [`connect::store::migrate_once`]).
 pub async fn open_store(config: &Config) -> Result<DatabaseConnection, BootError> {
     let db = connect::store::open(&config.database_url)
         .await
         .map_err(BootError::Database)?;
-    migrator::Migrator::up(&db, None)
+    connect::store::migrate_once::up::<migrator::Migrator>(&db, &config.database_url)
         .await
         .map_err(BootError::Migration)?;
     Ok(db)

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "bench" => bench(rest),
         "image" => build().and_then(|()| image::image(bootstrap::ensure_podman)),
+        "chaos" => chaos(),
         "stand-ins" => stand_ins(),
         "help" | "-h" | "--help" => {
             println!("{}", HELP);
@@ -53,6 +54,8 @@ const HELP: &str = "usage: cargo xtask <task>
               smoke test; says so in one line and succeeds where podman cannot run
   stand-ins   only the Confluence emulator and the Document Server stand-in, for a server
               started on its own (`cargo leptos watch`)
+  chaos       the long forms of the fault and scale tests: property tests of every parser of
+              outside input at 100,000 cases each, replicas on one PostgreSQL
   test        fmt, clippy (ssr + hydrate), Rust tests on SQLite and PostgreSQL,
               release WASM build and end-to-end tests in headless Chromium
   bench       criterion benchmarks, then the macro's load time in Chromium and the WASM
@@ -331,6 +334,52 @@ fn bench_ui() -> Result<(), Failed> {
             ("EMU", &emu_url),
             ("DS", "http://127.0.0.1:3498"),
         ],
+    )
+}
+
+/// How many cases each property test runs in `cargo xtask chaos` (a couple of thousand in
+/// `cargo xtask test`).
+const CHAOS_CASES: &str = "100000";
+
+/// `cargo xtask chaos`: each part ends by itself, all traffic on 127.0.0.1.
+fn chaos() -> Result<(), Failed> {
+    bootstrap::ensure_all()?;
+    let cases = [("PROPTEST_CASES", CHAOS_CASES)];
+    step(
+        "property tests of the framework's parsers, 100,000 cases each",
+        || {
+            cargo(
+                &["nextest", "run", "-p", "connect", "--test", "properties"],
+                &cases,
+            )
+        },
+    )?;
+    step(
+        "property tests of the office app's parsers, 100,000 cases each",
+        || {
+            cargo(
+                &[
+                    "nextest",
+                    "run",
+                    "-p",
+                    "app",
+                    "--features",
+                    "ssr",
+                    "--test",
+                    "properties",
+                ],
+                &cases,
+            )
+        },
+    )?;
+    step(
+        "replicas on one PostgreSQL (migrations once, the lock waited for)",
+        || {
+            cargo(
+                &["nextest", "run", "-p", "server", "--test", "replicas"],
+                &[],
+            )
+        },
     )
 }
 

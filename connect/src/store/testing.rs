@@ -59,14 +59,19 @@ impl TestDb {
     /// # Panics
     /// When the backend cannot be reached or migrated: a store test must not pass without a store.
     pub async fn new<M: MigratorTrait>(backend: Backend) -> Self {
-        let db = match backend {
-            Backend::Sqlite => Self::sqlite().await,
-            Backend::Postgres => Self::postgres().await,
-        };
+        let db = Self::empty(backend).await;
         if let Err(err) = M::up(&db.conn, None).await {
             panic!("migrations failed on {backend:?} ({}): {err}", db.url);
         }
         db
+    }
+
+    /// A new database on `backend` with no tables at all, for tests of migrating it.
+    pub async fn empty(backend: Backend) -> Self {
+        match backend {
+            Backend::Sqlite => Self::sqlite().await,
+            Backend::Postgres => Self::postgres().await,
+        }
     }
 
     async fn sqlite() -> Self {

@@ -96,6 +96,27 @@ pub async fn server_logging(
     extra: &[(&str, String)],
     log: impl Into<Stdio>,
 ) -> Process {
+    let process = spawn_server(
+        app_port,
+        emulator_port,
+        database_url,
+        secret_key,
+        extra,
+        log,
+    );
+    wait_for(http, &format!("http://127.0.0.1:{app_port}/healthz")).await;
+    process
+}
+
+/// The server binary as [`server_logging`] starts it, without waiting for it to answer.
+pub fn spawn_server(
+    app_port: u16,
+    emulator_port: u16,
+    database_url: &str,
+    secret_key: &str,
+    extra: &[(&str, String)],
+    log: impl Into<Stdio>,
+) -> Process {
     let emulator = format!("http://127.0.0.1:{emulator_port}");
     let mut command = Command::new(env!("CARGO_BIN_EXE_confluo"));
     command
@@ -122,9 +143,7 @@ pub async fn server_logging(
         .stdout(log)
         .spawn()
         .expect("the server binary starts");
-    let process = Process(child);
-    wait_for(http, &format!("http://127.0.0.1:{app_port}/healthz")).await;
-    process
+    Process(child)
 }
 
 /// Calls the emulator's driver API (`POST /_emu/api/{path}`) and requires success.
