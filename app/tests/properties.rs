@@ -11,20 +11,6 @@ use app::office::{
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2_000);
-    ProptestConfig {
-        cases,
-        max_shrink_iters: 2_000,
-        // A failure prints its minimal case; nothing is written beside the sources.
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 fn purpose() -> impl Strategy<Value = Purpose> {
     prop_oneof![
         Just(Purpose::File),
@@ -38,25 +24,8 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-/// JSON values of a few levels, as a Document Server (or an attacker) might put in a body.
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::from),
-        any::<i64>().prop_map(Value::from),
-        "\\PC{0,12}".prop_map(Value::from),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
-            prop::collection::btree_map("[a-z]{1,6}", inner, 0..4)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(connect::store::testing::property_config())]
 
     #[test]
     fn a_link_token_verifies_to_exactly_what_was_signed_and_only_for_its_purpose(
@@ -94,7 +63,7 @@ proptest! {
 
     #[test]
     fn document_server_tokens_carry_exactly_their_fields(
-        fields in prop::collection::btree_map("[a-z]{1,8}", json_value(), 0..6),
+        fields in prop::collection::btree_map("[a-z]{1,8}", connect::store::testing::json_values(), 0..6),
         secret in "[ -~]{8,40}",
     ) {
         let fields: Map<String, Value> = fields
@@ -119,7 +88,7 @@ proptest! {
 
     #[test]
     fn any_callback_body_and_header_are_verified_or_refused_without_panicking(
-        body in json_value(),
+        body in connect::store::testing::json_values(),
         header in proptest::option::of("\\PC{0,200}"),
     ) {
         prop_assert!(ds_token::verified_fields(&body, header.as_deref(), "the-document-server-secret").is_err());

@@ -12,21 +12,6 @@ use connect::{
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use proptest::prelude::*;
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2_000);
-    ProptestConfig {
-        cases,
-        // Shrinking a failure is worth seconds, not minutes.
-        max_shrink_iters: 2_000,
-        // A failure prints its minimal case; nothing is written beside the sources.
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 fn encode(s: &str) -> String {
     utf8_percent_encode(s, NON_ALPHANUMERIC).to_string()
 }
@@ -45,7 +30,7 @@ fn query(pairs: &[(String, String)]) -> String {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(connect::store::testing::property_config())]
 
     #[test]
     fn the_canonical_request_is_stable_under_parameter_reordering(

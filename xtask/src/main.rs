@@ -346,10 +346,19 @@ fn chaos() -> Result<(), Failed> {
     bootstrap::ensure_all()?;
     let cases = [("PROPTEST_CASES", CHAOS_CASES)];
     step(
-        "property tests of the framework's parsers, 100,000 cases each",
+        "property tests of the framework's parsers and lifecycle handler, 100,000 cases each",
         || {
             cargo(
-                &["nextest", "run", "-p", "connect", "--test", "properties"],
+                &[
+                    "nextest",
+                    "run",
+                    "-p",
+                    "connect",
+                    "--test",
+                    "properties",
+                    "--test",
+                    "lifecycle_properties",
+                ],
                 &cases,
             )
         },

@@ -257,3 +257,39 @@ pub async fn join_all<F: std::future::Future>(
     .await;
     results.into_iter().flatten().collect()
 }
+
+/// The settings of every property test: `PROPTEST_CASES` cases (2,000 when unset; `cargo xtask
+/// chaos` asks for 100,000), short shrinking, and nothing written beside the sources.
+pub fn property_config() -> proptest::test_runner::Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2_000);
+    proptest::test_runner::Config {
+        cases,
+        max_shrink_iters: 2_000,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    }
+}
+
+/// JSON values a few levels deep, as a host, a Document Server or an attacker might send:
+/// nulls, booleans, numbers, any text, URLs, arrays and objects.
+pub fn json_values() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        "\\PC{0,40}".prop_map(Value::from),
+        "https?://[a-z.]{1,20}(/[a-z]{0,6})?".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            prop::collection::btree_map("[a-zA-Z]{1,6}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
