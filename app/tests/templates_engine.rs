@@ -23,10 +23,11 @@ fn engine() -> PathBuf {
         .flatten()
         .flatten()
         .map(|python| python.path().join("site-packages/docbuilder/lib"))
-        .find(|dir| dir.join("x2t").exists())
+        // With the font tables the bootstrap's first Document Builder run writes.
+        .find(|dir| dir.join("x2t").exists() && dir.join("sdkjs/common/AllFonts.js").exists())
         .unwrap_or_else(|| {
             panic!(
-                "ONLYOFFICE's engine is not installed under {}: run `cargo xtask bootstrap`",
+                "ONLYOFFICE's engine is not installed (with its font tables) under {}: run `cargo xtask bootstrap`",
                 lib.display()
             )
         })

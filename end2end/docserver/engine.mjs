@@ -31,7 +31,10 @@ const found = locate();
 
 /** Throws the one message a developer needs when the engine is not installed. */
 export function installed() {
-  if (!found || !existsSync(join(found.lib, 'x2t')) || !existsSync(join(found.lib, 'docbuilder'))) {
+  // The font tables Document Builder writes on its first run (the bootstrap runs it once):
+  // without them x2t cannot lay out a PDF.
+  const fonts = found && join(found.lib, 'sdkjs', 'common', 'AllFonts.js');
+  if (!found || !existsSync(join(found.lib, 'x2t')) || !existsSync(join(found.lib, 'docbuilder')) || !existsSync(fonts)) {
     throw new Error(
       "ONLYOFFICE's engine (x2t and docbuilder from PyPI's document-builder) is not installed: run `cargo xtask bootstrap`, " +
         'which installs it into target/engine/venv, or set ONLYOFFICE_ENGINE to the folder holding x2t.',

@@ -71,7 +71,44 @@ fn ensure_engine(apt: &mut Apt) -> Result<(), Failed> {
         ],
         &[],
     )?;
+    warm_engine(&venv)?;
     fs::write(&stamp, wanted).map_err(|e| Failed(format!("cannot write {}: {e}", stamp.display())))
+}
+
+/// Document Builder's first run writes the font tables (`sdkjs/common/AllFonts.js`,
+/// `font_selection.bin`) that x2t needs to lay out PDFs; without them every conversion to PDF
+/// fails, and the first runs racing to write them fail too. So the install runs it once.
+fn warm_engine(venv: &Path) -> Result<(), Failed> {
+    let lib = fs::read_dir(venv.join("lib"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|python| python.path().join("site-packages/docbuilder/lib"))
+        .find(|dir| dir.join("docbuilder").exists())
+        .ok_or_else(|| Failed("document-builder installed no docbuilder/lib/docbuilder".into()))?;
+    let script = venv.join("warm.docbuilder");
+    let out = venv.join("warm.docx");
+    fs::write(
+        &script,
+        format!(
+            "builder.CreateFile(\"docx\");\nbuilder.SaveFile(\"docx\", {:?});\nbuilder.CloseFile();\n",
+            out.display().to_string()
+        ),
+    )
+    .map_err(|e| Failed(format!("cannot write {}: {e}", script.display())))?;
+    let lib_arg = lib.display().to_string();
+    run_in(
+        venv.to_path_buf(),
+        &lib.join("docbuilder").display().to_string(),
+        &[&script.display().to_string()],
+        &[("LD_LIBRARY_PATH", &lib_arg)],
+    )?;
+    if !lib.join("sdkjs/common/AllFonts.js").exists() {
+        return Err(Failed(
+            "Document Builder ran but wrote no font tables (sdkjs/common/AllFonts.js)".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// podman from Debian, if it is missing and can be installed; whether it is there.
