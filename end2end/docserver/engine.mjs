@@ -124,6 +124,10 @@ const FAMILY = {
 };
 export const familyOf = (fileType) => FAMILY[fileType];
 
+/** Each family's OOXML format: what a file is saved or made as when its own format cannot be. */
+const OOXML = { word: 'docx', cell: 'xlsx', slide: 'pptx' };
+const ooxmlOf = (fileType) => OOXML[FAMILY[fileType]] ?? 'docx';
+
 // What docbuilder can write back in the file's own format (assemblyFormatAsOrigin, the Document
 // Server's default since 7.0); anything else is saved as its family's OOXML format.
 const SAVES_AS = new Set(['docx', 'docxf', 'odt', 'rtf', 'txt', 'xlsx', 'ods', 'csv', 'pptx', 'odp']);
@@ -169,7 +173,7 @@ export async function applyEdits(data, fileType, edits) {
     const note = edits.map((e) => `% edited in the ONLYOFFICE stand-in: ${e.text.replace(/[\r\n]/g, ' ')}\n`).join('');
     return { data: Buffer.concat([data, Buffer.from(note, 'latin1')]), fileType };
   }
-  const target = SAVES_AS.has(fileType) ? fileType : family === 'cell' ? 'xlsx' : family === 'slide' ? 'pptx' : 'docx';
+  const target = SAVES_AS.has(fileType) ? fileType : ooxmlOf(fileType);
   return withDir(async (dir) => {
     const input = join(dir, `in.${fileType}`);
     const output = join(dir, `out.${target}`);
@@ -191,8 +195,7 @@ builder.CloseFile();
  * list of texts gives one each.
  */
 export async function make(fileType, text, count = 1) {
-  const family = FAMILY[fileType];
-  const base = family === 'cell' ? 'xlsx' : family === 'slide' ? 'pptx' : 'docx';
+  const base = ooxmlOf(fileType);
   const blank = readFileSync(join(here, '..', '..', 'app', 'templates', `blank.${base}`));
   const texts = Array.isArray(text) ? text.map(String) : count === 1 ? [text] : Array.from({ length: count }, (_, i) => `${i + 1}. ${text}`);
   const edits = texts.map((t) => ({ text: t }));
