@@ -1,10 +1,11 @@
 //! Property tests of the framework's parsers of outside input: the QSH's canonical request, JWT
-//! peek and verify, and log redaction. Each runs `PROPTEST_CASES` cases (a couple of thousand
+//! peek and verify, log redaction, and descriptors. Each runs `PROPTEST_CASES` cases (a couple of thousand
 //! by default; `cargo xtask chaos` asks for 100,000): no input panics, and the invariants that
 //! matter hold for every generated input.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use connect::{
+    descriptor::{Descriptor, Webhook},
     jwt::{self, Alg, Claims, JwtError, Key, QshRule},
     qsh::{self, KeyOrder},
     redact::{SECRET_PARAMS, redact_url},
@@ -188,6 +189,42 @@ proptest! {
                 outcome,
                 Err(JwtError::BadSignature | JwtError::Malformed(_) | JwtError::AlgorithmNotAllowed { .. })
             ), "{:?}", outcome);
+        }
+    }
+
+    #[test]
+    fn a_descriptor_with_any_field_changed_parses_to_what_it_says_or_is_refused(
+        changes in prop::collection::vec((
+            prop::sample::select(vec![
+                "key", "name", "description", "vendor", "baseUrl", "authentication",
+                "lifecycle", "apiMigrations", "scopes", "enableLicensing", "modules", "other",
+            ]),
+            proptest::option::of(connect::store::testing::json_values()),
+        ), 0..4),
+        in_modules in proptest::option::of((
+            prop::sample::select(vec!["webhooks", "generalPages", "configurePage", "dynamicContentMacros", "webItems", "dialogs"]),
+            connect::store::testing::json_values(),
+        )),
+    ) {
+        let mut descriptor = Descriptor::new("io.example.app", "Example", "https://app.example.com");
+        descriptor.modules.webhooks.push(Webhook { event: "page_created".into(), url: "/webhooks/page".into(), exclude_body: None });
+        let mut json = serde_json::to_value(&descriptor).unwrap();
+        for (name, value) in changes {
+            match value {
+                Some(value) => json[name] = value,
+                None => { json.as_object_mut().unwrap().remove(name); }
+            }
+        }
+        if let (Some((module, value)), Some(modules)) = (in_modules, json.get_mut("modules").and_then(|m| m.as_object_mut())) {
+            modules.insert(module.to_owned(), value);
+        }
+        if let Ok(parsed) = serde_json::from_value::<Descriptor>(json) {
+            // What parses is exactly what it says: written out and read again, the same.
+            let again: Descriptor = serde_json::from_value(serde_json::to_value(&parsed).unwrap()).unwrap();
+            prop_assert_eq!(&again, &parsed);
+            // And the checks answer (either way) without panicking.
+            let _ = parsed.check(true, |_| true);
+            let _ = parsed.relative_urls();
         }
     }
 }

@@ -181,6 +181,11 @@ async function emuApi(req, res, url, body) {
       // The next `times` matching REST calls are carried out (unless `carryOut: false`), but never answered.
       rest.holds.push({ method: input.method, pathPrefix: input.pathPrefix ?? '/', times: input.times ?? 1, carryOut: input.carryOut !== false, held: 0 });
       return json(res, 200, { holds: rest.holds });
+    case 'POST reset-faults':
+      // Forgets the failures and holds not yet used up; everything else stays.
+      rest.failures.length = 0;
+      rest.holds.length = 0;
+      return json(res, 200, { failures: rest.failures, holds: rest.holds });
     case 'POST permission':
       // Grants or revokes a person's permission to change pages (and their attachments).
       if (!USERS[input.accountId]) throw new HttpError(404, `No user ${input.accountId}`);

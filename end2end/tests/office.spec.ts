@@ -653,6 +653,17 @@ test('editing options: ODF edited in place, a size limit, the editor interface, 
   // Plain text and CSV are edited in place out of the box; ODT is converted.
   await expect(frame.getByTestId('lossy-txt')).toBeChecked();
   await expect(frame.getByTestId('lossy-odt')).not.toBeChecked();
+  // The editor's switches: one per line, each box on the left of its words, on their line.
+  const switches = [];
+  for (const id of ['opt-chat', 'opt-compact-header', 'opt-feedback', 'opt-help']) {
+    const box = await frame.getByTestId(id).boundingBox();
+    const label = await frame.getByTestId(id).locator('xpath=..').boundingBox();
+    expect(box && label).toBeTruthy();
+    expect(label!.height).toBeLessThan(box!.height * 2);
+    expect(Math.abs(box!.x - label!.x)).toBeLessThan(4);
+    switches.push(label!);
+  }
+  for (let i = 1; i < switches.length; i++) expect(switches[i].y).toBeGreaterThanOrEqual(switches[i - 1].y + switches[i - 1].height - 1);
   await frame.getByTestId('max-file-mb').fill('0');
   await frame.getByTestId('options-save').click();
   await expect(frame.getByTestId('options-result')).toHaveText('Please correct the fields marked above.');

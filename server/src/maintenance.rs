@@ -2,11 +2,20 @@
 //! outsider can add rows to grows without bound; sites' personal data reports go out; sites
 //! uninstalled longer than the retention period are purged. Every delete is by age or count
 //! and each purge is one conditional transaction, so replicas running it at the same time do
-//! no harm; a report is claimed by one replica (see `app::personal_data`).
+//! no harm; still, of several replicas on one database only the one holding the sweep's lease
+//! sweeps each period (the others skip), and a report is claimed by one replica (see
+//! `app::personal_data`).
 
 use std::time::Duration;
 
 use app::state::AppState;
+use connect::store::lease;
+
+/// The lease whose holder sweeps.
+const LEASE: &str = "housekeeping";
+/// Sweeps, by `outcome`: `ran` (this replica held the lease), `skipped` (another one did),
+/// `failed` (the lease could not be read).
+pub const SWEEPS: &str = "maintenance_sweeps_total";
 
 /// What a sweep does beyond pruning.
 #[derive(Clone, Copy, Debug)]
@@ -71,13 +80,30 @@ async fn reseal(state: &AppState) {
     }
 }
 
-/// Runs [`run`] every `sweep.every` for as long as the process lives.
+/// Runs [`run`] every `sweep.every` for as long as the process lives, on the periods this
+/// replica holds the sweep's lease.
 pub fn spawn(state: AppState, sweep: Sweep) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        let holder = lease::holder_id();
+        // A little shorter than a period, so whichever replica ticks next after it runs out
+        // takes it; a replica that died stops holding it within one period.
+        let held_for = sweep.every.mul_f64(0.9);
         let mut ticks = tokio::time::interval(sweep.every);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            run(&state, sweep).await;
+            let outcome = match lease::take(&state.db, LEASE, &holder, held_for).await {
+                Ok(true) => {
+                    run(&state, sweep).await;
+                    "ran"
+                }
+                Ok(false) => "skipped",
+                Err(err) => {
+                    tracing::warn!(error = %err, "housekeeping: taking the sweep's lease failed");
+                    "failed"
+                }
+            };
+            metrics::counter!(SWEEPS, "outcome" => outcome).increment(1);
         }
     })
 }

@@ -55,7 +55,8 @@ const HELP: &str = "usage: cargo xtask <task>
   stand-ins   only the Confluence emulator and the Document Server stand-in, for a server
               started on its own (`cargo leptos watch`)
   chaos       the long forms of the fault and scale tests: property tests of every parser of
-              outside input at 100,000 cases each, replicas on one PostgreSQL
+              outside input at 100,000 cases each, kill -9 storms, replicas on one
+              PostgreSQL, a 60 s soak
   test        fmt, clippy (ssr + hydrate), Rust tests on SQLite and PostgreSQL,
               release WASM build and end-to-end tests in headless Chromium
   bench       criterion benchmarks, then the macro's load time in Chromium and the WASM
@@ -183,8 +184,21 @@ fn test(args: &[String]) -> Result<(), Failed> {
         )
     })?;
     step("Rust tests (SQLite and PostgreSQL)", || {
-        cargo(&["nextest", "run", "--no-fail-fast"], &[])
+        cargo(
+            &[
+                "nextest",
+                "run",
+                "--no-fail-fast",
+                "-E",
+                &format!("not ({FAULT_TESTS})"),
+            ],
+            &[],
+        )
     })?;
+    step(
+        "faults and scale, short forms (kill -9 storms, replicas, soak), one at a time",
+        || cargo(&fault_tests(), &[]),
+    )?;
     step(
         "OpenTelemetry export (server built with --features otel)",
         || {
@@ -337,6 +351,22 @@ fn bench_ui() -> Result<(), Failed> {
     )
 }
 
+/// The server tests that start processes, kill them and time them: run one at a time, so
+/// their figures are not those of a machine busy with every other test.
+const FAULT_TESTS: &str = "binary(crashes) | binary(replicas) | binary(soak)";
+
+fn fault_tests() -> Vec<&'static str> {
+    vec![
+        "nextest",
+        "run",
+        "--no-fail-fast",
+        "--test-threads",
+        "1",
+        "-E",
+        FAULT_TESTS,
+    ]
+}
+
 /// How many cases each property test runs in `cargo xtask chaos` (a couple of thousand in
 /// `cargo xtask test`).
 const CHAOS_CASES: &str = "100000";
@@ -382,11 +412,11 @@ fn chaos() -> Result<(), Failed> {
         },
     )?;
     step(
-        "replicas on one PostgreSQL (migrations once, the lock waited for)",
+        "kill -9 storms (10 kills each), replicas on one PostgreSQL, a 60 s soak",
         || {
             cargo(
-                &["nextest", "run", "-p", "server", "--test", "replicas"],
-                &[],
+                &fault_tests(),
+                &[("CHAOS_KILLS", "10"), ("SOAK_SECS", "60")],
             )
         },
     )

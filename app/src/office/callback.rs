@@ -22,6 +22,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{
+    callback_body::CallbackBody,
     confluence::{Confluence, Upload, UploadData},
     ds_client::{ConvertRequest, DocumentServer},
     ds_token::{self, DsTokenError},
@@ -157,13 +158,14 @@ async fn respond(
         }
         None => body,
     };
-    if fields.get("key").and_then(Value::as_str) != Some(link.key.as_str()) {
+    let fields = CallbackBody::read(&fields);
+    if fields.key.as_deref() != Some(link.key.as_str()) {
         return refused(
             StatusCode::FORBIDDEN,
             "the callback is for another document",
         );
     }
-    let Some(status) = fields.get("status").and_then(Value::as_i64) else {
+    let Some(status) = fields.status else {
         return refused(StatusCode::BAD_REQUEST, "the callback has no status");
     };
     *seen_status = Some(status);
@@ -211,23 +213,18 @@ struct Session<'a> {
     confluence: Confluence<'a>,
     ds: &'a DocumentServer,
     link: &'a LinkClaims,
-    fields: &'a Value,
+    fields: &'a CallbackBody,
 }
 
 impl Session<'_> {
     /// The people the callback names, as the Document Server reports them.
     fn named(&self) -> Vec<String> {
         self.fields
-            .get("users")
-            .and_then(Value::as_array)
-            .map(|users| {
-                users
-                    .iter()
-                    .filter_map(|u| u.as_str().map(str::to_owned))
-                    .take(office_session_member::MAX_NAMED)
-                    .collect()
-            })
-            .unwrap_or_default()
+            .users
+            .iter()
+            .take(office_session_member::MAX_NAMED)
+            .cloned()
+            .collect()
     }
 
     /// Of the people the callback names, those Confluo gave an editing config for this
@@ -291,11 +288,10 @@ impl Session<'_> {
         }
         let mark = self
             .fields
-            .get("lastsave")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
+            .lastsave
+            .clone()
             .or_else(|| {
-                self.fields.get("url").and_then(Value::as_str).map(|u| {
+                self.fields.url.as_deref().map(|u| {
                     use sha2::Digest;
                     hex::encode(&sha2::Sha256::digest(u.as_bytes())[..8])
                 })
@@ -306,7 +302,7 @@ impl Session<'_> {
 
     async fn save(&self, last: bool, damaged: bool) -> Response {
         let db = &self.state.db;
-        if last && self.fields.get("notmodified").and_then(Value::as_bool) == Some(true) {
+        if last && self.fields.notmodified {
             match office_session::get(db, &self.link.key).await {
                 // Nothing changed since a forced save stored this session's work: ending the
                 // session must not add the same file again.
@@ -426,7 +422,7 @@ impl Session<'_> {
         let db = &self.state.db;
         let http = &self.state.egress;
         let editor = job.editor;
-        let Some(url) = self.fields.get("url").and_then(Value::as_str) else {
+        let Some(url) = self.fields.url.as_deref() else {
             return Ok(Stored::Refused("the callback has no file url".into()));
         };
         let mut access = self.confluence.access(editor, &self.link.page).await?;
@@ -458,8 +454,8 @@ impl Session<'_> {
         let ext = formats::extension(att.title()).unwrap_or_default();
         let file_type = self
             .fields
-            .get("filetype")
-            .and_then(Value::as_str)
+            .filetype
+            .as_deref()
             .unwrap_or(&ext)
             .to_ascii_lowercase();
         let converted = file_type != ext;
@@ -550,18 +546,10 @@ impl Session<'_> {
     /// Keeps what the Document Server reported changed in `version`, for the history panel.
     /// Best effort: the edit is already stored, and a missing archive only loses highlighting.
     async fn keep_changes(&self, attachment_id: &str, version: i32, previous: i32) {
-        let Some(history) = self.fields.get("history") else {
+        let Some(history) = &self.fields.history else {
             return;
         };
-        let changes = history
-            .get("changes")
-            .cloned()
-            .unwrap_or(Value::Array(Vec::new()));
-        let server_version = history.get("serverVersion").map(|v| match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        });
-        let diff = match self.fields.get("changesurl").and_then(Value::as_str) {
+        let diff = match self.fields.changesurl.as_deref() {
             Some(url) => match self
                 .ds
                 .download_small(&self.state.egress, url, MAX_CHANGES_BYTES)
@@ -579,8 +567,8 @@ impl Session<'_> {
             attachment_id,
             version,
             previous_version: previous,
-            server_version: server_version.as_deref(),
-            changes: &changes.to_string(),
+            server_version: history.server_version.as_deref(),
+            changes: &history.changes.to_string(),
             diff,
         };
         if let Err(err) =

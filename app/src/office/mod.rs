@@ -17,6 +17,8 @@ pub mod action_link;
 #[cfg(feature = "ssr")]
 pub mod callback;
 #[cfg(feature = "ssr")]
+pub mod callback_body;
+#[cfg(feature = "ssr")]
 pub mod confluence;
 #[cfg(feature = "ssr")]
 pub mod doc_key;

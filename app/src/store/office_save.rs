@@ -76,15 +76,6 @@ pub struct Lease {
     holder: String,
 }
 
-fn new_holder() -> String {
-    let mut bytes = [0u8; 16];
-    // Without an entropy source two claims could only collide by chance: the clock will do.
-    if getrandom::fill(&mut bytes).is_err() {
-        bytes[..8].copy_from_slice(&Utc::now().timestamp_nanos_opt().unwrap_or(0).to_le_bytes());
-    }
-    hex::encode(bytes)
-}
-
 fn lease_expired_before() -> DateTimeUtc {
     Utc::now() - chrono::Duration::from_std(LEASE).unwrap_or(chrono::Duration::seconds(20))
 }
@@ -95,7 +86,7 @@ pub async fn claim<C: ConnectionTrait>(
     save_id: &str,
     client_key: &str,
 ) -> Result<Claim, DbErr> {
-    let holder = new_holder();
+    let holder = connect::store::lease::holder_id();
     let now = Utc::now();
     let inserted = Entity::insert(ActiveModel {
         save_id: Set(save_id.to_owned()),

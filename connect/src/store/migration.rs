@@ -18,6 +18,7 @@ pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(CreateTenantAndAudit),
         Box::new(CreateWebhookDelivery),
         Box::new(CreateServerKey),
+        Box::new(CreateLease),
     ]
 }
 
@@ -251,6 +252,55 @@ impl MigrationTrait for CreateServerKey {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_table(Table::drop().table(ConnectServerKey::Table).to_owned())
+            .await
+    }
+}
+
+struct CreateLease;
+
+impl MigrationName for CreateLease {
+    fn name(&self) -> &str {
+        "m20261206_000001_connect_create_lease"
+    }
+}
+
+#[derive(DeriveIden)]
+enum ConnectLease {
+    Table,
+    Name,
+    Holder,
+    ExpiresAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreateLease {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use ConnectLease as L;
+        manager
+            .create_table(
+                Table::create()
+                    .table(L::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(L::Name)
+                            .string_len(64)
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(L::Holder).string_len(64).not_null())
+                    .col(
+                        ColumnDef::new(L::ExpiresAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(ConnectLease::Table).to_owned())
             .await
     }
 }

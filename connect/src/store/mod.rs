@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod database;
+pub mod lease;
 pub mod migrate_once;
 pub mod migration;
 pub mod secrets;

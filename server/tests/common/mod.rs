@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod chaos;
+pub mod office;
+
 use std::{
     path::PathBuf,
     process::{Child, Command, Stdio},
