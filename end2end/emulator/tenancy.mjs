@@ -62,8 +62,7 @@ export class Tenancy {
   /**
    * Installs (or re-installs) the app whose descriptor is at `descriptorUrl`. Every install
    * gets a new shared secret, as under signed install. `opts.signing` lets tests send broken
-   * installs: 'none', 'hs256', 'wrong-key', 'wrong-aud'; `opts.sharedSecret` fixes the new
-   * secret, for a test that signs the host's calls itself.
+   * installs: 'none', 'hs256', 'wrong-key', 'wrong-aud'.
    */
   async install(descriptorUrl, opts = {}) {
     const res = await fetch(descriptorUrl);
@@ -72,7 +71,7 @@ export class Tenancy {
     const previous = this.installations[descriptor.key];
     const baseUrl = opts.baseUrl ?? this.baseUrl;
     const payload = this.lifecyclePayload(
-      { descriptor, clientKey: opts.clientKey ?? this.clientKey, sharedSecret: opts.sharedSecret ?? randomBytes(32).toString('base64url'), baseUrl },
+      { descriptor, clientKey: opts.clientKey ?? this.clientKey, sharedSecret: randomBytes(32).toString('base64url'), baseUrl },
       'installed',
     );
     const status = await this.sendLifecycle(descriptor, 'installed', payload, opts.signing ?? 'rs256');

@@ -88,7 +88,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         listener.local_addr()?
     );
     server::listen::serve(listener, router, config.header_timeout, shutdown_signal()).await;
-    housekeeping.abort();
+    housekeeping.stop(&state).await;
     if let Some(metrics) = metrics {
         metrics.abort();
     }

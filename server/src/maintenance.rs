@@ -2,7 +2,7 @@
 //! outsider can add rows to grows without bound; sites' personal data reports go out; sites
 //! uninstalled longer than the retention period are purged. Every delete is by age or count
 //! and each purge is one conditional transaction, so replicas running it at the same time do
-//! no harm; still, of several replicas on one database only the one holding the sweep's lease
+//! no harm; still, of several replicas on one database only the one that takes the sweep's turn
 //! sweeps each period (the others skip), and a report is claimed by one replica (see
 //! `app::personal_data`).
 
@@ -11,10 +11,10 @@ use std::time::Duration;
 use app::state::AppState;
 use connect::store::lease;
 
-/// The lease whose holder sweeps.
+/// The turn ([`lease`]) whose taker sweeps.
 const LEASE: &str = "housekeeping";
-/// Sweeps, by `outcome`: `ran` (this replica held the lease), `skipped` (another one did),
-/// `failed` (the lease could not be read).
+/// Sweeps, by `outcome`: `ran` (this replica took the turn), `skipped` (another one had it),
+/// `failed` (the turn could not be read).
 pub const SWEEPS: &str = "maintenance_sweeps_total";
 
 /// What a sweep does beyond pruning.
@@ -80,30 +80,49 @@ async fn reseal(state: &AppState) {
     }
 }
 
-/// Runs [`run`] every `sweep.every` for as long as the process lives, on the periods this
-/// replica holds the sweep's lease.
-pub fn spawn(state: AppState, sweep: Sweep) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let holder = lease::holder_id();
-        // A little shorter than a period, so whichever replica ticks next after it runs out
-        // takes it; a replica that died stops holding it within one period.
-        let held_for = sweep.every.mul_f64(0.9);
+/// The running housekeeping task of this replica.
+pub struct Housekeeping {
+    task: tokio::task::JoinHandle<()>,
+    holder: String,
+}
+
+impl Housekeeping {
+    /// Stops sweeping and gives the turn back, so another replica sweeps without waiting out
+    /// this one's period.
+    pub async fn stop(self, state: &AppState) {
+        self.task.abort();
+        if let Err(err) = lease::release(&state.db, LEASE, &self.holder).await {
+            tracing::warn!(error = %err, "housekeeping: giving the sweep's turn back failed");
+        }
+    }
+}
+
+/// Runs [`run`] every `sweep.every` for as long as the process lives, in the periods this
+/// replica takes the sweep's turn.
+pub fn spawn(state: AppState, sweep: Sweep) -> Housekeeping {
+    let holder = lease::holder_id();
+    let me = holder.clone();
+    let task = tokio::spawn(async move {
+        // A little shorter than a period, so whichever replica ticks first once a period has
+        // passed takes the turn.
+        let within = sweep.every.mul_f64(0.9);
         let mut ticks = tokio::time::interval(sweep.every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            let outcome = match lease::take(&state.db, LEASE, &holder, held_for).await {
+            let outcome = match lease::take_turn(&state.db, LEASE, &me, within).await {
                 Ok(true) => {
                     run(&state, sweep).await;
                     "ran"
                 }
                 Ok(false) => "skipped",
                 Err(err) => {
-                    tracing::warn!(error = %err, "housekeeping: taking the sweep's lease failed");
+                    tracing::warn!(error = %err, "housekeeping: taking the sweep's turn failed");
                     "failed"
                 }
             };
             metrics::counter!(SWEEPS, "outcome" => outcome).increment(1);
         }
-    })
+    });
+    Housekeeping { task, holder }
 }

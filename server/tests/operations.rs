@@ -20,24 +20,6 @@ use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 use server::migrator::Migrator;
 
-/// The installed site as the emulator signs for it.
-async fn host(http: &reqwest::Client, emulator: u16, app: u16) -> TestHost {
-    let out = common::emu(http, emulator, "install", json!({})).await;
-    let client_key = out["clientKey"].as_str().expect("installed").to_owned();
-    let state = common::emu_state(http, emulator).await;
-    let installation = &state["installations"][app::descriptor::APP_KEY];
-    let mut host = TestHost::new(
-        app::descriptor::APP_KEY,
-        &format!("http://127.0.0.1:{app}"),
-        &client_key,
-    );
-    host.shared_secret = installation["sharedSecret"]
-        .as_str()
-        .expect("secret")
-        .to_owned();
-    host
-}
-
 /// `GET` of the configure page as Confluence's iframe would load it.
 async fn configure_page(
     http: &reqwest::Client,
@@ -95,7 +77,7 @@ async fn access_lines_request_ids_and_metrics() {
         log,
     )
     .await;
-    let host = host(&http, emulator, app).await;
+    let host = common::installed_host(&http, emulator, app).await;
 
     // A proxy's id is kept and answered back; without one, the server makes one.
     let r = http
@@ -264,7 +246,7 @@ async fn a_key_rotation_loses_nothing(backend: Backend) {
     };
 
     let server = boot(old_key.clone(), vec![]).await;
-    let host = host(&http, emulator, app).await;
+    let host = common::installed_host(&http, emulator, app).await;
     assert_eq!(configure_page(&http, app, &host, None).await.status(), 200);
     let old_box = SecretBox::from_base64(&old_key).unwrap();
     let form = app::settings::DocumentServerForm {

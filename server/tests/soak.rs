@@ -183,22 +183,9 @@ async fn a_mixed_load_at_80_percent_of_the_maximum_runs_without_errors_or_growth
     let pid = server.0.id();
     let app = format!("http://127.0.0.1:{port}");
 
-    // The site, with a secret this test knows so it can sign as Confluence.
-    let secret = "soak-shared-secret-0123456789abcdef0123456789";
-    let installed = common::emu(
-        &http,
-        emulator,
-        "install",
-        json!({ "sharedSecret": secret }),
-    )
-    .await;
-    let client_key = installed["clientKey"]
-        .as_str()
-        .expect("installed")
-        .to_owned();
-    let mut host = TestHost::new(app::descriptor::APP_KEY, &app, &client_key);
-    host.shared_secret = secret.to_owned();
-    host.base_url = format!("http://127.0.0.1:{emulator}/wiki");
+    // The site, signed for as Confluence signs.
+    let host = common::installed_host(&http, emulator, port).await;
+    let client_key = host.client_key.clone();
     let files = office::serve_file(4096).await;
     office::use_document_server(&db.conn, &key, &client_key, files).await;
     let attachment = office::attachment_id(&http, emulator, "report.docx").await;

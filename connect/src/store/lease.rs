@@ -1,7 +1,9 @@
-//! Named leases: work that one replica of many should do at a time (the housekeeping sweep)
-//! is done by whichever replica holds its lease. A lease is a row with its holder and expiry;
-//! taking it is one conditional upsert, so of two replicas asking at once exactly one wins,
-//! and a holder that died stops blocking the others once its lease runs out.
+//! Turns: work that one replica of many should do once in a while (the housekeeping sweep) is
+//! done by whichever replica takes the turn first. A turn is a row with who took it and when;
+//! taking it is one conditional upsert, so of replicas asking at once exactly one wins, and it
+//! can be taken again once it is older than the asker's period. Measured from when it was
+//! taken rather than to an expiry the taker chose, a turn taken by a process that died, or ran
+//! with another period, holds the others back by at most their own period.
 
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -19,7 +21,7 @@ pub mod entity {
         #[sea_orm(primary_key, auto_increment = false)]
         pub name: String,
         pub holder: String,
-        pub expires_at: DateTimeUtc,
+        pub taken_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -38,32 +40,28 @@ pub fn holder_id() -> String {
     hex::encode(bytes)
 }
 
-/// Takes (or keeps) the lease `name` for `holder` for `ttl`; `true` when `holder` holds it
-/// now. Refused while another holder's lease has not run out.
-pub async fn take<C: ConnectionTrait>(
+/// Takes the turn `name` for `holder` unless someone took it less than `within` ago; `true`
+/// when `holder` has it now.
+pub async fn take_turn<C: ConnectionTrait>(
     db: &C,
     name: &str,
     holder: &str,
-    ttl: std::time::Duration,
+    within: std::time::Duration,
 ) -> Result<bool, DbErr> {
     let now = Utc::now();
-    let ttl = Duration::from_std(ttl).unwrap_or(Duration::MAX);
-    let expires_at = now.checked_add_signed(ttl).unwrap_or(now);
-    // The update applies only where the lease is free or already ours; otherwise the upsert
+    let within = Duration::from_std(within).unwrap_or(Duration::MAX);
+    let free_before = now.checked_sub_signed(within).unwrap_or(now);
+    // The update applies only to a turn taken before `free_before`; otherwise the upsert
     // touches no row.
     let taken = Entity::insert(ActiveModel {
         name: Set(name.to_owned()),
         holder: Set(holder.to_owned()),
-        expires_at: Set(expires_at),
+        taken_at: Set(now),
     })
     .on_conflict(
         OnConflict::column(Column::Name)
-            .update_columns([Column::Holder, Column::ExpiresAt])
-            .action_and_where(
-                Expr::col((Entity, Column::ExpiresAt))
-                    .lt(now)
-                    .or(Expr::col((Entity, Column::Holder)).eq(holder)),
-            )
+            .update_columns([Column::Holder, Column::TakenAt])
+            .action_and_where(Expr::col((Entity, Column::TakenAt)).lt(free_before))
             .to_owned(),
     )
     .exec_without_returning(db)
@@ -71,7 +69,7 @@ pub async fn take<C: ConnectionTrait>(
     Ok(taken > 0)
 }
 
-/// Gives the lease up early (a clean shutdown), so another replica need not wait it out.
+/// Gives `holder`'s turn back (a clean shutdown), so another replica may take it at once.
 pub async fn release<C: ConnectionTrait>(db: &C, name: &str, holder: &str) -> Result<(), DbErr> {
     Entity::delete_many()
         .filter(Column::Name.eq(name))

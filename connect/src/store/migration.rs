@@ -269,7 +269,7 @@ enum ConnectLease {
     Table,
     Name,
     Holder,
-    ExpiresAt,
+    TakenAt,
 }
 
 #[async_trait::async_trait]
@@ -289,7 +289,7 @@ impl MigrationTrait for CreateLease {
                     )
                     .col(ColumnDef::new(L::Holder).string_len(64).not_null())
                     .col(
-                        ColumnDef::new(L::ExpiresAt)
+                        ColumnDef::new(L::TakenAt)
                             .timestamp_with_time_zone()
                             .not_null(),
                     )

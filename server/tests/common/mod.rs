@@ -176,3 +176,30 @@ pub async fn emu_state(http: &reqwest::Client, port: u16) -> serde_json::Value {
         .await
         .expect("emulator JSON")
 }
+
+/// Installs the app on the emulator's site; the site as the emulator signs for it (its
+/// clientKey, shared secret and base URL), for tests that sign host calls themselves.
+pub async fn installed_host(
+    http: &reqwest::Client,
+    emulator: u16,
+    app: u16,
+) -> connect::test_host::TestHost {
+    let out = emu(http, emulator, "install", serde_json::json!({})).await;
+    let client_key = out["clientKey"].as_str().expect("installed").to_owned();
+    let state = emu_state(http, emulator).await;
+    let installation = &state["installations"][app::descriptor::APP_KEY];
+    let mut host = connect::test_host::TestHost::new(
+        app::descriptor::APP_KEY,
+        &format!("http://127.0.0.1:{app}"),
+        &client_key,
+    );
+    host.shared_secret = installation["sharedSecret"]
+        .as_str()
+        .expect("secret")
+        .to_owned();
+    host.base_url = installation["baseUrl"]
+        .as_str()
+        .expect("base URL")
+        .to_owned();
+    host
+}
