@@ -109,7 +109,7 @@ pub mod trial {
 /// Where the site's demo stands.
 #[server(endpoint = "demo-server/load", client = ContextClient)]
 pub async fn load_demo_server() -> Result<DemoView, ServerFnError> {
-    let scope = crate::settings::admin_scope().await?;
+    let scope = crate::document_server_settings::admin_scope().await?;
     let row = crate::store::office_demo::find(&scope.state.db, scope.client_key())
         .await
         .map_err(|err| {
@@ -121,7 +121,7 @@ pub async fn load_demo_server() -> Result<DemoView, ServerFnError> {
         })?;
     Ok(trial::view(
         row.as_ref(),
-        crate::office::site::clock(&scope.state.connect),
+        crate::office::site_setup::clock(&scope.state.connect),
     ))
 }
 
@@ -129,9 +129,9 @@ pub async fn load_demo_server() -> Result<DemoView, ServerFnError> {
 #[server(endpoint = "demo-server/set", client = ContextClient)]
 pub async fn set_demo_server(enabled: bool) -> Result<DemoView, ServerFnError> {
     use axum::http::StatusCode;
-    let scope = crate::settings::admin_scope().await?;
+    let scope = crate::document_server_settings::admin_scope().await?;
     let db = &scope.state.db;
-    let now = crate::office::site::clock(&scope.state.connect);
+    let now = crate::office::site_setup::clock(&scope.state.connect);
     let failed = |err: sea_orm::DbErr| {
         tracing::error!(error = %err, "saving the demo state failed");
         ServerFnError::new(

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     context_client::ContextClient,
+    document_server_settings::{FieldError, FieldErrors},
     i18n::Lang,
     office::formats,
-    settings::{FieldError, FieldErrors},
 };
 
 /// How tracked changes show to people who view a document.
@@ -325,7 +325,7 @@ fn is_space_key(key: &str) -> bool {
 /// The site's editing options (defaults until an administrator saves some).
 #[server(endpoint = "editor-options/load", client = ContextClient)]
 pub async fn load_editor_options() -> Result<EditorOptions, ServerFnError> {
-    let scope = crate::settings::admin_scope().await?;
+    let scope = crate::document_server_settings::admin_scope().await?;
     crate::store::editor_options::find(&scope.state.db, scope.client_key())
         .await
         .map_err(|err| {
@@ -342,13 +342,13 @@ pub async fn load_editor_options() -> Result<EditorOptions, ServerFnError> {
 pub async fn save_editor_options(
     options: EditorOptions,
 ) -> Result<Result<EditorOptions, Vec<FieldError>>, ServerFnError> {
-    let scope = crate::settings::admin_scope().await?;
+    let scope = crate::document_server_settings::admin_scope().await?;
     let lang = crate::i18n::current_lang();
     let mut errors = options.validate(lang);
     // Sites may set less than the operator's limit, never more.
     let operator_mb = scope.state.max_file_bytes / 1024 / 1024;
     if errors.is_empty() && u64::from(options.max_file_mb) > operator_mb {
-        errors.push(crate::settings::FieldError {
+        errors.push(crate::document_server_settings::FieldError {
             field: "max_file_mb".into(),
             message: lang.fmt(
                 "This server opens files up to {max} MB; enter that or less.",
@@ -383,16 +383,7 @@ pub async fn save_editor_options(
         // answer does not wait for the Document Server.
         let (state, tenant, saved) = (scope.state.clone(), scope.tenant.clone(), options.clone());
         tokio::spawn(async move {
-            let swept = crate::office::revoke::sweep(
-                &state.db,
-                &state.egress,
-                &state.connect,
-                &state.demo_server_url,
-                &tenant,
-                &saved,
-                None,
-            )
-            .await;
+            let swept = crate::office::revoke::sweep(&state, &tenant, &saved, None).await;
             if let Err(err) = swept {
                 tracing::warn!(error = %err, "checking open sessions after new options failed");
             }

@@ -2,7 +2,7 @@
 //! searched, filtered by kind, sorted and cut into pages. Everything here runs on the list
 //! already fetched (as the viewer), so typing in the search box asks Confluence nothing.
 
-use crate::documents::{Attachment, document_kind};
+use crate::attachments::{Attachment, document_kind};
 
 /// Rows per page.
 pub const PAGE_SIZE: usize = 20;
@@ -148,7 +148,7 @@ pub fn select<'a>(all: &'a [Attachment], listing: &Listing) -> Shown<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::{Container, Extensions, Version};
+    use crate::attachments::{Container, Extensions, Version};
 
     fn att(title: &str, page: &str, size: u64, when: &str) -> Attachment {
         Attachment {

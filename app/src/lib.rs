@@ -3,11 +3,12 @@
 //! The same code renders on the server (feature `ssr`) and hydrates in the browser
 //! (feature `hydrate`).
 
+pub mod attachments;
 pub mod context_client;
 pub mod csp;
 pub mod demo_server;
 pub mod descriptor;
-pub mod documents;
+pub mod document_server_settings;
 pub mod editor_options;
 pub mod file_browser;
 pub mod i18n;
@@ -19,7 +20,6 @@ pub mod permissions;
 #[cfg(feature = "ssr")]
 pub mod personal_data;
 pub mod self_check;
-pub mod settings;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod site_data;

@@ -11,8 +11,8 @@ use crate::{
     descriptor::paths,
     pages::{
         attachments_dialog::AttachmentsDialog, configure::ConfigurePage,
-        document_macro::DocumentMacro, document_page::DocumentPage, home::HomePage,
-        macro_editor::DocumentMacroEditor, not_found::NotFound, space_documents::SpaceDocuments,
+        document_macro::DocumentMacro, document_page::DocumentPage, file_browser::SpaceDocuments,
+        home::HomePage, macro_editor::DocumentMacroEditor, not_found::NotFound,
     },
 };
 

@@ -4,8 +4,8 @@
 //! demo server's trial that starts once.
 
 use app::{
+    document_server_settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     editor_options::{EditorOptions, MacrosMode},
-    settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     store::{
         attachment_activity, document_server, editor_options, office_changes, office_demo,
         office_save, office_session, office_session_member, personal_data_report,

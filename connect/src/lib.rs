@@ -18,6 +18,8 @@ pub mod auth;
 #[cfg(feature = "server")]
 pub mod egress;
 #[cfg(feature = "server")]
+mod framework;
+#[cfg(feature = "server")]
 pub mod host;
 #[cfg(feature = "server")]
 pub mod host_pages;
@@ -40,8 +42,6 @@ pub mod rejection;
 #[cfg(feature = "server")]
 pub mod request_context;
 #[cfg(feature = "server")]
-mod service;
-#[cfg(feature = "server")]
 pub mod settings;
 #[cfg(feature = "server")]
 pub mod store;
@@ -51,4 +51,4 @@ pub mod test_host;
 pub mod webhooks;
 
 #[cfg(feature = "server")]
-pub use service::{BuildError, Connect, ConnectBuilder, default_http_client};
+pub use framework::{BuildError, Connect, ConnectBuilder, default_http_client};

@@ -78,13 +78,12 @@ pub async fn secrets(config: &Config, db: &DatabaseConnection) -> Result<SecretB
 }
 
 /// The Connect framework over `db`: tenant secrets sealed by `secrets`, the descriptor checked
-/// and serialized, and the app's webhook handlers, which call Document Servers through
-/// `egress`.
+/// and serialized, and the app's webhook handlers, which act through the state `slot` is given.
 pub fn connect(
     config: &Config,
     db: DatabaseConnection,
-    egress: &EgressClient,
     secrets: SecretBox,
+    slot: &app::webhooks::StateSlot,
 ) -> Result<Connect, BootError> {
     let mut descriptor = app::descriptor::descriptor(config.base_url.as_str());
     // A Marketplace listing is paid: Confluence then sends `lic` and answers the license API.
@@ -94,10 +93,7 @@ pub fn connect(
         descriptor,
         TenantStore::new(db.clone(), secrets),
     );
-    Ok(
-        app::webhooks::register(builder, db, egress.clone(), config.demo_server_url.as_str())
-            .build()?,
-    )
+    Ok(app::webhooks::register(builder, slot).build()?)
 }
 
 /// Opens the database and brings its schema up to date, once across replicas that start
@@ -129,8 +125,9 @@ pub fn leptos_options() -> Result<LeptosOptions, BootError> {
 pub async fn state(config: &Config, db: DatabaseConnection) -> Result<AppState, BootError> {
     let egress = egress(config)?;
     let secrets = secrets(config, &db).await?;
-    let connect = connect(config, db.clone(), &egress, secrets)?;
-    Ok(AppState {
+    let slot = app::webhooks::StateSlot::default();
+    let connect = connect(config, db.clone(), secrets, &slot)?;
+    let state = AppState {
         leptos_options: leptos_options()?,
         db,
         connect,
@@ -138,5 +135,8 @@ pub async fn state(config: &Config, db: DatabaseConnection) -> Result<AppState, 
         demo_server_url: config.demo_server_url.to_string(),
         max_file_bytes: config.max_file_bytes,
         profile_langs: Default::default(),
-    })
+    };
+    // Set once, here: the webhook handlers answer "try again" until then.
+    let _ = slot.set(state.clone());
+    Ok(state)
 }

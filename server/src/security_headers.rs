@@ -54,7 +54,7 @@ pub async fn page_scripts(State(state): State<AppState>, request: Request, next:
     if embeds_editor(&request)
         && let Some(host) = request.extensions().get::<HostRequest>()
     {
-        match app::office::site::document_server(&state, &host.tenant.client_key).await {
+        match app::office::site_setup::document_server(&state, &host.tenant.client_key).await {
             Ok(ds) => extra.extend(app::csp::origin(&ds.public_url)),
             // No Document Server: the page says so, and loads no editor.
             Err(err) => tracing::debug!(error = %err, "no Document Server for the page's policy"),

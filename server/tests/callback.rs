@@ -12,8 +12,8 @@ use std::{
 };
 
 use app::{
+    document_server_settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     office::ds_token,
-    settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     store::{document_server, office_session},
 };
 use axum::{Json, Router, extract::State, routing::post};

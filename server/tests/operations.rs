@@ -249,12 +249,12 @@ async fn a_key_rotation_loses_nothing(backend: Backend) {
     let host = common::installed_host(&http, emulator, app).await;
     assert_eq!(configure_page(&http, app, &host, None).await.status(), 200);
     let old_box = SecretBox::from_base64(&old_key).unwrap();
-    let form = app::settings::DocumentServerForm {
+    let form = app::document_server_settings::DocumentServerForm {
         public_url: "http://127.0.0.1:9/".into(),
         internal_url: String::new(),
         secret: "a-document-server-secret".into(),
         clear_secret: false,
-        jwt_header: app::settings::DEFAULT_JWT_HEADER.into(),
+        jwt_header: app::document_server_settings::DEFAULT_JWT_HEADER.into(),
         skip_certificate_check: false,
     };
     app::store::document_server::save(&db.conn, &old_box, &host.client_key, &form, None)

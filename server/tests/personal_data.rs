@@ -10,7 +10,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use app::{
-    settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
+    document_server_settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     store::{attachment_activity, document_server},
 };
 use connect::store::{

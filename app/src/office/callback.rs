@@ -30,7 +30,7 @@ use super::{
     file_stream::FileStream,
     formats,
     link_token::{LinkClaims, Purpose},
-    site,
+    site_setup,
 };
 use crate::{
     state::AppState,
@@ -129,14 +129,18 @@ async fn respond(
     body: Bytes,
     seen_status: &mut Option<i64>,
 ) -> Response {
-    let link = match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::Callback) {
+    let link = match LinkClaims::verify(
+        query.token(),
+        &site_setup::link_key(&state),
+        Purpose::Callback,
+    ) {
         Ok(link) => link,
         Err(err) => return refused(StatusCode::UNAUTHORIZED, &format!("the callback {err}")),
     };
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return refused(StatusCode::BAD_REQUEST, "the body is not JSON");
     };
-    let (tenant, ds) = match site::for_document_server(&state, &link).await {
+    let (tenant, ds) = match site_setup::for_document_server(&state, &link).await {
         Ok(found) => found,
         Err((status, message)) => return refused(status, &message),
     };

@@ -10,7 +10,7 @@ use reqwest::{Method, StatusCode, header};
 use serde::Deserialize;
 
 use crate::{
-    documents::{Attachment, Results},
+    attachments::{Attachment, Results},
     permissions::WithOperations,
 };
 

@@ -22,7 +22,7 @@ use super::{
     ds_token,
     file_stream::FileStream,
     link_token::{LinkClaims, Purpose},
-    site,
+    site_setup,
 };
 use crate::state::AppState;
 
@@ -63,9 +63,9 @@ pub async fn verify_fetch(
     headers: &HeaderMap,
     header_token: HeaderToken,
 ) -> Result<Fetch, Response> {
-    let link = LinkClaims::verify(query.token(), &site::link_key(state), purpose)
+    let link = LinkClaims::verify(query.token(), &site_setup::link_key(state), purpose)
         .map_err(|err| refuse(StatusCode::UNAUTHORIZED, &format!("the link {err}")))?;
-    let (tenant, ds) = site::for_document_server(state, &link)
+    let (tenant, ds) = site_setup::for_document_server(state, &link)
         .await
         .map_err(|(status, message)| refuse(status, &message))?;
     let header = headers
@@ -74,7 +74,8 @@ pub async fn verify_fetch(
     if let Some(secret) = &ds.secret
         && (header.is_some() || header_token == HeaderToken::Required)
     {
-        let expected = site::app_url(state, uri.path_and_query().map_or("", |pq| pq.as_str()));
+        let expected =
+            site_setup::app_url(state, uri.path_and_query().map_or("", |pq| pq.as_str()));
         match ds_token::verified_fields(&Value::Null, header, secret) {
             Ok(fields) if fields.get("url").and_then(Value::as_str) == Some(expected.as_str()) => {}
             Ok(_) => {

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{ForgottenFile, ds_client::DocumentServer, error::OfficeError, site};
+use super::{ForgottenFile, ds_client::DocumentServer, error::OfficeError, site_setup};
 use crate::{
     store::{
         office_save::{self, Claim, Intent, Lease},
@@ -16,11 +16,11 @@ use crate::{
 /// This site's forgotten files, with the attachment each belongs to.
 pub async fn list(scope: &TenantScope) -> Result<Vec<ForgottenFile>, OfficeError> {
     let state = &scope.state;
-    let ds = site::document_server(state, scope.client_key()).await?;
+    let ds = site_setup::document_server(state, scope.client_key()).await?;
     let answer = ds
         .command(&state.egress, json!({ "c": "getForgottenList" }))
         .await?;
-    let ours = site::doc_keys(state);
+    let ours = site_setup::doc_keys(state);
     let keys: Vec<String> = answer
         .get("keys")
         .and_then(Value::as_array)
@@ -58,7 +58,7 @@ pub async fn list(scope: &TenantScope) -> Result<Vec<ForgottenFile>, OfficeError
 /// `account_id`, then lets the Document Server delete it. The new version's number.
 pub async fn recover(scope: &TenantScope, account_id: &str, key: &str) -> Result<i32, OfficeError> {
     let state = &scope.state;
-    if !site::doc_keys(state).belongs_to(key, scope.client_key()) {
+    if !site_setup::doc_keys(state).belongs_to(key, scope.client_key()) {
         return Err(OfficeError::Other(
             "no such unsaved edit on this site".into(),
         ));
@@ -66,7 +66,7 @@ pub async fn recover(scope: &TenantScope, account_id: &str, key: &str) -> Result
     let session = office_session::get(&state.db, key)
         .await?
         .ok_or_else(|| OfficeError::Other("no such unsaved edit on this site".into()))?;
-    let ds = site::document_server(state, scope.client_key()).await?;
+    let ds = site_setup::document_server(state, scope.client_key()).await?;
     let save_id = format!("{key}/final");
     let version = match office_save::claim(&state.db, &save_id, scope.client_key()).await? {
         // A late retry stored it after all: only the Document Server's copy is left to drop.

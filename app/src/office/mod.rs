@@ -57,7 +57,7 @@ pub mod save_notice;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
-pub mod site;
+pub mod site_setup;
 #[cfg(feature = "ssr")]
 pub mod templates;
 #[cfg(feature = "ssr")]
@@ -522,7 +522,7 @@ pub async fn find_people(
 /// Edits of this site the Document Server could not deliver. Administrators only.
 #[server(endpoint = "document-server/forgotten", client = ContextClient)]
 pub async fn forgotten_files() -> Result<Vec<ForgottenFile>, ServerFnError> {
-    let scope = crate::settings::admin_scope().await?;
+    let scope = crate::document_server_settings::admin_scope().await?;
     forgotten::list(&scope)
         .await
         .map_err(|err| err.into_server_error("Listing unsaved edits"))
@@ -531,7 +531,7 @@ pub async fn forgotten_files() -> Result<Vec<ForgottenFile>, ServerFnError> {
 /// Stores an undelivered edit as a new version, as the administrator. Administrators only.
 #[server(endpoint = "document-server/recover", client = ContextClient)]
 pub async fn recover_forgotten(key: String) -> Result<i32, ServerFnError> {
-    let scope = crate::settings::admin_scope().await?;
+    let scope = crate::document_server_settings::admin_scope().await?;
     let account_id = scope.account_id.clone().unwrap_or_default();
     forgotten::recover(&scope, &account_id, &key)
         .await
@@ -542,9 +542,9 @@ pub async fn recover_forgotten(key: String) -> Result<i32, ServerFnError> {
 /// check, then the `version` command, which proves the secret and header. Administrators only.
 #[server(endpoint = "document-server/test", client = ContextClient)]
 pub async fn test_document_server(
-    form: crate::settings::DocumentServerForm,
+    form: crate::document_server_settings::DocumentServerForm,
 ) -> Result<ConnectionReport, ServerFnError> {
-    let scope = crate::settings::admin_scope().await?;
+    let scope = crate::document_server_settings::admin_scope().await?;
     test_connection::run(&scope, &form, crate::i18n::current_lang())
         .await
         .map_err(|err| err.into_server_error("Testing the connection"))

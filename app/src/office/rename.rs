@@ -3,36 +3,33 @@
 
 use serde_json::json;
 
-use super::{confluence::Confluence, error::OfficeError, site};
-use crate::store::office_session;
+use super::{confluence::Confluence, error::OfficeError, site_setup};
+use crate::{state::AppState, store::office_session};
 
 /// Tells the Document Server the current title of `attachment_id` for each of its open
 /// sessions. The title is read from Confluence (as the app), not taken from the webhook body.
 pub async fn follow(
-    db: &sea_orm::DatabaseConnection,
-    http: &connect::egress::EgressClient,
-    connect: &connect::Connect,
-    demo_url: &str,
+    state: &AppState,
     tenant: &connect::store::tenant::Tenant,
     attachment_id: &str,
 ) -> Result<usize, OfficeError> {
     let sessions =
-        office_session::open_for_attachment(db, &tenant.client_key, attachment_id).await?;
+        office_session::open_for_attachment(&state.db, &tenant.client_key, attachment_id).await?;
     if sessions.is_empty() {
         return Ok(0);
     }
-    let Some(att) = Confluence::new(connect, tenant)
+    let Some(att) = Confluence::new(&state.connect, tenant)
         .by_id(attachment_id)
         .await?
     else {
         return Ok(0);
     };
-    let ds = site::document_server_of(db, connect, demo_url, &tenant.client_key).await?;
+    let ds = site_setup::document_server(state, &tenant.client_key).await?;
     let mut told = 0;
     for session in sessions {
         let fields =
             json!({ "c": "meta", "key": session.doc_key, "meta": { "title": att.title() } });
-        match ds.command(http, fields).await {
+        match ds.command(&state.egress, fields).await {
             Ok(_) => told += 1,
             // The session ended meanwhile (error 1: unknown key): nothing to update.
             Err(err) => tracing::info!(key = %session.doc_key, error = %err, "title not updated"),

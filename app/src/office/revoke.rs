@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::{confluence::Confluence, ds_client::DocumentServer, error::OfficeError, site};
+use super::{confluence::Confluence, ds_client::DocumentServer, error::OfficeError, site_setup};
 use crate::{editor_options::EditorOptions, store::office_session};
 
 /// The most sessions one sweep checks; a site with more is checked again at each join or leave.
@@ -84,21 +84,19 @@ pub async fn drop_revoked(
 /// Checks the people in the site's open sessions against `options` (the site's, as just read or
 /// saved) now: all of them, or those of one attachment. Answers how many people were dropped.
 pub async fn sweep(
-    db: &sea_orm::DatabaseConnection,
-    http: &connect::egress::EgressClient,
-    connect: &connect::Connect,
-    demo_url: &str,
+    state: &crate::state::AppState,
     tenant: &connect::store::tenant::Tenant,
     options: &EditorOptions,
     attachment_id: Option<&str>,
 ) -> Result<usize, OfficeError> {
+    let db = &state.db;
     let sessions =
         office_session::open_with_people(db, &tenant.client_key, attachment_id, SWEEP_MAX).await?;
     if sessions.is_empty() {
         return Ok(0);
     }
-    let ds = site::document_server_of(db, connect, demo_url, &tenant.client_key).await?;
-    let confluence = Confluence::new(connect, tenant);
+    let ds = site_setup::document_server(state, &tenant.client_key).await?;
+    let confluence = Confluence::new(&state.connect, tenant);
     let mut dropped = 0;
     for row in &sessions {
         let mut users: Vec<String> = office_session::people(&row.users)
@@ -110,7 +108,7 @@ pub async fn sweep(
             attachment_id: &row.attachment_id,
             doc_key: &row.doc_key,
         };
-        let gone = drop_revoked(http, &confluence, &ds, options, &session, &users).await;
+        let gone = drop_revoked(&state.egress, &confluence, &ds, options, &session, &users).await;
         if !gone.is_empty() {
             dropped += gone.len();
             users.retain(|u| !gone.contains(u));

@@ -11,7 +11,7 @@ use super::{
     error::OfficeError,
     formats::{self, Action, Format},
     link_token::{LinkClaims, Purpose},
-    pdf_form, site, templates, who_may_edit,
+    pdf_form, site_setup, templates, who_may_edit,
 };
 use crate::{
     editor_options::EditorOptions,
@@ -82,7 +82,7 @@ impl Caller {
 
     /// The keyed hash of this server's document keys.
     pub(super) fn doc_keys(&self) -> DocKeys {
-        site::doc_keys(&self.scope.state)
+        site_setup::doc_keys(&self.scope.state)
     }
 
     pub(super) fn now(&self) -> i64 {
@@ -111,14 +111,14 @@ impl Caller {
                 self.now(),
             )
         };
-        let token = claims.sign(&site::link_key(&self.scope.state))?;
+        let token = claims.sign(&site_setup::link_key(&self.scope.state))?;
         let path = match purpose {
             Purpose::File => super::paths::FILE,
             Purpose::Callback => super::paths::CALLBACK,
             Purpose::Probe => super::paths::PROBE,
             Purpose::Changes => super::paths::CHANGES,
         };
-        Ok(site::app_url(
+        Ok(site_setup::app_url(
             &self.scope.state,
             &format!("{path}?token={token}"),
         ))
@@ -172,14 +172,14 @@ impl Caller {
     /// The site's editing options.
     pub(super) async fn options(&self) -> Result<EditorOptions, OfficeError> {
         self.options
-            .get_or_try_init(|| site::options(&self.scope.state, self.client_key()))
+            .get_or_try_init(|| site_setup::options(&self.scope.state, self.client_key()))
             .await
             .cloned()
     }
 
     /// The Document Server the site opens documents with now.
     pub(super) async fn document_server(&self) -> Result<DocumentServer, OfficeError> {
-        site::document_server(&self.scope.state, self.client_key()).await
+        site_setup::document_server(&self.scope.state, self.client_key()).await
     }
 
     /// The attachment, checked: the caller can see the page, the file is there, not larger than

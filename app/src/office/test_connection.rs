@@ -15,10 +15,10 @@ use super::{
     ds_client::{ConvertRequest, DocumentServer},
     error::OfficeError,
     link_token::{LinkClaims, Purpose},
-    site,
+    site_setup,
 };
+use crate::{document_server_settings::DocumentServerForm, tenant_scope::TenantScope};
 use crate::{i18n::Lang, state::AppState};
-use crate::{settings::DocumentServerForm, tenant_scope::TenantScope};
 
 /// The Document Server the form describes; an empty secret means the stored one.
 async fn from_form(
@@ -31,7 +31,7 @@ async fn from_form(
         Some(form.secret.trim().to_owned())
     } else {
         let state = &scope.state;
-        match site::own_server(&state.db, &state.connect, scope.client_key()).await {
+        match site_setup::own_server(&state.db, &state.connect, scope.client_key()).await {
             Ok(stored) => stored.secret,
             Err(OfficeError::NotConfigured) => None,
             Err(err) => return Err(err),
@@ -57,7 +57,7 @@ pub async fn run(
     let mut errors = form.validate(lang);
     if errors.is_empty() {
         // The operator's egress policy first: a refused address is never contacted.
-        errors = crate::settings::server_checks(scope, form, lang)
+        errors = crate::document_server_settings::server_checks(scope, form, lang)
             .await
             .into_iter()
             .filter(|e| e.field != "secret")
@@ -158,8 +158,8 @@ async fn reaches_confluo(
         &key,
         now,
     )
-    .sign(&site::link_key(state))?;
-    let url = site::app_url(state, &format!("{}?token={token}", super::paths::PROBE));
+    .sign(&site_setup::link_key(state))?;
+    let url = site_setup::app_url(state, &format!("{}?token={token}", super::paths::PROBE));
     let request = ConvertRequest {
         key: &key,
         file_type: "txt",
@@ -187,7 +187,7 @@ async fn reaches_confluo(
 
 /// `GET /office/probe?token=…`: the test file, for a valid probe link only.
 pub async fn probe(State(state): State<AppState>, Query(query): Query<LinkQuery>) -> Response {
-    match LinkClaims::verify(query.token(), &site::link_key(&state), Purpose::Probe) {
+    match LinkClaims::verify(query.token(), &site_setup::link_key(&state), Purpose::Probe) {
         Ok(_) => {
             let mut response = (
                 [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    documents::{Attachment, document_kind, human_size},
+    attachments::{Attachment, document_kind, human_size},
     pages::frame::Load,
 };
 
@@ -15,7 +15,7 @@ pub async fn load_attachments(
     page_id: &str,
     into: RwSignal<Load<Vec<Attachment>>>,
 ) {
-    into.set(match crate::documents::page_attachments(page_id).await {
+    into.set(match crate::attachments::page_attachments(page_id).await {
         Ok(list) => Load::Ready(list),
         Err(err) => Load::Failed(crate::pages::frame::report(
             t.text("Cannot list attachments"),
@@ -72,7 +72,7 @@ pub fn AttachmentPicker(
                                     />
                                     <span class="picker-title">{title}</span>
                                     <span class="muted small">
-                                        {crate::documents::kind_label(t.lang(), document_kind(&att.title).unwrap_or("Other file"))} " · "
+                                        {crate::attachments::kind_label(t.lang(), document_kind(&att.title).unwrap_or("Other file"))} " · "
                                         {human_size(att.extensions.file_size)} " · v"
                                         {att.version.number}
                                     </span>

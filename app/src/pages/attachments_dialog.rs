@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::office::NewDocumentKind;
 
 use crate::{
-    documents::Attachment,
+    attachments::Attachment,
     i18n::use_tr,
     pages::{
         attachment_picker::AttachmentPicker,

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use crate::{
-    i18n::use_tr,
-    pages::frame::{HostScript, Load},
-    settings::{
+    document_server_settings::{
         DEFAULT_JWT_HEADER, DocumentServerForm, DocumentServerView, FieldError, SaveDocumentServer,
     },
+    i18n::use_tr,
+    pages::frame::{HostScript, Load},
 };
 
 #[component]
@@ -38,7 +38,7 @@ pub fn ConfigurePage() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
-            match crate::settings::load_document_server().await {
+            match crate::document_server_settings::load_document_server().await {
                 Ok(view) => {
                     if let Some(v) = &view {
                         fill(v);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    documents::{Attachment, ReportedChange, document_kind, human_size},
+    attachments::{Attachment, ReportedChange, document_kind, human_size},
     i18n::{Tr, use_tr},
     pages::frame::{HostScript, Load},
 };
@@ -279,7 +279,7 @@ pub(crate) fn DocumentCard(att: Attachment) -> impl IntoView {
             <div>
                 <h2 class="doc-title" data-testid="doc-title">{att.title.clone()}</h2>
                 <p class="muted">
-                    <span data-testid="doc-kind">{crate::documents::kind_label(t.lang(), kind)}</span>
+                    <span data-testid="doc-kind">{crate::attachments::kind_label(t.lang(), kind)}</span>
                     " · "
                     <span data-testid="doc-size">{human_size(att.extensions.file_size)}</span>
                     " · " {t.text("version")} " "
@@ -328,7 +328,7 @@ pub(crate) async fn load(
     attachment: RwSignal<Load<Attachment>>,
     activity: RwSignal<Load<Option<ReportedChange>>>,
 ) {
-    use crate::documents::{Results, attachment_activity};
+    use crate::attachments::{Results, attachment_activity};
     use crate::pages::frame::report;
     if file.is_empty() {
         activity.set(Load::Ready(None));

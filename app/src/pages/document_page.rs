@@ -651,8 +651,8 @@ fn method_for(purpose: formats::FileUse) -> &'static str {
 fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoView {
     let t = use_tr();
     use crate::pages::attachment_picker::AttachmentPicker;
-    let all = RwSignal::new(Load::<Vec<crate::documents::Attachment>>::Loading);
-    let shown = RwSignal::new(Load::<Vec<crate::documents::Attachment>>::Loading);
+    let all = RwSignal::new(Load::<Vec<crate::attachments::Attachment>>::Loading);
+    let shown = RwSignal::new(Load::<Vec<crate::attachments::Attachment>>::Loading);
     let selected = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);

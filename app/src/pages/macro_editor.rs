@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    documents::Attachment,
+    attachments::Attachment,
     i18n::use_tr,
     pages::{
         attachment_picker::AttachmentPicker,
@@ -38,7 +38,7 @@ pub fn DocumentMacroEditor() -> impl IntoView {
             if let Ok(body) = connect::bridge::confluence::macro_body().await {
                 caption.set(body);
             }
-            attachments.set(match crate::documents::page_attachments(&page_id).await {
+            attachments.set(match crate::attachments::page_attachments(&page_id).await {
                 Ok(list) => Load::Ready(list),
                 Err(err) => Load::Failed(crate::pages::frame::report(
                     t.text("Cannot list attachments"),

@@ -8,7 +8,7 @@ use sea_orm::{
     sea_query::OnConflict,
 };
 
-use crate::settings::{DocumentServerForm, DocumentServerView};
+use crate::document_server_settings::{DocumentServerForm, DocumentServerView};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "document_server")]

@@ -9,11 +9,11 @@ use std::{
 };
 
 use app::{
+    document_server_settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     office::{
         doc_key::{self, DocKeys},
         link_token::{self, LinkClaims, Purpose},
     },
-    settings::{DEFAULT_JWT_HEADER, DocumentServerForm},
     store::{document_server, office_session, office_session_member},
 };
 use connect::store::secrets::SecretBox;

@@ -22,19 +22,6 @@ pub async fn document_server(
         .await
 }
 
-/// [`document_server`] from its parts (for code that runs outside a request, like webhooks,
-/// which only send commands: downloads are held to the Document Server's own default limit).
-pub async fn document_server_of(
-    db: &sea_orm::DatabaseConnection,
-    connect: &connect::Connect,
-    demo_url: &str,
-    client_key: &str,
-) -> Result<DocumentServer, OfficeError> {
-    Sources::new(db, connect, MAX_FILE_BYTES)
-        .current(demo_url, client_key)
-        .await
-}
-
 /// The Document Server a link was made for: the demo server for links made while the demo ran
 /// (its sessions still save after the demo is switched off or ends), the site's own otherwise.
 pub async fn document_server_for_link(

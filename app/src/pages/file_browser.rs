@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    documents::kind_label,
-    documents::{Attachment, document_kind, human_size},
+    attachments::kind_label,
+    attachments::{Attachment, document_kind, human_size},
     file_browser::{self, KINDS, Listing, SortBy},
     i18n::{Tr, use_tr},
     pages::frame::{HostScript, Load},
@@ -259,7 +259,7 @@ async fn load(
     files: RwSignal<Load<Vec<Attachment>>>,
     capped: RwSignal<bool>,
 ) {
-    use crate::documents::Results;
+    use crate::attachments::Results;
     if !file_browser::valid_space_key(space_key) {
         files.set(Load::Failed(t.text("Open this page from a space.").into()));
         return;
