@@ -181,63 +181,79 @@ async fn signed_install(http: &reqwest::Client, port: u16, host: &TestHost) -> u
         .as_u16()
 }
 
+/// Two replicas on PostgreSQL trusting a local install-keys server, and a site installed
+/// through the first.
+struct InstalledSite {
+    db: TestDb,
+    http: reqwest::Client,
+    _keys: KeyServer,
+    a: u16,
+    b: u16,
+    _replicas: (common::Process, common::Process),
+    host: TestHost,
+}
+
+impl InstalledSite {
+    async fn start() -> Self {
+        let db = TestDb::new::<Migrator>(Backend::Postgres).await;
+        let keys = KeyServer::standard()
+            .await
+            .expect("the install-keys server");
+        let http = reqwest::Client::new();
+        let a = common::free_port();
+        let extra = [("CONNECT_KEYS_CDN_URL", keys.url.clone())];
+        let (b, first, second, _) = two_replicas(&http, &db, common::free_port(), a, &extra).await;
+        let host = TestHost::new(
+            app::descriptor::APP_KEY,
+            &format!("http://127.0.0.1:{a}"),
+            "replica-site",
+        );
+        assert_eq!(signed_install(&http, a, &host).await, 204);
+        Self {
+            db,
+            http,
+            _keys: keys,
+            a,
+            b,
+            _replicas: (first, second),
+            host,
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_secret_rotated_through_one_replica_is_in_force_on_the_other_at_once() {
-    let db = TestDb::new::<Migrator>(Backend::Postgres).await;
-    let keys = KeyServer::standard()
-        .await
-        .expect("the install-keys server");
-    let http = reqwest::Client::new();
-    let a = common::free_port();
-    let extra = [("CONNECT_KEYS_CDN_URL", keys.url.clone())];
-    let (b, _first, _second, _) = two_replicas(&http, &db, common::free_port(), a, &extra).await;
-    let mut host = TestHost::new(
-        app::descriptor::APP_KEY,
-        &format!("http://127.0.0.1:{a}"),
-        "replica-site",
-    );
-    assert_eq!(signed_install(&http, a, &host).await, 204);
-    assert_eq!(webhook(&http, b, &host, "first").await, 204);
+    let site = InstalledSite::start().await;
+    let (http, a, b, mut host) = (&site.http, site.a, site.b, site.host.clone());
+    assert_eq!(webhook(http, b, &host, "first").await, 204);
     for round in 0..5 {
         let old = host.clone();
         host.shared_secret = format!("rotated-secret-{round}-0123456789abcdef");
-        assert_eq!(signed_install(&http, a, &host).await, 204);
+        assert_eq!(signed_install(http, a, &host).await, 204);
         // The very next call, on the other replica.
         assert_eq!(
-            webhook(&http, b, &old, &format!("old-{round}")).await,
+            webhook(http, b, &old, &format!("old-{round}")).await,
             401,
             "replica B still honours the secret A replaced"
         );
-        assert_eq!(webhook(&http, b, &host, &format!("new-{round}")).await, 204);
+        assert_eq!(webhook(http, b, &host, &format!("new-{round}")).await, 204);
     }
-    db.cleanup().await;
+    site.db.cleanup().await;
 }
 
 #[tokio::test]
 async fn one_webhook_delivered_to_both_replicas_at_once_is_acted_on_once() {
-    let db = TestDb::new::<Migrator>(Backend::Postgres).await;
-    let keys = KeyServer::standard()
-        .await
-        .expect("the install-keys server");
-    let http = reqwest::Client::new();
-    let a = common::free_port();
-    let extra = [("CONNECT_KEYS_CDN_URL", keys.url.clone())];
-    let (b, _first, _second, _) = two_replicas(&http, &db, common::free_port(), a, &extra).await;
-    let host = TestHost::new(
-        app::descriptor::APP_KEY,
-        &format!("http://127.0.0.1:{a}"),
-        "replica-site",
-    );
-    assert_eq!(signed_install(&http, a, &host).await, 204);
+    let site = InstalledSite::start().await;
+    let (http, a, b, host) = (&site.http, site.a, site.b, &site.host);
     for n in 0..20 {
         let id = format!("delivery-{n}");
-        let (x, y) = tokio::join!(webhook(&http, a, &host, &id), webhook(&http, b, &host, &id));
+        let (x, y) = tokio::join!(webhook(http, a, host, &id), webhook(http, b, host, &id));
         let mut statuses = [x, y];
         statuses.sort();
         // 204: this replica ran the handler; 200: it found the delivery already taken.
         assert_eq!(statuses, [200, 204], "delivery {n}");
     }
-    db.cleanup().await;
+    site.db.cleanup().await;
 }
 
 #[tokio::test]

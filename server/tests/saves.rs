@@ -246,16 +246,6 @@ async fn postgres_a_save_whose_upload_was_lost_in_the_crash_is_stored_once() {
     a_save_interrupted_by_a_crash_lands_once(Backend::Postgres, false).await;
 }
 
-/// The most memory the process ever held (`VmHWM`), in bytes.
-fn peak_memory(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}
-
 #[tokio::test]
 async fn a_300_mb_save_streams_through_the_server_in_little_memory() {
     const SIZE: u64 = 300 * 1024 * 1024;
@@ -265,7 +255,7 @@ async fn a_300_mb_save_streams_through_the_server_in_little_memory() {
     let versions = site.versions().await;
     assert_eq!(versions.len(), 2, "{versions:?}");
     assert_eq!(versions[1]["size"], SIZE);
-    let peak = peak_memory(site.server_pid());
+    let peak = common::chaos::peak_memory(site.server_pid());
     assert!(peak > 0, "no VmHWM for the server");
     assert!(
         peak < 128 * 1024 * 1024,

@@ -68,10 +68,20 @@ pub fn env_count(name: &str, default: u64) -> u64 {
 
 /// The resident memory of `pid` now (`VmRSS`), in bytes.
 pub fn rss(pid: u32) -> u64 {
+    memory(pid, "VmRSS")
+}
+
+/// The most memory `pid` ever held (`VmHWM`), in bytes.
+pub fn peak_memory(pid: u32) -> u64 {
+    memory(pid, "VmHWM")
+}
+
+/// A size line (`VmRSS: 1234 kB`) of `/proc/{pid}/status`, in bytes; 0 when there is none.
+fn memory(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         .map_or(0, |kb| kb * 1024)
 }
