@@ -111,18 +111,9 @@ async fn lifecycle(
     event: &str,
     tally: &Tally,
 ) -> u16 {
-    let path = format!("/{event}");
     let deadline = Instant::now() + CALL_DEADLINE;
     loop {
-        let token = host.install_token(&path);
-        let sent = http
-            .post(format!("{}{path}", app_url(app)))
-            .header("authorization", format!("JWT {token}"))
-            .json(&host.lifecycle_body(event))
-            .timeout(Duration::from_secs(20))
-            .send()
-            .await;
-        match sent {
+        match common::signed_lifecycle(http, app, host, event).await {
             Ok(r) if !r.status().is_server_error() => return r.status().as_u16(),
             _ => tally.unanswered.fetch_add(1, Ordering::Relaxed),
         };
@@ -184,19 +175,7 @@ async fn webhook_with(
 ) -> u16 {
     let mut signer = host.clone();
     signer.shared_secret = secret.to_owned();
-    let path = "/webhooks/label_added";
-    http.post(format!("{}{path}", app_url(app)))
-        .header(
-            "authorization",
-            format!("JWT {}", signer.host_token("POST", path)),
-        )
-        .header("x-atlassian-webhook-identifier", id)
-        .json(&json!({}))
-        .send()
-        .await
-        .expect("the server answers")
-        .status()
-        .as_u16()
+    common::signed_webhook(http, app, &signer, id).await
 }
 
 async fn install_storm(backend: Backend) {

@@ -150,31 +150,8 @@ async fn two_replicas(
     (b, first, second, key)
 }
 
-/// `POST /webhooks/label_added` signed by `host` (with its secret), with a delivery id.
-async fn webhook(http: &reqwest::Client, port: u16, host: &TestHost, delivery: &str) -> u16 {
-    let path = "/webhooks/label_added";
-    http.post(format!("http://127.0.0.1:{port}{path}"))
-        .header(
-            "authorization",
-            format!("JWT {}", host.host_token("POST", path)),
-        )
-        .header("x-atlassian-webhook-identifier", delivery)
-        .json(&json!({}))
-        .send()
-        .await
-        .expect("the replica answers")
-        .status()
-        .as_u16()
-}
-
 async fn signed_install(http: &reqwest::Client, port: u16, host: &TestHost) -> u16 {
-    http.post(format!("http://127.0.0.1:{port}/installed"))
-        .header(
-            "authorization",
-            format!("JWT {}", host.install_token("/installed")),
-        )
-        .json(&host.lifecycle_body("installed"))
-        .send()
+    common::signed_lifecycle(http, port, host, "installed")
         .await
         .expect("the replica answers")
         .status()
@@ -225,18 +202,21 @@ impl InstalledSite {
 async fn a_secret_rotated_through_one_replica_is_in_force_on_the_other_at_once() {
     let site = InstalledSite::start().await;
     let (http, a, b, mut host) = (&site.http, site.a, site.b, site.host.clone());
-    assert_eq!(webhook(http, b, &host, "first").await, 204);
+    assert_eq!(common::signed_webhook(http, b, &host, "first").await, 204);
     for round in 0..5 {
         let old = host.clone();
         host.shared_secret = format!("rotated-secret-{round}-0123456789abcdef");
         assert_eq!(signed_install(http, a, &host).await, 204);
         // The very next call, on the other replica.
         assert_eq!(
-            webhook(http, b, &old, &format!("old-{round}")).await,
+            common::signed_webhook(http, b, &old, &format!("old-{round}")).await,
             401,
             "replica B still honours the secret A replaced"
         );
-        assert_eq!(webhook(http, b, &host, &format!("new-{round}")).await, 204);
+        assert_eq!(
+            common::signed_webhook(http, b, &host, &format!("new-{round}")).await,
+            204
+        );
     }
     site.db.cleanup().await;
 }
@@ -247,7 +227,10 @@ async fn one_webhook_delivered_to_both_replicas_at_once_is_acted_on_once() {
     let (http, a, b, host) = (&site.http, site.a, site.b, &site.host);
     for n in 0..20 {
         let id = format!("delivery-{n}");
-        let (x, y) = tokio::join!(webhook(http, a, host, &id), webhook(http, b, host, &id));
+        let (x, y) = tokio::join!(
+            common::signed_webhook(http, a, host, &id),
+            common::signed_webhook(http, b, host, &id)
+        );
         let mut statuses = [x, y];
         statuses.sort();
         // 204: this replica ran the handler; 200: it found the delivery already taken.

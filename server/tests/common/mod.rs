@@ -203,3 +203,47 @@ pub async fn installed_host(
         .to_owned();
     host
 }
+
+/// `POST /webhooks/label_added` on the server at `port`, signed by `host` with its secret,
+/// under the delivery id `delivery`; the status it answers (204: handled, 200: a delivery
+/// already acted on, 401: the signature or site refused).
+pub async fn signed_webhook(
+    http: &reqwest::Client,
+    port: u16,
+    host: &connect::test_host::TestHost,
+    delivery: &str,
+) -> u16 {
+    let path = "/webhooks/label_added";
+    http.post(format!("http://127.0.0.1:{port}{path}"))
+        .header(
+            "authorization",
+            format!("JWT {}", host.host_token("POST", path)),
+        )
+        .header("x-atlassian-webhook-identifier", delivery)
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .expect("the server answers")
+        .status()
+        .as_u16()
+}
+
+/// The lifecycle call `event` (`installed`, `uninstalled`) to the server at `port`, with the
+/// body and signed-install token `host` sends.
+pub async fn signed_lifecycle(
+    http: &reqwest::Client,
+    port: u16,
+    host: &connect::test_host::TestHost,
+    event: &str,
+) -> reqwest::Result<reqwest::Response> {
+    let path = format!("/{event}");
+    http.post(format!("http://127.0.0.1:{port}{path}"))
+        .header(
+            "authorization",
+            format!("JWT {}", host.install_token(&path)),
+        )
+        .json(&host.lifecycle_body(event))
+        .timeout(Duration::from_secs(20))
+        .send()
+        .await
+}
