@@ -81,9 +81,11 @@ impl DocumentServerForm {
         if !secret.is_empty() && secret.chars().count() < MIN_SECRET_LEN {
             errors.fail(
                 "secret",
-                lang.fmt(
+                lang.plural(
+                    "The secret must be at least {count} character long.",
                     "The secret must be at least {count} characters long.",
-                    &[("count", &MIN_SECRET_LEN.to_string())],
+                    MIN_SECRET_LEN as u64,
+                    &[],
                 ),
             );
         }

@@ -28,6 +28,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                // Before the module that hydrates (a classic script runs first): the page's
+                // language's words, which the bundle does not carry.
+                {crate::i18n::words_script_url(lang).map(|src| view! { <script src=src></script> })}
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>

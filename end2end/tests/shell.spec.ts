@@ -43,6 +43,45 @@ test('pages are rendered in the language the browser asks for, and say that they
   expect(await fallback.text()).toContain('Page not found');
 });
 
+test('a page gets only its own language\'s words, in a file kept for a year; the bundle carries none', async ({ browser, request }) => {
+  const words: string[] = [];
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('request', (req) => { if (new URL(req.url()).pathname.startsWith('/words/')) words.push(new URL(req.url()).pathname); });
+    await page.goto('/no/such/screen');
+    await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+    await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
+    expect(words).toHaveLength(1);
+    expect(words[0]).toMatch(/^\/words\/fr-[0-9a-f]{16}\.js$/);
+    expect(await page.evaluate(() => (self as any).confluoWords?.lang)).toBe('fr');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+  const file = await request.get(words[0], { headers: { 'accept-encoding': 'gzip' } });
+  expect(file.status()).toBe(200);
+  expect(file.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(file.headers()['content-encoding']).toBe('gzip');
+  const text = await file.text();
+  expect(text).toContain('Page introuvable');
+  expect(text).not.toContain('Seite nicht gefunden');
+  const again = await request.get(words[0], { headers: { 'if-none-match': file.headers()['etag'] } });
+  expect(again.status()).toBe(304);
+  expect((await request.get('/words/fr-0000000000000000.js')).status()).toBe(404);
+  // English texts are the keys: an English page loads no words file.
+  const english = await (await request.get('/no/such/screen', { headers: { 'Accept-Language': 'en' } })).text();
+  expect(english).not.toContain('/words/');
+  // No language's words are in the WebAssembly bundle (its strings are UTF-8).
+  const wasm = await (await request.get('/pkg/confluo.wasm')).body();
+  for (const translated of ['Page introuvable', 'Seite nicht gefunden', 'Öffnen', 'Открыть', '開く']) {
+    expect(wasm.includes(Buffer.from(translated, 'utf8')), translated).toBe(false);
+  }
+  expect(wasm.includes(Buffer.from('Page not found', 'utf8'))).toBe(true);
+});
+
 test('the health endpoint answers', async ({ request }) => {
   const res = await request.get('/healthz');
   expect(res.status()).toBe(200);

@@ -18,6 +18,10 @@ pub fn router(state: AppState, proxies: access_log::TrustedProxies) -> Router {
     let routes = generate_route_list(App);
     let app = Router::new()
         .route("/healthz", get(healthz))
+        .route(
+            &format!("{}/{{name}}", app::i18n::WORDS_PATH),
+            get(app::i18n::words_file::serve),
+        )
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()

@@ -9,12 +9,13 @@
 //! is the key of the [`catalogue`], so code reads as the English screen does, and a text the
 //! catalogue lacks shows in English rather than not at all.
 
-mod catalogue;
+pub mod catalogue;
 mod date;
+pub mod plural;
 #[cfg(feature = "ssr")]
 pub mod profile;
-
-use std::{collections::HashMap, sync::LazyLock};
+#[cfg(feature = "ssr")]
+pub mod words_file;
 
 use leptos::prelude::*;
 
@@ -111,16 +112,35 @@ impl Lang {
     pub fn fmt(self, text: &'static str, args: &[(&str, &str)]) -> String {
         fill(translate(self, text), args)
     }
+
+    /// The form of a text about `count` things this language uses for that number: `one` and
+    /// `other` are the English singular and plural, `{count}` is filled in with `count` and
+    /// each other `{name}` with its value in `args`.
+    pub fn plural(
+        self,
+        one: &'static str,
+        other: &'static str,
+        count: u64,
+        args: &[(&str, &str)],
+    ) -> String {
+        let text = catalogue::words(self)
+            .and_then(|words| words.plural(one, plural::form(self, count)))
+            .unwrap_or(match plural::form(Lang::En, count) {
+                0 => one,
+                _ => other,
+            });
+        let count = count.to_string();
+        let mut all = vec![("count", count.as_str())];
+        all.extend_from_slice(args);
+        fill(text, &all)
+    }
 }
 
 /// Looks `text` up; the text itself (English) when the catalogue lacks it.
 fn translate(lang: Lang, text: &'static str) -> &'static str {
-    static BY_ENGLISH: LazyLock<HashMap<&'static str, &'static catalogue::Entry>> =
-        LazyLock::new(|| catalogue::ENTRIES.iter().map(|e| (e.en, e)).collect());
-    match BY_ENGLISH.get(text) {
-        Some(entry) => entry.get(lang),
-        None => text,
-    }
+    catalogue::words(lang)
+        .and_then(|words| words.text(text))
+        .unwrap_or(text)
 }
 
 fn fill(text: &str, args: &[(&str, &str)]) -> String {
@@ -152,6 +172,17 @@ impl Tr {
     /// `text` in the page's language with each `{name}` replaced by its value in `args`.
     pub fn fmt(self, text: &'static str, args: &[(&str, &str)]) -> String {
         self.0.fmt(text, args)
+    }
+
+    /// A text about `count` things in the page's language (see [`Lang::plural`]).
+    pub fn plural(
+        self,
+        one: &'static str,
+        other: &'static str,
+        count: u64,
+        args: &[(&str, &str)],
+    ) -> String {
+        self.0.plural(one, other, count, args)
     }
 }
 
@@ -206,11 +237,27 @@ pub fn request_lang(headers: &axum::http::HeaderMap) -> Lang {
         .unwrap_or_default()
 }
 
+/// Where a page in `lang` loads its words from (`None`: English, whose texts are the keys).
+pub fn words_script_url(lang: Lang) -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        catalogue::browser_file(lang).map(|file| format!("{WORDS_PATH}/{}", file.name))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = lang;
+        None
+    }
+}
+
+/// Where the browser's words scripts are served.
+pub const WORDS_PATH: &str = "/words";
+
 /// The language of the page or server function being answered.
 #[cfg(feature = "ssr")]
 pub fn current_lang() -> Lang {
     page_lang()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests;

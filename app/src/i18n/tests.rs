@@ -3,7 +3,9 @@ use std::{
     path::Path,
 };
 
-use super::{Lang, catalogue::ENTRIES, fill};
+use std::collections::HashMap;
+
+use super::{Lang, catalogue, fill, plural};
 
 #[test]
 fn browsers_languages_are_negotiated_by_preference() {
@@ -57,31 +59,181 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
         .collect()
 }
 
+fn locales() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
+}
+
+/// The template's messages: English singular → English plural, if the text has one.
+fn template() -> HashMap<String, Option<String>> {
+    let pot = polib::po_file::parse(&locales().join("confluo.pot")).unwrap();
+    pot.messages()
+        .map(|m| {
+            (
+                m.msgid().to_owned(),
+                m.msgid_plural().ok().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
 #[test]
-fn every_entry_is_translated_into_every_language_with_the_same_values() {
-    let mut seen = HashSet::new();
-    for entry in ENTRIES {
-        assert!(
-            seen.insert(entry.en),
-            "{:?} is in the catalogue twice",
-            entry.en
+fn every_file_translates_every_text_of_the_template_with_the_same_values_and_its_plural_rule() {
+    let template = template();
+    assert!(template.len() > 300, "{} texts", template.len());
+    let mut files = 0;
+    for (lang, source) in files_built_in() {
+        files += 1;
+        let catalog = polib::po_file::parse_from_reader(source.as_bytes()).unwrap();
+        let code = lang.tag().replace('-', "_");
+        assert_eq!(catalog.metadata.language, code, "{lang:?}");
+        let rules = &catalog.metadata.plural_rules;
+        assert_eq!(
+            format!(
+                "nplurals={}; plural={};",
+                rules.nplurals,
+                rules.expr.trim_end_matches(';')
+            ),
+            plural::rule(lang),
+            "{lang:?}: the Plural-Forms header is not the rule Confluo applies"
         );
-        let wanted = placeholders(entry.en);
-        for lang in Lang::ALL {
-            let text = entry.get(lang);
+        let mut seen = HashSet::new();
+        for message in catalog.messages() {
+            let en = message.msgid();
+            assert!(seen.insert(en.to_owned()), "{lang:?}: {en:?} twice");
+            let Some(plural_en) = template.get(en) else {
+                panic!("{lang:?}: {en:?} is not in confluo.pot");
+            };
             assert!(
-                !text.trim().is_empty(),
-                "{:?} has no {lang:?} text",
-                entry.en
+                message.is_translated() && !message.is_fuzzy(),
+                "{lang:?}: {en:?} is not translated"
             );
-            assert_eq!(
-                placeholders(text),
-                wanted,
-                "{lang:?} text of {:?} fills in other values",
-                entry.en
-            );
+            let wanted = placeholders(en);
+            match plural_en {
+                Some(plural_en) => {
+                    assert_eq!(
+                        message.msgid_plural().ok(),
+                        Some(plural_en.as_str()),
+                        "{lang:?}: {en:?}"
+                    );
+                    assert_eq!(
+                        placeholders(plural_en),
+                        wanted,
+                        "{en:?}: the English forms differ"
+                    );
+                    let forms = message.msgstr_plural().unwrap();
+                    assert_eq!(
+                        forms.len(),
+                        plural::forms(lang),
+                        "{lang:?}: forms of {en:?}"
+                    );
+                    for form in forms {
+                        assert_eq!(
+                            placeholders(form),
+                            wanted,
+                            "{lang:?}: {form:?} fills in other values"
+                        );
+                    }
+                }
+                None => {
+                    let text = message.msgstr().unwrap();
+                    assert!(!text.trim().is_empty(), "{lang:?}: {en:?} is empty");
+                    assert_eq!(
+                        placeholders(text),
+                        wanted,
+                        "{lang:?}: {text:?} fills in other values"
+                    );
+                }
+            }
         }
+        assert_eq!(
+            seen.len(),
+            template.len(),
+            "{lang:?} lacks texts of the template"
+        );
+        assert!(catalogue::words(lang).is_some(), "{lang:?} did not load");
     }
+    assert_eq!(files, Lang::ALL.len() - 1);
+}
+
+#[test]
+fn numbers_take_each_languages_plural_form() {
+    let forms = |lang: Lang| -> Vec<usize> {
+        [0, 1, 2, 4, 5, 11, 12, 21, 22, 25, 101, 111, 1000]
+            .iter()
+            .map(|n| plural::form(lang, *n))
+            .collect()
+    };
+    assert_eq!(forms(Lang::En), [1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    assert_eq!(forms(Lang::Fr), [0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    assert_eq!(forms(Lang::Ru), [2, 0, 1, 1, 2, 2, 2, 0, 1, 2, 0, 2, 2]);
+    assert_eq!(forms(Lang::Ja), [0; 13]);
+    let documents = |lang: Lang, n| lang.plural("{count} document.", "{count} documents.", n, &[]);
+    assert_eq!(documents(Lang::En, 1), "1 document.");
+    assert_eq!(documents(Lang::En, 0), "0 documents.");
+    assert_eq!(documents(Lang::Fr, 0), "0 document.");
+    assert_eq!(documents(Lang::Ru, 21), "21 документ.");
+    assert_eq!(documents(Lang::Ru, 22), "22 документа.");
+    assert_eq!(documents(Lang::Ru, 25), "25 документов.");
+    assert_eq!(documents(Lang::Zh, 3), "3 个文档。");
+    assert_eq!(
+        Lang::De.plural(
+            "{matching} of {count} document.",
+            "{matching} of {count} documents.",
+            7,
+            &[("matching", "2")]
+        ),
+        "2 von 7 Dokumenten."
+    );
+    // A text no file has: English, by the English rule.
+    assert_eq!(
+        Lang::Ru.plural("{count} thing", "{count} things", 3, &[]),
+        "3 things"
+    );
+}
+
+#[test]
+fn the_browser_gets_one_language_under_a_name_that_follows_its_content() {
+    assert!(
+        catalogue::browser_file(Lang::En).is_none(),
+        "English needs no words file"
+    );
+    let german = catalogue::browser_file(Lang::De).unwrap();
+    let body = std::str::from_utf8(&german.body).unwrap();
+    assert!(body.starts_with("self.confluoWords={"), "{body:.40}");
+    assert!(body.contains("Öffnen") && !body.contains("Ouvrir") && !body.contains("開く"));
+    assert!(
+        german.name.starts_with("de-") && german.name.ends_with(".js"),
+        "{}",
+        german.name
+    );
+    let french = catalogue::browser_file(Lang::Fr).unwrap();
+    assert_ne!(
+        german.name.split_once('-').unwrap().1,
+        french.name.split_once('-').unwrap().1
+    );
+    let mut unzipped = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&german.gzip[..]),
+        &mut unzipped,
+    )
+    .unwrap();
+    assert_eq!(unzipped, body);
+    // What the browser reads back is what the server translates with.
+    let json = body
+        .strip_prefix("self.confluoWords=")
+        .unwrap()
+        .trim_end()
+        .trim_end_matches(';');
+    let words: catalogue::Words = serde_json::from_str(json).unwrap();
+    assert_eq!(words.text("Open"), Some("Öffnen"));
+    assert_eq!(
+        words.plural("{count} document.", 1),
+        Some("{count} Dokumente.")
+    );
+}
+
+fn files_built_in() -> [(Lang, &'static str); 7] {
+    catalogue::files()
 }
 
 /// The English texts the code looks up: the string literal passed to `text` or `fmt` of a `t`
@@ -117,6 +269,22 @@ fn looked_up(dir: &Path, found: &mut Vec<(String, String)>) {
                 found.push((string_literal(literal), path.display().to_string()));
             }
         }
+        for (at, _) in source.match_indices(".plural(") {
+            let rest = source[at + ".plural(".len()..].trim_start();
+            let Some(one) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let singular = string_literal(one);
+            // The plural is the next literal, after the singular's closing quote and a comma.
+            let after = &one[one.find("\",").map_or(0, |i| i + 2)..];
+            let Some(other) = after.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            found.push((
+                format!("{singular}\u{0}{}", string_literal(other)),
+                path.display().to_string(),
+            ));
+        }
         for call in ["into_server_error(\"", "let doing = \""] {
             for (at, _) in source.match_indices(call) {
                 let literal = &source[at + call.len()..];
@@ -151,24 +319,30 @@ fn string_literal(rest: &str) -> String {
 }
 
 #[test]
-fn every_text_the_screens_look_up_is_in_the_catalogue_and_every_entry_is_used() {
+fn every_text_the_screens_look_up_is_in_the_template_and_every_text_is_used() {
     let mut found = Vec::new();
     looked_up(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut found,
     );
     assert!(found.len() > 100, "only {} lookups found", found.len());
-    let known: HashSet<&str> = ENTRIES.iter().map(|e| e.en).collect();
+    // A plural lookup is `singular NUL plural`.
+    let known: HashSet<String> = template()
+        .into_iter()
+        .map(|(one, other)| match other {
+            Some(other) => format!("{one}\u{0}{other}"),
+            None => one,
+        })
+        .collect();
     let missing: Vec<_> = found
         .iter()
         .filter(|(text, _)| !known.contains(text.as_str()))
         .collect();
-    assert!(missing.is_empty(), "not in the catalogue: {missing:#?}");
+    assert!(missing.is_empty(), "not in confluo.pot: {missing:#?}");
     let used: HashSet<&str> = found.iter().map(|(text, _)| text.as_str()).collect();
-    let unused: Vec<_> = ENTRIES
+    let unused: Vec<_> = known
         .iter()
-        .map(|e| e.en)
-        .filter(|en| !used.contains(en))
+        .filter(|en| !used.contains(en.as_str()))
         .collect();
     assert!(unused.is_empty(), "never looked up: {unused:#?}");
 }

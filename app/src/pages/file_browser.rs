@@ -228,11 +228,12 @@ fn count_text(t: Tr, matching: usize, all: usize) -> String {
     match (matching, all) {
         (_, 0) => t.text("This space has no office documents yet.").to_owned(),
         (0, _) => t.text("No document matches.").to_owned(),
-        (1, 1) => t.text("1 document.").to_owned(),
-        (m, a) if m == a => t.fmt("{count} documents.", &[("count", &a.to_string())]),
-        (m, a) => t.fmt(
+        (m, a) if m == a => t.plural("{count} document.", "{count} documents.", a as u64, &[]),
+        (m, a) => t.plural(
+            "{matching} of {count} document.",
             "{matching} of {count} documents.",
-            &[("matching", &m.to_string()), ("count", &a.to_string())],
+            a as u64,
+            &[("matching", &m.to_string())],
         ),
     }
 }
