@@ -198,6 +198,21 @@ impl Caller {
         Ok((att, format, access))
     }
 
+    /// The same without the size check: for opening, where [`who_may_edit::decide`] makes it.
+    async fn attachment_any_size(
+        &self,
+        page_id: &str,
+        file_name: &str,
+    ) -> Result<(StoredAttachment, Format, PageAccess), OfficeError> {
+        let options = self.options().await?;
+        let access = self.page(page_id, &options).await?;
+        let format = formats::format_of(file_name).ok_or_else(|| {
+            OfficeError::Unsupported(formats::extension(file_name).unwrap_or_default())
+        })?;
+        let att = self.find_on(page_id, file_name).await?;
+        Ok((att, format, access))
+    }
+
     /// Any file on the page (its access already checked), within the site's size limit.
     pub(super) async fn file_on(
         &self,
@@ -205,20 +220,33 @@ impl Caller {
         file_name: &str,
         options: &EditorOptions,
     ) -> Result<StoredAttachment, OfficeError> {
+        let att = self.find_on(page_id, file_name).await?;
+        self.size_of(&att, options).check()?;
+        Ok(att)
+    }
+
+    /// Any file on the page (its access already checked), whatever its size.
+    async fn find_on(
+        &self,
+        page_id: &str,
+        file_name: &str,
+    ) -> Result<StoredAttachment, OfficeError> {
         let mut att = self
             .confluence()
             .find(page_id, file_name)
             .await?
             .ok_or_else(|| OfficeError::Gone(file_name.to_owned()))?;
-        // The site's limit, within the operator's.
-        let limit = options
-            .max_file_bytes()
-            .min(self.scope.state.max_file_bytes);
-        if att.attachment.extensions.file_size > limit {
-            return Err(OfficeError::TooLarge(limit / 1024 / 1024));
-        }
         att.page_id = Some(page_id.to_owned());
         Ok(att)
+    }
+
+    /// The file's size against the site's limit and the operator's.
+    fn size_of(&self, att: &StoredAttachment, options: &EditorOptions) -> who_may_edit::Size {
+        who_may_edit::Size {
+            bytes: att.attachment.extensions.file_size,
+            site_limit: options.max_file_bytes(),
+            operator_limit: self.scope.state.max_file_bytes,
+        }
     }
 }
 
@@ -314,10 +342,11 @@ pub async fn open(
     } = options;
     let state = &caller.scope.state;
     let ds = caller.document_server().await?;
-    let (att, format, mut access) = caller.attachment(page_id, file_name).await?;
+    let (att, format, mut access) = caller.attachment_any_size(page_id, file_name).await?;
     let options = caller.options().await?;
     apply_view_only_label(&mut access, &att, &options);
     let may_edit = access.edit;
+    let size = caller.size_of(&att, &options);
     let mut format = format;
     // The Document Server's version matters to PDFs and forms only; nobody else waits for it.
     let ds_major = match format.action {
@@ -339,6 +368,7 @@ pub async fn open(
     let decision = who_may_edit::decide(
         caller.lang,
         &who_may_edit::Facts {
+            size,
             action: format.action,
             ext: format.ext,
             ooxml: format.document_type.ooxml(),
@@ -352,7 +382,7 @@ pub async fn open(
             embedded,
             fill,
         },
-    );
+    )?;
     if decision.pdf_in_text_viewer {
         // Before 8.0 the Document Server shows PDFs in the document viewer.
         format.document_type = formats::DocumentType::Word;

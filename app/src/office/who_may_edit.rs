@@ -1,16 +1,38 @@
-//! "Who may edit this?": how a person opens a document — edit, fill in, view by choice, or
-//! view — and the sentence that says why, decided from plain facts gathered beforehand:
-//! Confluence's permission with the site's view-only policies and the licence already applied
-//! ([`super::confluence::PageAccess`]), the format, what the Document Server can do, and what
-//! the person asked for. Nothing here waits on anything, so every rule has a row in the table
-//! test below.
+//! "Who may edit this?": whether a document opens at all and how — edit, fill in, view by
+//! choice, or view — and the sentence that says why, decided from plain facts gathered
+//! beforehand: the file's size against the limits, Confluence's permission with the site's
+//! view-only policies and the licence already applied ([`super::confluence::PageAccess`]), the
+//! format, what the Document Server can do, and what the person asked for. Nothing here waits
+//! on anything, so every rule has a row in the table test below.
 
-use super::{confluence::ViewOnlyPolicy, editor_config::Mode, formats::Action};
+use super::{confluence::ViewOnlyPolicy, editor_config::Mode, error::OfficeError, formats::Action};
 use crate::i18n::Lang;
+
+/// A file's size against the largest Confluo moves: the site's limit within the operator's.
+#[derive(Clone, Copy, Debug)]
+pub struct Size {
+    pub bytes: u64,
+    /// The site administrator's limit (`MAX_FILE_MB` unless they set less).
+    pub site_limit: u64,
+    /// The operator's `MAX_FILE_MB`.
+    pub operator_limit: u64,
+}
+
+impl Size {
+    /// Refuses a file over the smaller limit, saying it in whole megabytes.
+    pub fn check(self) -> Result<(), OfficeError> {
+        let limit = self.site_limit.min(self.operator_limit);
+        match self.bytes > limit {
+            true => Err(OfficeError::TooLarge(limit / 1024 / 1024)),
+            false => Ok(()),
+        }
+    }
+}
 
 /// What the decision is made from.
 #[derive(Clone, Copy, Debug)]
 pub struct Facts<'a> {
+    pub size: Size,
     /// What Confluo does with the file's format.
     pub action: Action,
     /// The file's extension, and the OOXML one its kind converts to (`odt`, `docx`).
@@ -50,8 +72,9 @@ pub struct Decision {
     pub pdf_in_text_viewer: bool,
 }
 
-/// The decision for `facts`, its sentences in `lang`.
-pub fn decide(lang: Lang, facts: &Facts<'_>) -> Decision {
+/// The decision for `facts`, its sentences in `lang`; a file too large to move opens for nobody.
+pub fn decide(lang: Lang, facts: &Facts<'_>) -> Result<Decision, OfficeError> {
+    facts.size.check()?;
     let ext = facts.ext.to_ascii_uppercase();
     let ooxml = facts.ooxml.to_ascii_uppercase();
     let mut pdf_in_text_viewer = false;
@@ -128,21 +151,28 @@ pub fn decide(lang: Lang, facts: &Facts<'_>) -> Decision {
         }),
         Mode::View => why_not,
     };
-    Decision {
+    Ok(Decision {
         mode,
         reason,
         editable,
         fillable,
         pdf_in_text_viewer,
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const MB: u64 = 1024 * 1024;
+
     fn facts(action: Action, ext: &'static str) -> Facts<'static> {
         Facts {
+            size: Size {
+                bytes: MB,
+                site_limit: 100 * MB,
+                operator_limit: 100 * MB,
+            },
             action,
             ext,
             ooxml: "docx",
@@ -346,7 +376,7 @@ mod tests {
             ),
         ];
         for (rule, f, mode, reason) in rows {
-            let d = decide(Lang::En, &f);
+            let d = decide(Lang::En, &f).unwrap();
             assert_eq!(d.mode, mode, "{rule}");
             match reason {
                 "" => assert_eq!(d.reason, None, "{rule}"),
@@ -359,21 +389,110 @@ mod tests {
         }
     }
 
+    /// Too large for the site's limit or the operator's: nobody opens it, whatever else holds;
+    /// exactly at the limit opens.
+    #[test]
+    fn size() {
+        let docx = facts(Action::Edit, "docx");
+        let rows: Vec<(&str, Size, Option<u64>)> = vec![
+            ("well within", docx.size, None),
+            (
+                "exactly the limit",
+                Size {
+                    bytes: 100 * MB,
+                    ..docx.size
+                },
+                None,
+            ),
+            (
+                "a byte over",
+                Size {
+                    bytes: 100 * MB + 1,
+                    ..docx.size
+                },
+                Some(100),
+            ),
+            (
+                "over the site's own limit",
+                Size {
+                    bytes: 30 * MB,
+                    site_limit: 25 * MB,
+                    ..docx.size
+                },
+                Some(25),
+            ),
+            (
+                "the site cannot allow more than the operator",
+                Size {
+                    bytes: 30 * MB,
+                    site_limit: 1024 * MB,
+                    operator_limit: 20 * MB,
+                },
+                Some(20),
+            ),
+        ];
+        for (rule, size, refused_mb) in rows {
+            for f in [
+                Facts { size, ..docx },
+                Facts {
+                    size,
+                    may_edit: false,
+                    guest: true,
+                    ..docx
+                },
+                Facts {
+                    size,
+                    view: true,
+                    ..facts(Action::View, "xps")
+                },
+            ] {
+                match (decide(Lang::En, &f), refused_mb) {
+                    (Ok(_), None) => {}
+                    (Err(OfficeError::TooLarge(mb)), Some(want)) => assert_eq!(mb, want, "{rule}"),
+                    (other, _) => panic!("{rule}: {other:?}"),
+                }
+            }
+        }
+        assert!(
+            decide(
+                Lang::De,
+                &Facts {
+                    size: Size {
+                        bytes: 200 * MB,
+                        ..docx.size
+                    },
+                    ..docx
+                }
+            )
+            .unwrap_err()
+            .message(Lang::De)
+            .contains("100")
+        );
+    }
+
     #[test]
     fn what_else_follows() {
         let pdf7 = Facts {
             ds_major: Some(7),
             ..facts(Action::PdfEditor, "pdf")
         };
-        assert!(decide(Lang::En, &pdf7).pdf_in_text_viewer);
-        assert!(!decide(Lang::En, &facts(Action::PdfEditor, "pdf")).pdf_in_text_viewer);
+        assert!(decide(Lang::En, &pdf7).unwrap().pdf_in_text_viewer);
+        assert!(
+            !decide(Lang::En, &facts(Action::PdfEditor, "pdf"))
+                .unwrap()
+                .pdf_in_text_viewer
+        );
         let form = Facts {
             pdf_form: Some(true),
             ..facts(Action::PdfEditor, "pdf")
         };
-        let d = decide(Lang::En, &form);
+        let d = decide(Lang::En, &form).unwrap();
         assert!(d.fillable && d.editable);
-        assert!(!decide(Lang::En, &facts(Action::View, "xps")).editable);
+        assert!(
+            !decide(Lang::En, &facts(Action::View, "xps"))
+                .unwrap()
+                .editable
+        );
         // Reasons are in the person's language.
         let reader = Facts {
             may_edit: false,
@@ -381,6 +500,7 @@ mod tests {
         };
         assert!(
             decide(Lang::De, &reader)
+                .unwrap()
                 .reason
                 .is_some_and(|r| r.contains("Berechtigung"))
         );
