@@ -17,7 +17,9 @@ export class Model {
   }
 
   reset() {
-    this.nextId = 1000;
+    // Ids go on rising across resets, as a site never hands out an id twice: what an app keeps
+    // by attachment id (editing sessions, saves) from before a reset never meets a new file.
+    this.nextId = Math.max(this.nextId ?? 0, 1001);
     this.spaces = { DEMO: { id: '1', key: 'DEMO', name: 'Demo space', anonymous: false } };
     /** Group names by account id. */
     this.groups = Object.fromEntries(Object.values(USERS).map((u) => [u.accountId, u.admin ? ['confluence-users', 'site-admins'] : ['confluence-users']]));

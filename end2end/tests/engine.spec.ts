@@ -2,14 +2,11 @@
 // ONLYOFFICE's own engine (x2t converts, Document Builder applies what is typed): the files
 // Confluence ends up storing are read back with the engine and must hold the text put in.
 import type { APIRequestContext, Browser } from '@playwright/test';
-import { APP, APP_KEY, contextToken, emu, expect, fixture, fixtureContent, hostRoutes, install, state, test } from './confluence';
-import { ds, login, openDocument, stored, useStandIn, versions } from './office';
+import { APP, APP_KEY, contextToken, emu, expect, fixture, fixtureContent, hostRoutes, state, test } from './confluence';
+import { ds, login, openDocument, siteWithStandIn, stored, versions } from './office';
 
 test.beforeAll(async ({ request }) => {
-  await emu(request, 'reset', {});
-  await ds(request, 'reset', {});
-  await install(request);
-  await useStandIn(request);
+  await siteWithStandIn(request);
 });
 
 /** A server function of Confluo's, called as `user` with a context token for `pageId`. */

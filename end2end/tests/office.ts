@@ -1,7 +1,7 @@
 // What the office tests share: the Document Server stand-in's driver, signing in, opening a
 // document with its editor, and reading what Confluence stored.
-import type { APIRequestContext, Frame, Page } from '@playwright/test';
-import { APP, APP_KEY, EMU, appFrame, contextToken, emu, expect, state } from './confluence';
+import type { APIRequestContext, Browser, Frame, Page } from '@playwright/test';
+import { APP, APP_KEY, EMU, appFrame, contextToken, emu, expect, hostRoutes, install, state } from './confluence';
 
 export const DS = `http://127.0.0.1:${process.env.DOCSERVER_PORT ?? '3298'}`;
 export const DS_TLS = `https://127.0.0.1:${Number(process.env.DOCSERVER_PORT ?? '3298') + 100}`;
@@ -70,4 +70,87 @@ export async function useStandIn(request: APIRequestContext) {
     form: { 'form[public_url]': DS, 'form[internal_url]': '', 'form[secret]': SECRET, 'form[clear_secret]': 'false', 'form[jwt_header]': 'Authorization', 'form[skip_certificate_check]': 'false' },
   });
   expect(res.status(), await res.text()).toBe(200);
+}
+
+/** The document page for `file` on `pageId`, when no editor is expected (an error). */
+export async function openDocumentPage(page: Page, pageId: string, file: string): Promise<Frame> {
+  const query = new URLSearchParams({ 'ac.pageId': pageId, 'ac.attachment': file });
+  await page.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/document-view?${query}`);
+  const doc = await appFrame(page, '/documents/view', `ac.attachment=${encodeURIComponent(file)}`);
+  await expect(doc.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  return doc;
+}
+
+/** The attachments dialog opened from the document macro of the page shown in `page`. */
+export async function dialogFromMacro(page: Page): Promise<{ macro: Frame; dialog: Frame }> {
+  const macro = await appFrame(page, '/macro/document');
+  await expect(macro.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await macro.getByTestId('choose-document').click();
+  const dialog = await appFrame(page, '/dialog/attachments');
+  await expect(dialog.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  return { macro, dialog };
+}
+
+/** Alice (in `host`) and Carol (in a second browser context) with `report.docx` open. */
+export async function aliceAndCarol(host: Page, browser: Browser, pageId: string) {
+  await login(host, 'emu-alice');
+  const alice = await openDocument(host, pageId, 'report.docx');
+  const context = await browser.newContext();
+  await hostRoutes(context);
+  const other = await context.newPage();
+  await login(other, 'emu-carol');
+  const carol = await openDocument(other, pageId, 'report.docx');
+  const key = (await alice.editor.locator('#ds-key').textContent()) ?? '';
+  return { alice, carol, context, key };
+}
+
+/** The configure page, hydrated. */
+export async function configurePage(page: Page): Promise<Frame> {
+  await page.goto(`${EMU}/wiki/plugins/servlet/ac/${APP_KEY}/configure`);
+  const frame = await appFrame(page, '/admin/settings');
+  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  return frame;
+}
+
+/** The configure page's editing options, loaded. */
+export async function editingOptions(host: Page): Promise<Frame> {
+  const frame = await configurePage(host);
+  await expect(frame.getByTestId('options-save')).toBeEnabled();
+  return frame;
+}
+
+/** Sets one list field (`testid`) of the editing options on the configure page in `page`. */
+export async function setListOption(page: Page, testid: string, value: string): Promise<Frame> {
+  const frame = await editingOptions(page);
+  await frame.getByTestId(testid).fill(value);
+  await saveOptions(frame);
+  return frame;
+}
+
+/** Waits until Confluo has dropped exactly `users` from the editing session `key`. */
+export async function expectDropped(request: APIRequestContext, key: string, users: string[]) {
+  await expect
+    .poll(async () => (await ds(request, 'log')).filter((e: any) => e.kind === 'command-fields' && e.c === 'drop' && e.key === key).map((e: any) => e.users))
+    .toEqual([users]);
+}
+
+export async function saveOptions(frame: Frame) {
+  await frame.getByTestId('options-save').click();
+  await expect(frame.getByTestId('options-result')).toHaveText('Editing options saved.');
+}
+
+/** The configure page's demo server section, loaded. */
+export async function demoSection(page: Page): Promise<Frame> {
+  const frame = await configurePage(page);
+  await expect(frame.getByTestId('demo-state')).toBeVisible();
+  return frame;
+}
+
+/** A fresh site for one test: the emulator and the stand-in reset, Confluo installed on the
+ *  emulator's site and pointed at the stand-in as its Document Server. */
+export async function siteWithStandIn(request: APIRequestContext) {
+  await emu(request, 'reset', {});
+  await ds(request, 'reset', {});
+  await install(request);
+  await useStandIn(request);
 }
