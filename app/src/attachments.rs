@@ -1,5 +1,6 @@
 //! Attachments as the screens show them, and what Confluence reported about them.
 
+use crate::app_error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -104,7 +105,7 @@ pub struct ReportedChange {
 pub async fn attachment_activity(
     page_id: String,
     attachment_id: String,
-) -> Result<Option<ReportedChange>, ServerFnError> {
+) -> Result<Option<ReportedChange>, AppError> {
     let caller = crate::office::viewer().await?;
     crate::office::service::require_attachment_on_page(&caller, &page_id, &attachment_id)
         .await
@@ -114,7 +115,7 @@ pub async fn attachment_activity(
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "reading attachment activity failed");
-            ServerFnError::new("the attachment's history could not be read; try again")
+            AppError::internal("the attachment's history could not be read; try again")
         })
 }
 

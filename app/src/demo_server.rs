@@ -4,6 +4,7 @@
 //! Its address, token header and secret are the ones ONLYOFFICE publishes for every
 //! integration, so nothing opened there is private: the configure page and the editor say so.
 
+use crate::app_error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -108,13 +109,13 @@ pub mod trial {
 
 /// Where the site's demo stands.
 #[server(endpoint = "demo-server/load", client = ContextClient)]
-pub async fn load_demo_server() -> Result<DemoView, ServerFnError> {
+pub async fn load_demo_server() -> Result<DemoView, AppError> {
     let scope = crate::document_server_settings::admin_scope().await?;
     let row = crate::store::office_demo::find(&scope.state.db, scope.client_key())
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "loading the demo state failed");
-            ServerFnError::new(
+            AppError::internal(
                 crate::i18n::current_lang()
                     .text("The demo server's state could not be read; try again."),
             )
@@ -127,14 +128,14 @@ pub async fn load_demo_server() -> Result<DemoView, ServerFnError> {
 
 /// Turns the demo server on or off. Only site administrators may; an ended demo stays off.
 #[server(endpoint = "demo-server/set", client = ContextClient)]
-pub async fn set_demo_server(enabled: bool) -> Result<DemoView, ServerFnError> {
+pub async fn set_demo_server(enabled: bool) -> Result<DemoView, AppError> {
     use axum::http::StatusCode;
     let scope = crate::document_server_settings::admin_scope().await?;
     let db = &scope.state.db;
     let now = crate::office::site_setup::clock(&scope.state.connect);
     let failed = |err: sea_orm::DbErr| {
         tracing::error!(error = %err, "saving the demo state failed");
-        ServerFnError::new(
+        AppError::internal(
             crate::i18n::current_lang()
                 .text("The demo server could not be switched; nothing was changed."),
         )
@@ -144,7 +145,7 @@ pub async fn set_demo_server(enabled: bool) -> Result<DemoView, ServerFnError> {
         .map_err(failed)?;
     if enabled && trial::state(row.as_ref(), now) == DemoState::Ended {
         let view = trial::view(row.as_ref(), now);
-        return Err(crate::tenant_scope::refuse(
+        return Err(crate::app_error::AppError::refuse(
             StatusCode::CONFLICT,
             view.summary(crate::i18n::current_lang()),
         ));

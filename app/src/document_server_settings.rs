@@ -1,6 +1,7 @@
 //! The site's Document Server settings: the form the configure page edits, its validation
 //! (the same rules in the browser and on the server), and the server functions behind it.
 
+use crate::app_error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -153,13 +154,13 @@ fn is_local(host: &str) -> bool {
 /// The site's settings, or `None` before an administrator has saved any. Administrators only:
 /// the internal address is nobody else's business.
 #[server(endpoint = "document-server/load", client = ContextClient)]
-pub async fn load_document_server() -> Result<Option<DocumentServerView>, ServerFnError> {
+pub async fn load_document_server() -> Result<Option<DocumentServerView>, AppError> {
     let scope = admin_scope().await?;
     crate::store::document_server::view(&scope.state.db, scope.client_key())
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "loading document server settings failed");
-            ServerFnError::new(
+            AppError::internal(
                 crate::i18n::current_lang().text("The settings could not be read; try again."),
             )
         })
@@ -212,18 +213,18 @@ pub async fn server_checks(
 
 /// The caller, verified to be a site administrator (asked of Confluence as the app).
 #[cfg(feature = "ssr")]
-pub async fn admin_scope() -> Result<crate::tenant_scope::TenantScope, ServerFnError> {
+pub async fn admin_scope() -> Result<crate::tenant_scope::TenantScope, AppError> {
     use axum::http::StatusCode;
     let scope = crate::tenant_scope::tenant_scope().await?;
     let lang = crate::i18n::current_lang();
     let Some(account_id) = scope.account_id.clone() else {
-        return Err(crate::tenant_scope::refuse(
+        return Err(AppError::refuse(
             StatusCode::FORBIDDEN,
             lang.text("Only a signed-in administrator may change the settings."),
         ));
     };
     if !crate::permissions::is_site_admin(&scope, &account_id).await? {
-        return Err(crate::tenant_scope::refuse(
+        return Err(AppError::refuse(
             StatusCode::FORBIDDEN,
             lang.text("Only site administrators may change Confluo's settings."),
         ));
@@ -235,7 +236,7 @@ pub async fn admin_scope() -> Result<crate::tenant_scope::TenantScope, ServerFnE
 #[server(endpoint = "document-server/save", client = ContextClient)]
 pub async fn save_document_server(
     form: DocumentServerForm,
-) -> Result<Result<DocumentServerView, Vec<FieldError>>, ServerFnError> {
+) -> Result<Result<DocumentServerView, Vec<FieldError>>, AppError> {
     let scope = admin_scope().await?;
     let account_id = scope.account_id.clone().unwrap_or_default();
     let lang = crate::i18n::current_lang();
@@ -252,7 +253,7 @@ pub async fn save_document_server(
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "saving document server settings failed");
-            ServerFnError::new(lang.text("The settings could not be saved; nothing was changed."))
+            AppError::internal(lang.text("The settings could not be saved; nothing was changed."))
         })?;
     tracing::info!(
         client_key = scope.client_key(),
@@ -260,7 +261,7 @@ pub async fn save_document_server(
     );
     match crate::store::document_server::view(db, scope.client_key()).await {
         Ok(Some(view)) => Ok(Ok(view)),
-        _ => Err(ServerFnError::new(lang.text(
+        _ => Err(AppError::internal(lang.text(
             "The settings were saved but cannot be read back; reload the page.",
         ))),
     }

@@ -3,6 +3,7 @@
 //! editor's interface, the spaces where Confluo is turned off, and the spaces, groups and file
 //! labels that only view.
 
+use crate::app_error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -324,13 +325,13 @@ fn is_space_key(key: &str) -> bool {
 
 /// The site's editing options (defaults until an administrator saves some).
 #[server(endpoint = "editor-options/load", client = ContextClient)]
-pub async fn load_editor_options() -> Result<EditorOptions, ServerFnError> {
+pub async fn load_editor_options() -> Result<EditorOptions, AppError> {
     let scope = crate::document_server_settings::admin_scope().await?;
     crate::store::editor_options::find(&scope.state.db, scope.client_key())
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "loading editor options failed");
-            ServerFnError::new(
+            AppError::internal(
                 crate::i18n::current_lang()
                     .text("The editing options could not be read; try again."),
             )
@@ -341,7 +342,7 @@ pub async fn load_editor_options() -> Result<EditorOptions, ServerFnError> {
 #[server(endpoint = "editor-options/save", client = ContextClient)]
 pub async fn save_editor_options(
     options: EditorOptions,
-) -> Result<Result<EditorOptions, Vec<FieldError>>, ServerFnError> {
+) -> Result<Result<EditorOptions, Vec<FieldError>>, AppError> {
     let scope = crate::document_server_settings::admin_scope().await?;
     let lang = crate::i18n::current_lang();
     let mut errors = options.validate(lang);
@@ -362,7 +363,7 @@ pub async fn save_editor_options(
     let db = &scope.state.db;
     let failed = |err: sea_orm::DbErr| {
         tracing::error!(error = %err, "saving editor options failed");
-        ServerFnError::new(
+        AppError::internal(
             lang.text("The editing options could not be saved; nothing was changed."),
         )
     };

@@ -3,6 +3,7 @@
 //! The same code renders on the server (feature `ssr`) and hydrates in the browser
 //! (feature `hydrate`).
 
+pub mod app_error;
 pub mod attachments;
 pub mod context_client;
 pub mod csp;

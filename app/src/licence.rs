@@ -3,6 +3,7 @@
 //! create them (see `office::service`), and its screens say why. Edits already under way still
 //! save: a lapsed licence never loses anyone's work.
 
+use crate::app_error::AppError;
 use leptos::prelude::*;
 
 use crate::context_client::ContextClient;
@@ -22,7 +23,7 @@ pub async fn site_is_licensed(scope: &crate::tenant_scope::TenantScope) -> bool 
 
 /// The notice a screen shows on a site without an active licence (`None` when licensed).
 #[server(endpoint = "site/licence", client = ContextClient)]
-pub async fn licence_notice() -> Result<Option<String>, ServerFnError> {
+pub async fn licence_notice() -> Result<Option<String>, AppError> {
     let scope = crate::tenant_scope::tenant_scope().await?;
     let lang = crate::i18n::current_lang();
     Ok((!site_is_licensed(&scope).await)

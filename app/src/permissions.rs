@@ -1,7 +1,7 @@
 //! What Confluence lets a person do, asked of Confluence itself (as the app) at the moment it
 //! matters; never taken from what the browser says.
 
-use leptos::prelude::ServerFnError;
+use crate::app_error::AppError;
 use serde::Deserialize;
 
 use crate::tenant_scope::TenantScope;
@@ -37,7 +37,7 @@ pub(crate) struct Operation {
 }
 
 /// Whether `account_id` administers the site (`administer` on `application`).
-pub async fn is_site_admin(scope: &TenantScope, account_id: &str) -> Result<bool, ServerFnError> {
+pub async fn is_site_admin(scope: &TenantScope, account_id: &str) -> Result<bool, AppError> {
     let query: String = form_urlencoded::Serializer::new(String::new())
         .append_pair("accountId", account_id)
         .append_pair("expand", "operations")
@@ -48,7 +48,7 @@ pub async fn is_site_admin(scope: &TenantScope, account_id: &str) -> Result<bool
         .await
         .map_err(|err| {
             tracing::warn!(error = %err, "reading the user's operations failed");
-            ServerFnError::new("Confluence could not confirm your permissions; try again")
+            AppError::internal("Confluence could not confirm your permissions; try again")
         })?;
     Ok(user.allows("administer", "application"))
 }

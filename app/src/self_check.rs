@@ -1,5 +1,6 @@
 //! The operator self-check: proves the server can write to and read from its database.
 
+use crate::app_error::AppError;
 use serde::{Deserialize, Serialize};
 
 use leptos::prelude::*;
@@ -18,16 +19,16 @@ pub struct SelfCheckReport {
 /// Records a self-check in the database and reports the running total. In production it only
 /// reads: the check is open to anyone, and nobody may make the server write by asking.
 #[server(endpoint = "self-check")]
-pub async fn run_self_check() -> Result<SelfCheckReport, ServerFnError> {
+pub async fn run_self_check() -> Result<SelfCheckReport, AppError> {
     use crate::state::AppState;
     let state = use_context::<AppState>()
-        .ok_or_else(|| ServerFnError::new("the server is not fully started"))?;
+        .ok_or_else(|| AppError::internal("the server is not fully started"))?;
     match state.production() {
         true => crate::store::self_check::current(&state.db).await,
         false => crate::store::self_check::record(&state.db).await,
     }
     .map_err(|err| {
         tracing::error!(error = %err, "self-check failed");
-        ServerFnError::new("the database did not accept the write; see the server log")
+        AppError::internal("the database did not accept the write; see the server log")
     })
 }

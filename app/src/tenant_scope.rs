@@ -2,10 +2,10 @@
 //! token the iframe sent (`qsh` must be `context-qsh`) and yields the site and the user. Store
 //! functions take the clientKey it returns, so data is always scoped to that site.
 
-use axum::http::{StatusCode, request::Parts};
+use crate::app_error::AppError;
+use axum::http::request::Parts;
 use connect::{auth::ContextRequest, store::tenant::Tenant};
 use leptos::prelude::*;
-use leptos_axum::ResponseOptions;
 
 use crate::state::AppState;
 
@@ -25,11 +25,11 @@ impl TenantScope {
 
 /// Verifies the request's context token. A missing, forged or expired token answers 401 with
 /// the reason; the server function body never runs.
-pub async fn tenant_scope() -> Result<TenantScope, ServerFnError> {
+pub async fn tenant_scope() -> Result<TenantScope, AppError> {
     let state = use_context::<AppState>()
-        .ok_or_else(|| ServerFnError::new("the server is not fully started"))?;
+        .ok_or_else(|| AppError::internal("the server is not fully started"))?;
     let mut parts =
-        use_context::<Parts>().ok_or_else(|| ServerFnError::new("no request to authenticate"))?;
+        use_context::<Parts>().ok_or_else(|| AppError::internal("no request to authenticate"))?;
     match <ContextRequest as axum::extract::FromRequestParts<AppState>>::from_request_parts(
         &mut parts, &state,
     )
@@ -47,7 +47,7 @@ pub async fn tenant_scope() -> Result<TenantScope, ServerFnError> {
             let status = rejection.status();
             tracing::info!(status = status.as_u16(), reason = %rejection, "server function refused");
             // The reason is the protocol's (expired, wrong signature): shown as it is.
-            Err(refuse(
+            Err(AppError::refuse(
                 status,
                 crate::i18n::current_lang().fmt(
                     "Confluence did not vouch for this request ({reason}). Reload the page and try again.",
@@ -56,12 +56,4 @@ pub async fn tenant_scope() -> Result<TenantScope, ServerFnError> {
             ))
         }
     }
-}
-
-/// Marks the response with `status` and returns a server-function error saying `message`.
-pub fn refuse(status: StatusCode, message: impl Into<String>) -> ServerFnError {
-    if let Some(response) = use_context::<ResponseOptions>() {
-        response.set_status(status);
-    }
-    ServerFnError::new(message.into())
 }

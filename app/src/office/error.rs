@@ -2,7 +2,6 @@
 //! place these become server-function errors.
 
 use connect::host::client::HostError;
-use leptos::prelude::ServerFnError;
 
 use super::{ds_client::DsError, ds_token::DsTokenError, link_token::LinkError};
 use crate::i18n::Lang;
@@ -108,7 +107,7 @@ impl OfficeError {
 
     /// For a server function: logged with its detail, answered with words a person can use, in
     /// the language the request asks for. `doing` is a text of the catalogue.
-    pub fn into_server_error(self, doing: &'static str) -> ServerFnError {
+    pub fn into_server_error(self, doing: &'static str) -> crate::app_error::AppError {
         let lang = crate::i18n::current_lang();
         use axum::http::StatusCode;
         let status = match &self {
@@ -151,7 +150,7 @@ impl OfficeError {
                 self.message(lang)
             }
         };
-        crate::tenant_scope::refuse(status, message)
+        crate::app_error::AppError::refuse(status, message)
     }
 }
 

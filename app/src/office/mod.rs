@@ -5,6 +5,7 @@
 //! The types and server functions here are shared with the browser; everything that talks to
 //! the Document Server or Confluence is server-only.
 
+use crate::app_error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -238,10 +239,10 @@ impl ConnectionReport {
 
 /// The verified site and signed-in person a server function acts for.
 #[cfg(feature = "ssr")]
-async fn caller() -> Result<service::Caller, ServerFnError> {
+async fn caller() -> Result<service::Caller, AppError> {
     let caller = viewer().await?;
     if caller.anonymous() {
-        return Err(crate::tenant_scope::refuse(
+        return Err(crate::app_error::AppError::refuse(
             axum::http::StatusCode::FORBIDDEN,
             crate::i18n::current_lang().text("Log in to Confluence to do this."),
         ));
@@ -251,7 +252,7 @@ async fn caller() -> Result<service::Caller, ServerFnError> {
 
 /// [`caller`], or someone not logged in (for viewing what Confluence shows them).
 #[cfg(feature = "ssr")]
-pub(crate) async fn viewer() -> Result<service::Caller, ServerFnError> {
+pub(crate) async fn viewer() -> Result<service::Caller, AppError> {
     let scope = crate::tenant_scope::tenant_scope().await?;
     let account_id = scope.account_id.clone().unwrap_or_default();
     Ok(service::Caller::new(
@@ -271,7 +272,7 @@ pub async fn open_document(
     locale: Option<String>,
     #[server(default)] fill: bool,
     #[server(default)] action_link: Option<String>,
-) -> Result<EditorLaunch, ServerFnError> {
+) -> Result<EditorLaunch, AppError> {
     let caller = viewer().await?;
     let action_link = match action_link
         .as_deref()
@@ -311,7 +312,7 @@ pub async fn download_as(
     page_id: String,
     file_name: String,
     target: String,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     let caller = caller().await?;
     service::download_as(&caller, &page_id, &file_name, &target)
         .await
@@ -324,7 +325,7 @@ pub async fn preview_document(
     page_id: String,
     file_name: String,
     locale: Option<String>,
-) -> Result<EditorLaunch, ServerFnError> {
+) -> Result<EditorLaunch, AppError> {
     let caller = viewer().await?;
     let options = service::OpenOptions {
         view: true,
@@ -347,7 +348,7 @@ pub async fn convert_document(
     file_name: String,
     // Make a fillable PDF form instead (from DOCX or DOCXF).
     #[server(default)] to_form: bool,
-) -> Result<ConversionStep, ServerFnError> {
+) -> Result<ConversionStep, AppError> {
     let caller = caller().await?;
     service::convert_step(&caller, &page_id, &file_name, to_form)
         .await
@@ -360,7 +361,7 @@ pub async fn create_document(
     page_id: String,
     kind: NewDocumentKind,
     title: String,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     let caller = caller().await?;
     service::create(&caller, &page_id, kind, &title)
         .await
@@ -369,7 +370,7 @@ pub async fn create_document(
 
 /// Who is editing which of the page's attachments now (for people who may read the page).
 #[server(endpoint = "office/presence", client = ContextClient)]
-pub async fn editing_now(page_id: String) -> Result<Vec<Presence>, ServerFnError> {
+pub async fn editing_now(page_id: String) -> Result<Vec<Presence>, AppError> {
     let caller = caller().await?;
     service::presence(&caller, &page_id)
         .await
@@ -378,10 +379,7 @@ pub async fn editing_now(page_id: String) -> Result<Vec<Presence>, ServerFnError
 
 /// The attachment's versions for the editor's history panel.
 #[server(endpoint = "office/history", client = ContextClient)]
-pub async fn document_history(
-    page_id: String,
-    file_name: String,
-) -> Result<History, ServerFnError> {
+pub async fn document_history(page_id: String, file_name: String) -> Result<History, AppError> {
     let caller = caller().await?;
     history::list(&caller, &page_id, &file_name)
         .await
@@ -394,7 +392,7 @@ pub async fn history_data(
     page_id: String,
     file_name: String,
     version: i32,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     let caller = caller().await?;
     history::data(&caller, &page_id, &file_name, version)
         .await
@@ -408,7 +406,7 @@ pub async fn restore_version(
     page_id: String,
     file_name: String,
     version: i32,
-) -> Result<i32, ServerFnError> {
+) -> Result<i32, AppError> {
     let caller = caller().await?;
     history::restore(&caller, &page_id, &file_name, version)
         .await
@@ -424,7 +422,7 @@ pub async fn save_copy(
     title: String,
     file_type: String,
     url: String,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     let caller = caller().await?;
     service::save_copy(&caller, &page_id, &source, &title, &file_type, &url)
         .await
@@ -439,7 +437,7 @@ pub async fn editor_file(
     file_name: String,
     purpose: String,
     #[server(default)] c: String,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     let caller = caller().await?;
     let purpose = formats::FileUse::parse(&purpose).ok_or_else(|| {
         error::OfficeError::Other(caller.lang.fmt(
@@ -461,7 +459,7 @@ pub async fn linked_file(
     page_id: String,
     reference: String,
     #[server(default)] open: bool,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     let caller = caller().await?;
     let doing = "Finding the linked file";
     let reference: serde_json::Value = serde_json::from_str(&reference).map_err(|_| {
@@ -485,7 +483,7 @@ pub async fn action_link_url(
     page_id: String,
     file_name: String,
     place: String,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     let caller = caller().await?;
     let doing = "Making a link";
     let place =
@@ -509,7 +507,7 @@ pub async fn find_people(
     #[server(default)] search: String,
     // An empty list is not in the request at all.
     #[server(default)] ids: Vec<String>,
-) -> Result<Vec<PersonCard>, ServerFnError> {
+) -> Result<Vec<PersonCard>, AppError> {
     let caller = caller().await?;
     let found = if kind == "info" {
         people::info(&caller, &page_id, &ids).await
@@ -521,7 +519,7 @@ pub async fn find_people(
 
 /// Edits of this site the Document Server could not deliver. Administrators only.
 #[server(endpoint = "document-server/forgotten", client = ContextClient)]
-pub async fn forgotten_files() -> Result<Vec<ForgottenFile>, ServerFnError> {
+pub async fn forgotten_files() -> Result<Vec<ForgottenFile>, AppError> {
     let scope = crate::document_server_settings::admin_scope().await?;
     forgotten::list(&scope)
         .await
@@ -530,7 +528,7 @@ pub async fn forgotten_files() -> Result<Vec<ForgottenFile>, ServerFnError> {
 
 /// Stores an undelivered edit as a new version, as the administrator. Administrators only.
 #[server(endpoint = "document-server/recover", client = ContextClient)]
-pub async fn recover_forgotten(key: String) -> Result<i32, ServerFnError> {
+pub async fn recover_forgotten(key: String) -> Result<i32, AppError> {
     let scope = crate::document_server_settings::admin_scope().await?;
     let account_id = scope.account_id.clone().unwrap_or_default();
     forgotten::recover(&scope, &account_id, &key)
@@ -543,7 +541,7 @@ pub async fn recover_forgotten(key: String) -> Result<i32, ServerFnError> {
 #[server(endpoint = "document-server/test", client = ContextClient)]
 pub async fn test_document_server(
     form: crate::document_server_settings::DocumentServerForm,
-) -> Result<ConnectionReport, ServerFnError> {
+) -> Result<ConnectionReport, AppError> {
     let scope = crate::document_server_settings::admin_scope().await?;
     test_connection::run(&scope, &form, crate::i18n::current_lang())
         .await

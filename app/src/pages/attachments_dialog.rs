@@ -213,7 +213,7 @@ fn CreateDocument(
             <p class="status" role="status" data-testid="create-result">
                 {move || match create.value().get() {
                     Some(Ok(name)) => t.fmt("Created {name}.", &[("name", &name)]),
-                    Some(Err(err)) => crate::pages::document_page::server_message(&err.to_string()),
+                    Some(Err(err)) => err.to_string(),
                     None => String::new(),
                 }}
             </p>

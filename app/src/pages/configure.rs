@@ -47,7 +47,7 @@ pub fn ConfigurePage() -> impl IntoView {
                 }
                 Err(err) => current.set(Load::Failed(crate::pages::frame::report(
                     t.text("Cannot load the settings"),
-                    crate::pages::document_page::server_message(&err.to_string()),
+                    err.to_string(),
                 ))),
             }
             crate::pages::frame::resize_soon();
@@ -166,7 +166,7 @@ pub fn ConfigurePage() -> impl IntoView {
                         None => ().into_any(),
                         Some(Err(err)) => view! {
                             <p class="error" data-testid="test-summary" data-ok="false">
-                                {crate::pages::document_page::server_message(&err.to_string())}
+                                {err.to_string()}
                             </p>
                         }.into_any(),
                         Some(Ok(report)) => {
@@ -194,7 +194,7 @@ pub fn ConfigurePage() -> impl IntoView {
                         _ if !errors.with(Vec::is_empty) => t.text("Please correct the fields marked above.").to_owned(),
                         Some(Ok(Ok(_))) => t.text("Settings saved.").to_owned(),
                         Some(Ok(Err(_))) => t.text("Please correct the fields marked above.").to_owned(),
-                        Some(Err(err)) => t.fmt("Not saved: {reason}", &[("reason", &crate::pages::document_page::server_message(&err.to_string()))]),
+                        Some(Err(err)) => t.fmt("Not saved: {reason}", &[("reason", &err.to_string())]),
                         None => String::new(),
                     }}
                 </p>
@@ -222,7 +222,7 @@ fn DemoServer() -> impl IntoView {
                 Ok(view) => Load::Ready(view),
                 Err(err) => Load::Failed(crate::pages::frame::report(
                     t.text("Cannot load the demo server's state"),
-                    crate::pages::document_page::server_message(&err.to_string()),
+                    err.to_string(),
                 )),
             });
         });
@@ -259,7 +259,7 @@ fn DemoServer() -> impl IntoView {
             }}
             {move || switch.value().get().and_then(Result::err).map(|err| view! {
                 <p class="error" role="alert" data-testid="demo-error">
-                    {crate::pages::document_page::server_message(&err.to_string())}
+                    {err.to_string()}
                 </p>
             })}
         </Section>
@@ -305,7 +305,7 @@ fn EditingOptions() -> impl IntoView {
                 }
                 Err(err) => loaded.set(Load::Failed(crate::pages::frame::report(
                     t.text("Cannot load the editing options"),
-                    crate::pages::document_page::server_message(&err.to_string()),
+                    err.to_string(),
                 ))),
             }
         });
@@ -460,7 +460,7 @@ fn EditingOptions() -> impl IntoView {
                         _ if !errors.with(Vec::is_empty) => t.text("Please correct the fields marked above.").to_owned(),
                         Some(Ok(Ok(_))) => t.text("Editing options saved.").to_owned(),
                         Some(Ok(Err(_))) => t.text("Please correct the fields marked above.").to_owned(),
-                        Some(Err(err)) => t.fmt("Not saved: {reason}", &[("reason", &crate::pages::document_page::server_message(&err.to_string()))]),
+                        Some(Err(err)) => t.fmt("Not saved: {reason}", &[("reason", &err.to_string())]),
                         None => String::new(),
                     }}
                 </p>
@@ -497,7 +497,7 @@ fn UnsavedEdits() -> impl IntoView {
                 None => ().into_any(),
                 Some(Err(err)) => view! {
                     <p class="error" role="alert" data-testid="forgotten-error">
-                        {crate::pages::document_page::server_message(&err.to_string())}
+                        {err.to_string()}
                     </p>
                 }.into_any(),
                 Some(Ok(files)) if files.is_empty() => view! {
@@ -528,7 +528,7 @@ fn UnsavedEdits() -> impl IntoView {
             <p class="status" role="status" data-testid="forgotten-result">
                 {move || match recover.value().get() {
                     Some(Ok(version)) => t.fmt("Saved as version {version}.", &[("version", &version.to_string())]),
-                    Some(Err(err)) => crate::pages::document_page::server_message(&err.to_string()),
+                    Some(Err(err)) => err.to_string(),
                     None => String::new(),
                 }}
             </p>

@@ -225,9 +225,7 @@ fn MacroPreview(page_id: String, file: String) -> impl IntoView {
                 Ok(launch) => launch,
                 Err(err) => {
                     state.set("failed".into());
-                    failure.set(Some(crate::pages::document_page::server_message(
-                        &err.to_string(),
-                    )));
+                    failure.set(Some(err.message));
                     crate::pages::frame::resize_soon();
                     return;
                 }

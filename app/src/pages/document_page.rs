@@ -54,7 +54,7 @@ pub fn DocumentPage() -> impl IntoView {
                 if let Some(kind) = create {
                     let made = crate::office::create_document(page_id.clone(), kind, String::new())
                         .await
-                        .map_err(|err| server_message(&err.to_string()))
+                        .map_err(|err| err.to_string())
                         .and_then(|name| open_in_confluence(&page_id, &name, false));
                     if let Err(message) = made {
                         launch.set(Load::Failed(crate::pages::frame::report(
@@ -77,7 +77,7 @@ pub fn DocumentPage() -> impl IntoView {
                 match opened {
                     Err(err) => launch.set(Load::Failed(crate::pages::frame::report(
                         t.text("Cannot open the document"),
-                        server_message(&err.to_string()),
+                        err.to_string(),
                     ))),
                     Ok(ready) => {
                         launch.set(Load::Ready(ready.clone()));
@@ -243,13 +243,6 @@ pub fn DocumentPage() -> impl IntoView {
     .into_any()
 }
 
-/// A server function's message without its transport prefix.
-pub(crate) fn server_message(raw: &str) -> String {
-    raw.rsplit_once("error running server function: ")
-        .map_or(raw, |(_, m)| m)
-        .to_owned()
-}
-
 /// What the page shows about the running editor.
 #[cfg(feature = "hydrate")]
 #[derive(Clone, Copy)]
@@ -380,9 +373,7 @@ impl EditorRequests {
         leptos::task::spawn_local(async move {
             let arg = match crate::office::document_history(page_id, file).await {
                 Ok(history) => serde_json::to_string(&history).unwrap_or_default(),
-                Err(err) => {
-                    serde_json::json!({ "error": server_message(&err.to_string()) }).to_string()
-                }
+                Err(err) => serde_json::json!({ "error": err.to_string() }).to_string(),
             };
             let _ = crate::pages::office_editor::call("refreshHistory", &arg);
         });
@@ -394,7 +385,7 @@ impl EditorRequests {
             let arg = match crate::office::history_data(page_id, file, version).await {
                 Ok(data) => data,
                 Err(err) => serde_json::json!({
-                    "error": server_message(&err.to_string()),
+                    "error": err.to_string(),
                     "version": version,
                 })
                 .to_string(),
@@ -434,10 +425,7 @@ impl EditorRequests {
             {
                 Ok(name) => copied.set(Some(name)),
                 Err(err) => {
-                    crate::pages::frame::report(
-                        t.text("Cannot save the copy"),
-                        server_message(&err.to_string()),
-                    );
+                    crate::pages::frame::report(t.text("Cannot save the copy"), err.to_string());
                 }
             }
         });
@@ -454,10 +442,7 @@ impl EditorRequests {
                     let _ = crate::pages::office_editor::call("setActionLink", &arg);
                 }
                 Err(err) => {
-                    crate::pages::frame::report(
-                        t.text("Cannot make a link"),
-                        server_message(&err.to_string()),
-                    );
+                    crate::pages::frame::report(t.text("Cannot make a link"), err.to_string());
                 }
             }
         });
@@ -470,9 +455,7 @@ impl EditorRequests {
             let arg = match crate::office::linked_file(page_id, reference.to_string(), false).await
             {
                 Ok(arg) => arg,
-                Err(err) => {
-                    serde_json::json!({ "error": server_message(&err.to_string()) }).to_string()
-                }
+                Err(err) => serde_json::json!({ "error": err.to_string() }).to_string(),
             };
             let _ = crate::pages::office_editor::call("setReferenceData", &arg);
         });
@@ -506,7 +489,7 @@ impl EditorRequests {
                     }
                     crate::pages::frame::report(
                         t.text("Cannot open the linked file"),
-                        server_message(&err.to_string()),
+                        err.to_string(),
                     );
                 }
             }
@@ -521,7 +504,7 @@ impl EditorRequests {
             {
                 Ok(_) => this.refresh(),
                 Err(err) => {
-                    let message = server_message(&err.to_string());
+                    let message = err.to_string();
                     crate::pages::frame::report(
                         this.t.text("Cannot restore the version"),
                         message.clone(),
@@ -600,7 +583,7 @@ fn DownloadAs(page_id: String, file: String) -> impl IntoView {
                         Err(err) => {
                             crate::pages::frame::report(
                                 t.text("Cannot prepare the download"),
-                                server_message(&err.to_string()),
+                                err.to_string(),
                             );
                         }
                     }
@@ -717,7 +700,7 @@ fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoV
                             crate::pages::office_editor::call(method_for(request.purpose), &arg);
                         picking.set(None);
                     }
-                    Err(err) => failure.set(Some(server_message(&err.to_string()))),
+                    Err(err) => failure.set(Some(err.to_string())),
                 }
             });
         }
@@ -787,7 +770,7 @@ fn ConvertPanel(
                                 progress.set(None);
                                 failure.set(Some(crate::pages::frame::report(
                                     t.text("Conversion failed"),
-                                    server_message(&err.to_string()),
+                                    err.to_string(),
                                 )));
                                 return;
                             }
