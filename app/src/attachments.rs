@@ -119,6 +119,15 @@ pub async fn attachment_activity(
         })
 }
 
+/// The page's attachments, read through the host as the person viewing it.
+pub async fn page_attachments(page_id: &str) -> Result<Vec<Attachment>, String> {
+    let url = format!("/rest/api/content/{page_id}/child/attachment?limit=200");
+    connect::bridge::request_json::<Results<Attachment>>(&url)
+        .await
+        .map(|r| r.results)
+        .map_err(|err| err.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,14 +145,4 @@ mod tests {
         assert_eq!(human_size(2048), "2.0 KB");
         assert_eq!(human_size(5 * 1024 * 1024 + 1), "5.0 MB");
     }
-}
-
-/// The page's attachments, read through the host as the person viewing it.
-#[cfg(feature = "hydrate")]
-pub async fn page_attachments(page_id: &str) -> Result<Vec<Attachment>, String> {
-    let url = format!("/rest/api/content/{page_id}/child/attachment?limit=200");
-    connect::bridge::request_json::<Results<Attachment>>(&url)
-        .await
-        .map(|r| r.results)
-        .map_err(|err| err.to_string())
 }

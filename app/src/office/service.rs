@@ -182,6 +182,11 @@ impl Caller {
         site_setup::document_server(&self.scope.state, self.client_key()).await
     }
 
+    /// The Document Server the site uses now, or why it has none.
+    pub(super) async fn chosen_server(&self) -> Result<site_setup::Chosen, OfficeError> {
+        site_setup::chosen_server(&self.scope.state, self.client_key()).await
+    }
+
     /// The attachment, checked: the caller can see the page, the file is there, not larger than
     /// the site allows. With what the caller may do on the page.
     pub(super) async fn attachment(
@@ -341,7 +346,7 @@ pub async fn open(
         embedded,
     } = options;
     let state = &caller.scope.state;
-    let ds = caller.document_server().await?;
+    let chosen = caller.chosen_server().await?;
     let (att, format, mut access) = caller.attachment_any_size(page_id, file_name).await?;
     let options = caller.options().await?;
     apply_view_only_label(&mut access, &att, &options);
@@ -349,8 +354,8 @@ pub async fn open(
     let size = caller.size_of(&att, &options);
     let mut format = format;
     // The Document Server's version matters to PDFs and forms only; nobody else waits for it.
-    let ds_major = match format.action {
-        Action::PdfEditor | Action::Form => ds_major(&ds, state).await,
+    let ds_major = match (format.action, chosen.get()) {
+        (Action::PdfEditor | Action::Form, Some(ds)) => ds_major(ds, state).await,
         _ => None,
     };
     // ONLYOFFICE PDF forms (and OFORM on Document Server 7) can be filled in rather than
@@ -368,6 +373,7 @@ pub async fn open(
     let decision = who_may_edit::decide(
         caller.lang,
         &who_may_edit::Facts {
+            server: chosen.server(),
             size,
             action: format.action,
             ext: format.ext,
@@ -392,8 +398,10 @@ pub async fn open(
         reason,
         editable,
         fillable,
+        demo_until,
         ..
     } = decision;
+    let ds = chosen.usable()?;
     let version = att.version();
     // Co-editors share the live session's key; otherwise the version's own key.
     // The key a row for this version would have was derived from it, so its base is `version`.
@@ -481,7 +489,7 @@ pub async fn open(
         title: att.title().to_owned(),
         version,
         attachment_id: att.id().to_owned(),
-        demo_until: ds.demo_until.clone(),
+        demo_until,
         notice: match embedded {
             true => None,
             false => office_session::latest_notice(&state.db, caller.client_key(), att.id())

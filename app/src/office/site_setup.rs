@@ -8,18 +8,57 @@ use super::{
     ds_client::{DocumentServer, MAX_FILE_BYTES},
     error::OfficeError,
     link_token,
+    who_may_edit::Server,
 };
 use crate::{demo_server::trial, editor_options::EditorOptions, state::AppState};
 
 /// The Document Server the site opens documents with now: ONLYOFFICE's demo server while the
-/// site's demo runs, otherwise its own, or [`OfficeError::NotConfigured`].
+/// site's demo runs, otherwise its own; or why there is none ([`Server::check`]).
 pub async fn document_server(
     state: &AppState,
     client_key: &str,
 ) -> Result<DocumentServer, OfficeError> {
+    chosen_server(state, client_key).await?.usable()
+}
+
+/// The Document Server the site uses now, or why it has none, for [`super::who_may_edit::decide`].
+pub async fn chosen_server(state: &AppState, client_key: &str) -> Result<Chosen, OfficeError> {
     Sources::new(&state.db, &state.connect, state.max_file_bytes)
         .current(&state.demo_server_url, client_key)
         .await
+}
+
+/// The Document Server a site uses now, if any, and the day its demo ended when that is why it
+/// has none.
+#[derive(Clone, Debug)]
+pub struct Chosen {
+    server: Option<DocumentServer>,
+    demo_ended_on: Option<String>,
+}
+
+impl Chosen {
+    /// Which kind of server it is, as "who may edit this?" weighs it.
+    pub fn server(&self) -> Server<'_> {
+        match (&self.server, &self.demo_ended_on) {
+            (Some(ds), _) => match &ds.demo_until {
+                Some(last_day) => Server::Demo { last_day },
+                None => Server::Own,
+            },
+            (None, Some(last_day)) => Server::DemoEnded { last_day },
+            (None, None) => Server::Missing,
+        }
+    }
+
+    /// The server, or the refusal [`Server::check`] words.
+    pub fn usable(self) -> Result<DocumentServer, OfficeError> {
+        self.server().check()?;
+        self.server.ok_or(OfficeError::NotConfigured)
+    }
+
+    /// The server when there is one.
+    pub fn get(&self) -> Option<&DocumentServer> {
+        self.server.as_ref()
+    }
 }
 
 /// The Document Server a link was made for: the demo server for links made while the demo ran
@@ -77,26 +116,28 @@ impl<'a> Sources<'a> {
     }
 
     /// The demo server while the site's demo runs, otherwise the site's own.
-    async fn current(
-        &self,
-        demo_url: &str,
-        client_key: &str,
-    ) -> Result<DocumentServer, OfficeError> {
+    async fn current(&self, demo_url: &str, client_key: &str) -> Result<Chosen, OfficeError> {
         let demo = crate::store::office_demo::find(self.db, client_key).await?;
         let now = clock(self.connect);
         if let Some(until) = trial::in_use(demo.as_ref(), now) {
-            return Ok(self.demo(demo_url, until));
+            return Ok(Chosen {
+                server: Some(self.demo(demo_url, until)),
+                demo_ended_on: None,
+            });
         }
         match self.own(client_key).await {
+            Ok(own) => Ok(Chosen {
+                server: Some(own),
+                demo_ended_on: None,
+            }),
             // A site whose demo ended and that has no server of its own learns why nothing opens.
-            Err(OfficeError::NotConfigured)
-                if trial::state(demo.as_ref(), now) == crate::demo_server::DemoState::Ended =>
-            {
-                Err(OfficeError::DemoEnded(
-                    trial::view(demo.as_ref(), now).until.unwrap_or_default(),
-                ))
-            }
-            other => other,
+            Err(OfficeError::NotConfigured) => Ok(Chosen {
+                server: None,
+                demo_ended_on: (trial::state(demo.as_ref(), now)
+                    == crate::demo_server::DemoState::Ended)
+                    .then(|| trial::view(demo.as_ref(), now).until.unwrap_or_default()),
+            }),
+            Err(other) => Err(other),
         }
     }
 

@@ -1,6 +1,7 @@
 //! "Who may edit this?": whether a document opens at all and how — edit, fill in, view by
 //! choice, or view — and the sentence that says why, decided from plain facts gathered
-//! beforehand: the file's size against the limits, Confluence's permission with the site's
+//! beforehand: the Document Server the site uses (its own, the demo, none), the file's size
+//! against the limits, Confluence's permission with the site's
 //! view-only policies and the licence already applied ([`super::confluence::PageAccess`]), the
 //! format, what the Document Server can do, and what the person asked for. Nothing here waits
 //! on anything, so every rule has a row in the table test below.
@@ -29,9 +30,34 @@ impl Size {
     }
 }
 
+/// The Document Server a site opens documents with now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Server<'a> {
+    /// The site's own.
+    Own,
+    /// ONLYOFFICE's public demo server, through `last_day` (a date, `2026-12-31`).
+    Demo { last_day: &'a str },
+    /// None set up, and no demo running.
+    Missing,
+    /// The 30-day demo ended after `last_day`, and the site has no server of its own.
+    DemoEnded { last_day: &'a str },
+}
+
+impl Server<'_> {
+    /// Refuses when there is nothing to open documents with, saying what an administrator can do.
+    pub fn check(self) -> Result<(), OfficeError> {
+        match self {
+            Server::Own | Server::Demo { .. } => Ok(()),
+            Server::Missing => Err(OfficeError::NotConfigured),
+            Server::DemoEnded { last_day } => Err(OfficeError::DemoEnded(last_day.to_owned())),
+        }
+    }
+}
+
 /// What the decision is made from.
 #[derive(Clone, Copy, Debug)]
 pub struct Facts<'a> {
+    pub server: Server<'a>,
     pub size: Size,
     /// What Confluo does with the file's format.
     pub action: Action,
@@ -70,10 +96,14 @@ pub struct Decision {
     pub fillable: bool,
     /// A PDF shown in the text viewer (Document Servers before 8 have no PDF editor).
     pub pdf_in_text_viewer: bool,
+    /// On the public demo server through this day: the page warns everyone who opens it.
+    pub demo_until: Option<String>,
 }
 
-/// The decision for `facts`, its sentences in `lang`; a file too large to move opens for nobody.
+/// The decision for `facts`, its sentences in `lang`. Without a Document Server, or for a file too
+/// large to move, nothing opens for anybody.
 pub fn decide(lang: Lang, facts: &Facts<'_>) -> Result<Decision, OfficeError> {
+    facts.server.check()?;
     facts.size.check()?;
     let ext = facts.ext.to_ascii_uppercase();
     let ooxml = facts.ooxml.to_ascii_uppercase();
@@ -157,6 +187,10 @@ pub fn decide(lang: Lang, facts: &Facts<'_>) -> Result<Decision, OfficeError> {
         editable,
         fillable,
         pdf_in_text_viewer,
+        demo_until: match facts.server {
+            Server::Demo { last_day } => Some(last_day.to_owned()),
+            _ => None,
+        },
     })
 }
 
@@ -168,6 +202,7 @@ mod tests {
 
     fn facts(action: Action, ext: &'static str) -> Facts<'static> {
         Facts {
+            server: Server::Own,
             size: Size {
                 bytes: MB,
                 site_limit: 100 * MB,
@@ -391,6 +426,59 @@ mod tests {
 
     /// Too large for the site's limit or the operator's: nobody opens it, whatever else holds;
     /// exactly at the limit opens.
+    #[test]
+    fn document_server() {
+        let docx = facts(Action::Edit, "docx");
+        let reader = Facts {
+            may_edit: false,
+            ..docx
+        };
+        let demo = Server::Demo {
+            last_day: "2026-12-31",
+        };
+        // The demo opens documents as the site's own server would, with the warning.
+        for f in [docx, reader] {
+            let own = decide(Lang::En, &f).unwrap();
+            let on_demo = decide(Lang::En, &Facts { server: demo, ..f }).unwrap();
+            assert_eq!(own.demo_until, None);
+            assert_eq!(on_demo.demo_until.as_deref(), Some("2026-12-31"));
+            assert_eq!((on_demo.mode, on_demo.reason), (own.mode, own.reason));
+        }
+        // Without one nothing opens, for editors and readers alike, before any other rule.
+        let too_large = Size {
+            bytes: 200 * MB,
+            ..docx.size
+        };
+        for f in [
+            docx,
+            reader,
+            Facts {
+                size: too_large,
+                ..docx
+            },
+        ] {
+            assert!(matches!(
+                decide(
+                    Lang::En,
+                    &Facts {
+                        server: Server::Missing,
+                        ..f
+                    }
+                ),
+                Err(OfficeError::NotConfigured)
+            ));
+            let ended = Server::DemoEnded {
+                last_day: "2026-11-30",
+            };
+            match decide(Lang::En, &Facts { server: ended, ..f }) {
+                Err(err @ OfficeError::DemoEnded(_)) => {
+                    assert!(err.message(Lang::En).contains("30 November 2026"), "{err}")
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
     #[test]
     fn size() {
         let docx = facts(Action::Edit, "docx");

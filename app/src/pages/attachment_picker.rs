@@ -5,43 +5,61 @@ use leptos::prelude::*;
 
 use crate::{
     attachments::{Attachment, document_kind, human_size},
-    pages::frame::Load,
+    office::formats::FileUse,
+    pages::frame::{Loaded, host_failure, when_loaded},
 };
 
-/// Fills `into` with the page's attachments, read through the host; a failure is flagged.
-#[cfg(feature = "hydrate")]
-pub async fn load_attachments(
+/// The page's attachments, read through the host as the viewer once `wanted` says so (at once
+/// when it is `None`); a failure is flagged.
+pub fn page_attachments(
     t: crate::i18n::Tr,
-    page_id: &str,
-    into: RwSignal<Load<Vec<Attachment>>>,
-) {
-    into.set(match crate::attachments::page_attachments(page_id).await {
-        Ok(list) => Load::Ready(list),
-        Err(err) => Load::Failed(crate::pages::frame::report(
-            t.text("Cannot list attachments"),
-            err,
-        )),
-    });
+    page_id: String,
+    wanted: Option<Memo<bool>>,
+) -> Loaded<Vec<Attachment>> {
+    LocalResource::new(move || {
+        let page_id = page_id.clone();
+        let wanted = wanted.is_none_or(|wanted| wanted.get());
+        async move {
+            if !wanted {
+                futures::future::pending::<()>().await;
+            }
+            crate::attachments::page_attachments(&page_id)
+                .await
+                .map_err(|err| host_failure(t.text("Cannot list attachments"), err))
+        }
+    })
 }
 
-/// Radio buttons over `attachments`; `selected` holds the chosen file name. With `editing`, each
-/// row says who is editing that attachment now.
+/// Radio buttons over `attachments` (those `only` accepts, when given); `selected` holds the
+/// chosen file name. With `editing`, each row says who is editing that attachment now.
 #[component]
 pub fn AttachmentPicker(
-    attachments: RwSignal<Load<Vec<Attachment>>>,
+    attachments: Loaded<Vec<Attachment>>,
     selected: RwSignal<Option<String>>,
-    #[prop(optional)] editing: Option<RwSignal<Vec<crate::office::Presence>>>,
+    #[prop(optional, into)] editing: Option<Signal<Vec<crate::office::Presence>>>,
+    #[prop(optional, into)] only: Option<Signal<Option<FileUse>>>,
 ) -> impl IntoView {
     let t = crate::i18n::use_tr();
-    move || {
-        match attachments.get() {
-        Load::Loading => view! { <p class="muted" data-testid="attachments-loading">{t.text("Loading attachments…")}</p> }.into_any(),
-        Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-        Load::Ready(list) if list.is_empty() => {
-            view! { <p class="muted" data-testid="attachments-empty">{t.text("This page has no attachments yet.")}</p> }.into_any()
-        }
-        Load::Ready(list) => {
-            view! {
+    let loading = move || {
+        view! { <p class="muted" data-testid="attachments-loading">{t.text("Loading attachments…")}</p> }
+            .into_any()
+    };
+    when_loaded(
+        attachments,
+        loading,
+        "attachments-error",
+        move |list: Vec<Attachment>| {
+            move || {
+                let use_ = only.and_then(|only| only.get());
+                let list: Vec<Attachment> = list
+                    .iter()
+                    .filter(|a| use_.is_none_or(|u| u.accepts(&a.title)))
+                    .cloned()
+                    .collect();
+                if list.is_empty() {
+                    return view! { <p class="muted" data-testid="attachments-empty">{t.text("This page has no attachments yet.")}</p> }.into_any();
+                }
+                view! {
                 <fieldset class="picker">
                     <legend class="visually-hidden">{t.text("Attachments")}</legend>
                     {list
@@ -86,7 +104,7 @@ pub fn AttachmentPicker(
                 </fieldset>
             }
                 .into_any()
-        }
-    }
-    }
+            }
+        },
+    )
 }

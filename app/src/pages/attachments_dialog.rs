@@ -10,7 +10,8 @@ use crate::{
     i18n::use_tr,
     pages::{
         attachment_picker::AttachmentPicker,
-        frame::{HostScript, Load, page_id_param},
+        attachment_picker::page_attachments,
+        frame::{HostScript, Loaded, page_id_param},
     },
 };
 
@@ -18,16 +19,13 @@ use crate::{
 pub fn AttachmentsDialog() -> impl IntoView {
     let t = use_tr();
     let page_id = page_id_param();
-    let attachments = RwSignal::new(Load::<Vec<Attachment>>::Loading);
+    let attachments = page_attachments(t, page_id.clone(), None);
     let selected = RwSignal::new(None::<String>);
     let hint = RwSignal::new(None::<String>);
 
     #[cfg(feature = "hydrate")]
-    let listing_page = page_id.clone();
-    #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         use connect::bridge::{dialog, events};
-        let page_id = listing_page.clone();
         // Submit validates here, then closes with the choice for the opener.
         let _ = dialog::disable_close_on_submit();
         let _ = events::on("dialog.submit", move |_| match selected.get_untracked() {
@@ -35,9 +33,6 @@ pub fn AttachmentsDialog() -> impl IntoView {
                 let _ = dialog::close(&serde_json::json!({ "attachment": name }));
             }
             None => hint.set(Some(t.text("Choose a document, or cancel.").into())),
-        });
-        leptos::task::spawn_local(async move {
-            crate::pages::attachment_picker::load_attachments(t, &page_id, attachments).await;
         });
         // Opened from a macro, the dialog starts on the macro's document (a separate task: a
         // host that never answers must not hold up the list).
@@ -57,27 +52,22 @@ pub fn AttachmentsDialog() -> impl IntoView {
         let chosen = selected.get().is_some();
         let _ = connect::bridge::dialog::set_button_enabled("submit", chosen);
     });
-    let recent = RwSignal::new(Vec::<String>::new());
-    let editing = RwSignal::new(Vec::<crate::office::Presence>::new());
-    let editing_known = RwSignal::new(false);
-    #[cfg(feature = "hydrate")]
-    {
+    // Hints only: the list works without them.
+    let presence = {
         let page_id = page_id.clone();
-        leptos::task::spawn_local(async move {
-            // Only a hint: the list works without it.
-            if let Ok(now) = crate::office::editing_now(page_id).await {
-                editing.set(now);
-            }
-            editing_known.set(true);
-        });
-    }
-    #[cfg(feature = "hydrate")]
-    leptos::task::spawn_local(async move {
-        if let Ok(Some(property)) =
-            connect::bridge::confluence::content_property(RECENT_PROPERTY).await
-        {
-            recent.set(recent_names(&property.value));
-        }
+        LocalResource::new(move || crate::office::editing_now(page_id.clone()))
+    };
+    let editing = Signal::derive(move || presence.get().and_then(Result::ok).unwrap_or_default());
+    let editing_known = move || presence.with(Option::is_some);
+    let recent_property =
+        LocalResource::new(|| connect::bridge::confluence::content_property(RECENT_PROPERTY));
+    let recent = Signal::derive(move || {
+        recent_property
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|property| recent_names(&property.value))
+            .unwrap_or_default()
     });
     let open = {
         let page_id = page_id.clone();
@@ -125,7 +115,7 @@ pub fn AttachmentsDialog() -> impl IntoView {
     view! {
         <HostScript size_to_parent=true/>
         <main class="dialog" data-testid="attachments-dialog"
-            data-presence=move || if editing_known.get() { "known" } else { "asking" }>
+            data-presence=move || if editing_known() { "known" } else { "asking" }>
             <h1 class="visually-hidden">{t.text("Office documents on this page")}</h1>
             <AttachmentPicker attachments selected editing/>
             <Show when=move || !recent.get().is_empty()>
@@ -151,7 +141,7 @@ pub fn AttachmentsDialog() -> impl IntoView {
 #[component]
 fn CreateDocument(
     page_id: String,
-    attachments: RwSignal<Load<Vec<Attachment>>>,
+    attachments: Loaded<Vec<Attachment>>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let t = use_tr();
@@ -179,14 +169,8 @@ fn CreateDocument(
                     crate::pages::document_macro::ATTACHMENTS_CHANGED,
                     &serde_json::json!({ "created": name }),
                 );
-                let page_id = page_id.clone();
-                leptos::task::spawn_local(async move {
-                    crate::pages::attachment_picker::load_attachments(t, &page_id, attachments)
-                        .await;
-                });
             }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = (&page_id, attachments);
+            attachments.refetch();
         }
     });
     view! {
@@ -222,12 +206,9 @@ fn CreateDocument(
 }
 
 /// The page's content property listing the documents last opened from this dialog, newest first.
-#[cfg(feature = "hydrate")]
 pub(crate) const RECENT_PROPERTY: &str = "confluo-recent-documents";
-#[cfg(any(feature = "hydrate", test))]
 const RECENT_LIMIT: usize = 5;
 
-#[cfg(any(feature = "hydrate", test))]
 pub(crate) fn recent_names(value: &serde_json::Value) -> Vec<String> {
     value
         .get("documents")

@@ -9,13 +9,19 @@ use crate::{
         DEFAULT_JWT_HEADER, DocumentServerForm, DocumentServerView, FieldError, SaveDocumentServer,
     },
     i18n::use_tr,
-    pages::frame::{HostScript, Load},
+    pages::frame::{HostScript, Loaded, reported, when_loaded},
 };
 
 #[component]
 pub fn ConfigurePage() -> impl IntoView {
     let t = use_tr();
-    let current = RwSignal::new(Load::<Option<DocumentServerView>>::Loading);
+    let loaded: Loaded<Option<DocumentServerView>> = LocalResource::new(move || async move {
+        crate::document_server_settings::load_document_server()
+            .await
+            .map_err(|err| reported(t.text("Cannot load the settings"), err))
+    });
+    // What the last save here stored; until then what was loaded is current.
+    let saved = RwSignal::new(None::<DocumentServerView>);
     let public_url = RwSignal::new(String::new());
     let internal_url = RwSignal::new(String::new());
     let secret = RwSignal::new(String::new());
@@ -35,23 +41,14 @@ pub fn ConfigurePage() -> impl IntoView {
         clear_secret.set(false);
     };
 
-    #[cfg(feature = "hydrate")]
+    // The form starts from the stored settings once they arrive.
     Effect::new(move |_| {
-        leptos::task::spawn_local(async move {
-            match crate::document_server_settings::load_document_server().await {
-                Ok(view) => {
-                    if let Some(v) = &view {
-                        fill(v);
-                    }
-                    current.set(Load::Ready(view));
-                }
-                Err(err) => current.set(Load::Failed(crate::pages::frame::report(
-                    t.text("Cannot load the settings"),
-                    err.to_string(),
-                ))),
+        if let Some(answer) = loaded.get() {
+            if let Ok(Some(view)) = &answer {
+                fill(view);
             }
             crate::pages::frame::resize_soon();
-        });
+        }
     });
 
     // A finished save: show field errors, or the saved state.
@@ -61,7 +58,7 @@ pub fn ConfigurePage() -> impl IntoView {
                 Ok(Ok(view)) => {
                     errors.set(Vec::new());
                     fill(&view);
-                    current.set(Load::Ready(Some(view)));
+                    saved.set(Some(view));
                 }
                 Ok(Err(field_errors)) => errors.set(field_errors),
                 Err(_) => {}
@@ -100,6 +97,10 @@ pub fn ConfigurePage() -> impl IntoView {
         }
     };
     let error_for = move |field: &'static str| field_error(errors, field);
+    let settings_loading = move || {
+        view! { <p class="muted" data-testid="settings-loading">{t.text("Loading the current settings…")}</p> }
+            .into_any()
+    };
 
     view! {
         <HostScript/>
@@ -109,16 +110,16 @@ pub fn ConfigurePage() -> impl IntoView {
             <p class="muted">
                 {t.text("Confluo opens attachments in ONLYOFFICE Docs. Enter the address of your Document Server and the JWT secret it is configured with.")}
             </p>
-            {move || match current.get() {
-                Load::Loading => view! { <p class="muted" data-testid="settings-loading">{t.text("Loading the current settings…")}</p> }.into_any(),
-                Load::Failed(message) => view! { <p class="error" role="alert" data-testid="settings-error">{message}</p> }.into_any(),
-                Load::Ready(None) => view! { <p class="muted" data-testid="settings-state">{t.text("Not configured yet.")}</p> }.into_any(),
-                Load::Ready(Some(v)) => view! {
-                    <p class="muted" data-testid="settings-state">
-                        {if v.secret_set { t.text("Saved. Secret: set.") } else { t.text("Saved. Secret: not set.") }}
-                    </p>
-                }.into_any(),
-            }}
+            {when_loaded(loaded, settings_loading, "settings-error", move |first: Option<DocumentServerView>| {
+                move || match saved.get().or_else(|| first.clone()) {
+                    None => view! { <p class="muted" data-testid="settings-state">{t.text("Not configured yet.")}</p> }.into_any(),
+                    Some(v) => view! {
+                        <p class="muted" data-testid="settings-state">
+                            {if v.secret_set { t.text("Saved. Secret: set.") } else { t.text("Saved. Secret: not set.") }}
+                        </p>
+                    }.into_any(),
+                }
+            })}
             <form class="form" on:submit=on_submit novalidate>
                 <Field label={t.text("Document Server address")} hint={t.text("The address browsers use, for example https://docs.example.com/")} error=Signal::derive(error_for("public_url"))>
                     <input id="public_url" name="public_url" type="url" required data-testid="public-url"
@@ -212,30 +213,19 @@ pub fn ConfigurePage() -> impl IntoView {
 fn DemoServer() -> impl IntoView {
     use crate::demo_server::{DemoState, DemoView, SetDemoServer};
     let t = use_tr();
-    let shown = RwSignal::new(Load::<DemoView>::Loading);
+    let loaded: Loaded<DemoView> = LocalResource::new(move || async move {
+        crate::demo_server::load_demo_server()
+            .await
+            .map_err(|err| reported(t.text("Cannot load the demo server's state"), err))
+    });
     let switch = ServerAction::<SetDemoServer>::new();
-
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        leptos::task::spawn_local(async move {
-            shown.set(match crate::demo_server::load_demo_server().await {
-                Ok(view) => Load::Ready(view),
-                Err(err) => Load::Failed(crate::pages::frame::report(
-                    t.text("Cannot load the demo server's state"),
-                    err.to_string(),
-                )),
-            });
-        });
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(view)) = switch.value().get() {
-            shown.set(Load::Ready(view));
-        }
-    });
-    let state = move || match shown.get() {
-        Load::Ready(v) => Some(v.state),
-        _ => None,
+    // The switch's last answer, else what was loaded.
+    let current = move |loaded_view: Option<DemoView>| match switch.value().get() {
+        Some(Ok(view)) => Some(view),
+        _ => loaded_view,
     };
+    let state = move || current(loaded.get().and_then(Result::ok)).map(|v| v.state);
+    let loading = move || view! { <p class="muted">{t.text("Loading…")}</p> }.into_any();
     view! {
         <Section class="demo-server" testid="demo" title={t.text("Demo server")}
             intro={t.text("No Document Server yet? Try Confluo with ONLYOFFICE's public demo server for 30 days. Anyone may use that server: open only documents you would show anyone. While the demo is in use, documents open there and the settings above are kept for later.")}>
@@ -248,15 +238,13 @@ fn DemoServer() -> impl IntoView {
                     }/>
                 " " {t.text("Use ONLYOFFICE's demo server")}
             </label>
-            {move || match shown.get() {
-                Load::Loading => view! { <p class="muted">{t.text("Loading…")}</p> }.into_any(),
-                Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Load::Ready(v) => view! {
+            {when_loaded(loaded, loading, "demo-load-error", move |first: DemoView| {
+                move || current(Some(first.clone())).map(|v| view! {
                     <p class="status" role="status" data-testid="demo-state" data-state=format!("{:?}", v.state)>
                         {v.summary(t.lang())}
                     </p>
-                }.into_any(),
-            }}
+                })
+            })}
             {move || switch.value().get().and_then(Result::err).map(|err| view! {
                 <p class="error" role="alert" data-testid="demo-error">
                     {err.to_string()}
@@ -276,7 +264,12 @@ fn EditingOptions() -> impl IntoView {
         parse_group_names, parse_labels, parse_space_keys,
     };
     let t = use_tr();
-    let loaded = RwSignal::new(Load::<()>::Loading);
+    let loaded: Loaded<EditorOptions> = LocalResource::new(move || async move {
+        crate::editor_options::load_editor_options()
+            .await
+            .map_err(|err| reported(t.text("Cannot load the editing options"), err))
+    });
+    let ready = move || matches!(loaded.get(), Some(Ok(_)));
     let options = RwSignal::new(EditorOptions::default());
     // Typed as text; turned into numbers and keys on save.
     let max_mb = RwSignal::new(options.get_untracked().max_file_mb.to_string());
@@ -295,20 +288,11 @@ fn EditingOptions() -> impl IntoView {
         options.set(o.clone());
     };
 
-    #[cfg(feature = "hydrate")]
+    // The form starts from the stored options once they arrive.
     Effect::new(move |_| {
-        leptos::task::spawn_local(async move {
-            match crate::editor_options::load_editor_options().await {
-                Ok(o) => {
-                    show(&o);
-                    loaded.set(Load::Ready(()));
-                }
-                Err(err) => loaded.set(Load::Failed(crate::pages::frame::report(
-                    t.text("Cannot load the editing options"),
-                    err.to_string(),
-                ))),
-            }
-        });
+        if let Some(Ok(stored)) = loaded.get() {
+            show(&stored);
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(result)) = save.value().get() {
@@ -382,13 +366,12 @@ fn EditingOptions() -> impl IntoView {
         }
         .into_any()
     };
+    let options_loading = move || {
+        view! { <p class="muted" data-testid="options-loading">{t.text("Loading…")}</p> }.into_any()
+    };
     view! {
         <Section class="editing-options" testid="editing-options" title={t.text("Editing options")}>
-            {move || match loaded.get() {
-                Load::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Load::Loading => view! { <p class="muted" data-testid="options-loading">{t.text("Loading…")}</p> }.into_any(),
-                Load::Ready(()) => ().into_any(),
-            }}
+            {when_loaded(loaded, options_loading, "options-error", |_| ())}
             <form class="form" on:submit=on_submit novalidate>
                 <fieldset class="field" class:field-invalid=move || error_for("lossy_edit")().is_some()>
                     <legend class="field-label">{t.text("Edit in place")}</legend>
@@ -450,7 +433,7 @@ fn EditingOptions() -> impl IntoView {
                     hint={t.text("Confluence labels, separated by commas. Files that carry one open for viewing only, for everyone; their earlier versions cannot be restored. Copies and conversions of them can be edited.")}/>
                 <div class="actions">
                     <button class="button button-primary" type="submit" data-testid="options-save"
-                        disabled=move || save.pending().get() || !matches!(loaded.get(), Load::Ready(()))>
+                        disabled=move || save.pending().get() || !ready()>
                         {move || if save.pending().get() { t.text("Saving…") } else { t.text("Save editing options") }}
                     </button>
                 </div>

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
+    app_error::AppError,
     attachments::{Attachment, ReportedChange, document_kind, human_size},
     i18n::{Tr, use_tr},
-    pages::frame::{HostScript, Load},
+    pages::frame::{HostScript, Loaded, host_failure, when_loaded},
 };
 
 #[component]
@@ -19,8 +20,20 @@ pub fn DocumentMacro() -> impl IntoView {
     let file = query.read_untracked().get("attachment").unwrap_or_default();
     // The page author asked to show the document itself (the macro's `preview` parameter).
     let preview = query.read_untracked().get("preview").as_deref() == Some("true");
-    let attachment = RwSignal::new(Load::<Attachment>::Loading);
-    let activity = RwSignal::new(Load::<Option<ReportedChange>>::Loading);
+    let attachment: Loaded<Attachment> = {
+        let (page_id, file) = (page_id.clone(), file.clone());
+        LocalResource::new(move || {
+            let (page_id, file) = (page_id.clone(), file.clone());
+            async move { find_attachment(t, &page_id, &file).await }
+        })
+    };
+    let activity: Loaded<Option<ReportedChange>> = {
+        let page_id = page_id.clone();
+        LocalResource::new(move || {
+            let page_id = page_id.clone();
+            async move { last_reported(t, page_id, attachment).await }
+        })
+    };
     let chosen = RwSignal::new(None::<String>);
     let caption = RwSignal::new(String::new());
     // Shown in the editor's preview or an export: no navigation away from there.
@@ -31,13 +44,13 @@ pub fn DocumentMacro() -> impl IntoView {
 
     #[cfg(feature = "hydrate")]
     {
-        let (page_id, file) = (page_id.clone(), file.clone());
+        // The frame fits the card once it is known.
         Effect::new(move |_| {
-            let (page_id, file) = (page_id.clone(), file.clone());
-            leptos::task::spawn_local(async move {
-                load(t, &page_id, &file, attachment, activity).await;
+            if attachment.with(Option::is_some) || activity.with(Option::is_some) {
                 crate::pages::frame::resize_soon();
-            });
+            }
+        });
+        Effect::new(move |_| {
             leptos::task::spawn_local(async move {
                 use connect::bridge::{confluence, context};
                 if let Ok(body) = confluence::macro_body().await {
@@ -145,21 +158,17 @@ pub fn DocumentMacro() -> impl IntoView {
                     }
                         .into_any();
                 }
-                match attachment.get() {
-                    Load::Loading => {
-                        view! {
-                            <p class="muted" data-testid="doc-loading">
-                                {t.fmt("Loading {name}…", &[("name", &file)])}
-                            </p>
-                        }
-                            .into_any()
+                let name = file.clone();
+                let loading = move || {
+                    view! {
+                        <p class="muted" data-testid="doc-loading">
+                            {t.fmt("Loading {name}…", &[("name", &name)])}
+                        </p>
                     }
-                    Load::Failed(message) => {
-                        view! { <p class="error" role="alert" data-testid="doc-error">{message}</p> }
-                            .into_any()
-                    }
-                    Load::Ready(att) => view! { <DocumentCard att/> }.into_any(),
-                }
+                        .into_any()
+                };
+                when_loaded(attachment, loading, "doc-error", |att| view! { <DocumentCard att/> })
+                    .into_any()
             }}
             {preview_view}
             <Show when=move || !caption.get().is_empty()>
@@ -167,10 +176,10 @@ pub fn DocumentMacro() -> impl IntoView {
             </Show>
             <p class="muted small" data-testid="doc-activity">
                 {move || match activity.get() {
-                    Load::Loading => String::new(),
-                    Load::Failed(message) => message,
-                    Load::Ready(None) => t.text("No changes reported by Confluence since the app was installed.").into(),
-                    Load::Ready(Some(a)) => activity_text(t, &a),
+                    None => String::new(),
+                    Some(Err(error)) => error.message,
+                    Some(Ok(None)) => t.text("No changes reported by Confluence since the app was installed.").into(),
+                    Some(Ok(Some(a))) => activity_text(t, &a),
                 }}
             </p>
             <Show when=move || !displayed.get()>
@@ -318,49 +327,41 @@ pub(crate) fn activity_text(t: Tr, a: &ReportedChange) -> String {
     }
 }
 
-#[cfg(feature = "hydrate")]
-pub(crate) async fn load(
-    t: Tr,
-    page_id: &str,
-    file: &str,
-    attachment: RwSignal<Load<Attachment>>,
-    activity: RwSignal<Load<Option<ReportedChange>>>,
-) {
-    use crate::attachments::{Results, attachment_activity};
-    use crate::pages::frame::report;
+/// The macro's attachment, read through the host as the viewer.
+async fn find_attachment(t: Tr, page_id: &str, file: &str) -> Result<Attachment, AppError> {
+    use crate::attachments::Results;
+    let gone = || AppError {
+        status: 404,
+        message: t.fmt(
+            "{name} is no longer attached to this page.",
+            &[("name", file)],
+        ),
+    };
     if file.is_empty() {
-        activity.set(Load::Ready(None));
-        return;
+        return Err(gone());
     }
     let query: String = form_urlencoded::Serializer::new(String::new())
         .append_pair("filename", file)
         .finish();
     let url = format!("/rest/api/content/{page_id}/child/attachment?{query}");
-    let found = match connect::bridge::request_json::<Results<Attachment>>(&url).await {
-        Ok(list) => list.results.into_iter().next(),
-        Err(err) => {
-            attachment.set(Load::Failed(report(
-                t.text("Cannot read the attachment"),
-                err.to_string(),
-            )));
-            return;
-        }
-    };
-    let Some(att) = found else {
-        attachment.set(Load::Failed(t.fmt(
-            "{name} is no longer attached to this page.",
-            &[("name", file)],
-        )));
-        activity.set(Load::Ready(None));
-        return;
-    };
-    let id = att.id.clone();
-    attachment.set(Load::Ready(att));
+    match connect::bridge::request_json::<Results<Attachment>>(&url).await {
+        Ok(list) => list.results.into_iter().next().ok_or_else(gone),
+        Err(err) => Err(host_failure(t.text("Cannot read the attachment"), err)),
+    }
+}
 
-    activity.set(match attachment_activity(page_id.to_owned(), id).await {
-        Ok(a) => Load::Ready(a),
-        Err(err) => Load::Failed(report(t.text("Confluo server"), err.to_string())),
-    });
+/// What Confluence last reported about the macro's attachment (nothing for one not found).
+async fn last_reported(
+    t: Tr,
+    page_id: String,
+    attachment: Loaded<Attachment>,
+) -> Result<Option<ReportedChange>, AppError> {
+    let Ok(att) = attachment.await else {
+        return Ok(None);
+    };
+    crate::attachments::attachment_activity(page_id, att.id)
+        .await
+        .map_err(|err| crate::pages::frame::reported(t.text("Confluo server"), err))
 }
 
 #[cfg(test)]

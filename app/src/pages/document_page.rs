@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     i18n::use_tr,
     office::{EditorLaunch, NewDocumentKind, formats},
-    pages::frame::{HostScript, Load},
+    pages::frame::{HostScript, Loaded, host_failure, reported, when_loaded},
 };
 
 const EDITOR_ID: &str = "office-editor";
@@ -32,9 +32,6 @@ pub fn DocumentPage() -> impl IntoView {
     let create = NewDocumentKind::ALL
         .into_iter()
         .find(|k| k.extension() == param("ac.create"));
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (view_only, fill, &action);
-    let launch = RwSignal::new(Load::<EditorLaunch>::Loading);
     let editor_state = RwSignal::new(String::from("loading"));
     let editor_error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
@@ -44,55 +41,53 @@ pub fn DocumentPage() -> impl IntoView {
     let picking = RwSignal::new(None::<Picking>);
     let convertible = formats::format_of(&file).and_then(|f| f.convert_to());
 
-    #[cfg(feature = "hydrate")]
-    {
+    // The editor's configuration for this person and file, or the new file made first.
+    let launch: Loaded<EditorLaunch> = {
         let (page_id, file, action) = (page_id.clone(), file.clone(), action.clone());
-        Effect::new(move |_| {
+        LocalResource::new(move || {
             let (page_id, file, action) = (page_id.clone(), file.clone(), action.clone());
-            leptos::task::spawn_local(async move {
+            async move {
                 let _ = connect::bridge::size_to_parent().await;
                 if let Some(kind) = create {
-                    let made = crate::office::create_document(page_id.clone(), kind, String::new())
+                    let name = crate::office::create_document(page_id.clone(), kind, String::new())
                         .await
-                        .map_err(|err| err.to_string())
-                        .and_then(|name| open_in_confluence(&page_id, &name, false));
-                    if let Err(message) = made {
-                        launch.set(Load::Failed(crate::pages::frame::report(
-                            t.text("Cannot create the document"),
-                            message,
-                        )));
-                    }
-                    return;
+                        .map_err(|err| reported(t.text("Cannot create the document"), err))?;
+                    open_in_confluence(&page_id, &name, false)
+                        .map_err(|err| host_failure(t.text("Cannot create the document"), err))?;
+                    // The host is on its way to the new document's page.
+                    futures::future::pending::<()>().await;
                 }
                 let locale = connect::bridge::user::locale().await.ok();
-                let opened = crate::office::open_document(
-                    page_id.clone(),
-                    file.clone(),
-                    view_only,
-                    locale,
-                    fill,
-                    action.clone(),
-                )
-                .await;
-                match opened {
-                    Err(err) => launch.set(Load::Failed(crate::pages::frame::report(
-                        t.text("Cannot open the document"),
-                        err.to_string(),
-                    ))),
-                    Ok(ready) => {
-                        launch.set(Load::Ready(ready.clone()));
-                        notice.set(ready.notice.clone());
-                        let shown = Shown {
-                            t,
-                            editor_state,
-                            editor_error,
-                            copied,
-                            picking,
-                        };
-                        start_editor(&page_id, &file, &ready, shown).await;
-                    }
-                }
+                crate::office::open_document(page_id, file, view_only, locale, fill, action)
+                    .await
+                    .map_err(|err| reported(t.text("Cannot open the document"), err))
+            }
+        })
+    };
+    // Configured: the editor starts in the frame below.
+    #[cfg(feature = "hydrate")]
+    {
+        let (page_id, file) = (page_id.clone(), file.clone());
+        Effect::new(move |started: Option<bool>| {
+            if started == Some(true) {
+                return true;
+            }
+            let Some(Ok(ready)) = launch.get() else {
+                return false;
+            };
+            notice.set(ready.notice.clone());
+            let shown = Shown {
+                t,
+                editor_state,
+                editor_error,
+                copied,
+                picking,
+            };
+            let (page_id, file) = (page_id.clone(), file.clone());
+            leptos::task::spawn_local(async move {
+                start_editor(&page_id, &file, &ready, shown).await;
             });
+            true
         });
     }
 
@@ -148,7 +143,7 @@ pub fn DocumentPage() -> impl IntoView {
                         })
                     };
                     move || match launch.get() {
-                    Load::Ready(l) => {
+                    Some(Ok(l)) => {
                         let (label, mode) = if l.filling {
                             (t.text("Filling in"), "fill")
                         } else if l.editing {
@@ -194,22 +189,19 @@ pub fn DocumentPage() -> impl IntoView {
             </header>
             {
                 let file = file.clone();
-                move || match launch.get() {
-                Load::Loading => match create {
+                let loading = move || match create {
                     Some(kind) => view! { <p class="muted" data-testid="doc-loading">{kind.creating_in(t.lang())}</p> }.into_any(),
                     None => view! { <p class="muted" data-testid="doc-loading">{t.fmt("Opening {name}…", &[("name", &file)])}</p> }.into_any(),
-                },
-                Load::Failed(message) => view! { <p class="error" role="alert" data-testid="doc-error">{message}</p> }.into_any(),
-                Load::Ready(l) => view! {
+                };
+                when_loaded(launch, loading, "doc-error", move |l: EditorLaunch| view! {
                     {l.demo_until.map(|until| view! {
                         <p class="banner banner-warning" role="status" data-testid="demo-banner">
                             {t.fmt("This site uses ONLYOFFICE's public demo server until {until}. Anyone may use that server: don't open private or sensitive documents with it.", &[("until", &t.lang().date(&until))])}
                         </p>
                     })}
                     {l.reason.map(|reason| view! { <p class="banner" role="status" data-testid="view-reason">{reason}</p> })}
-                }
-                    .into_any(),
-            }}
+                })
+            }
             <Show when=move || copied.get().is_some()>
                 <p class="banner" role="status" data-testid="copy-notice">
                     {move || t.fmt("Saved a copy as {name} on this page.", &[("name", &copied.get().unwrap_or_default())])}
@@ -225,7 +217,7 @@ pub fn DocumentPage() -> impl IntoView {
                     .is_some_and(|ext| formats::FORM_SOURCES.contains(&ext.as_str()));
                 let (page_id, file) = (page_id.clone(), file.clone());
                 move || match launch.get() {
-                    Load::Ready(l) if form_source && l.editing => view! {
+                    Some(Ok(l)) if form_source && l.editing => view! {
                         <ConvertPanel page_id=page_id.clone() file=file.clone() target="pdf" to_form=true/>
                     }.into_any(),
                     _ => ().into_any(),
@@ -634,46 +626,20 @@ fn method_for(purpose: formats::FileUse) -> &'static str {
 fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoView {
     let t = use_tr();
     use crate::pages::attachment_picker::AttachmentPicker;
-    let all = RwSignal::new(Load::<Vec<crate::attachments::Attachment>>::Loading);
-    let shown = RwSignal::new(Load::<Vec<crate::attachments::Attachment>>::Loading);
     let selected = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    // Listed once the editor first asks; filtered per request.
-    Effect::new({
-        let page_id = page_id.clone();
-        move |loaded: Option<bool>| {
-            let Some(request) = picking.get() else {
-                return loaded.unwrap_or(false);
-            };
-            selected.set(None);
-            failure.set(None);
-            if !loaded.unwrap_or(false) {
-                #[cfg(feature = "hydrate")]
-                {
-                    let page_id = page_id.clone();
-                    leptos::task::spawn_local(async move {
-                        crate::pages::attachment_picker::load_attachments(t, &page_id, all).await;
-                    });
-                }
-                #[cfg(not(feature = "hydrate"))]
-                let _ = &page_id;
-            }
-            let _ = request;
-            true
-        }
+    // Listed once the editor first asks, then filtered per request.
+    let asked = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || picking.with(Option::is_some)
     });
+    let attachments =
+        crate::pages::attachment_picker::page_attachments(t, page_id.clone(), Some(asked));
+    let only = Signal::derive(move || picking.with(|p| p.as_ref().map(|p| p.purpose)));
     Effect::new(move |_| {
-        let purpose = picking.with(|p| p.as_ref().map(|p| p.purpose));
-        shown.set(match (all.get(), purpose) {
-            (Load::Ready(list), Some(purpose)) => Load::Ready(
-                list.into_iter()
-                    .filter(|a| purpose.accepts(&a.title))
-                    .collect(),
-            ),
-            (Load::Failed(message), _) => Load::Failed(message),
-            _ => Load::Loading,
-        });
+        picking.track();
+        selected.set(None);
+        failure.set(None);
     });
     let choose = move |_| {
         let (Some(request), Some(name)) = (picking.get_untracked(), selected.get_untracked())
@@ -713,7 +679,7 @@ fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoV
                 <h2 id="file-picker-title">
                     {move || formats::FileUse::choose_title(picking.get().map(|p| p.purpose), t.lang())}
                 </h2>
-                <AttachmentPicker attachments=shown selected/>
+                <AttachmentPicker attachments selected only/>
                 <Show when=move || failure.get().is_some()>
                     <p class="error" role="alert" data-testid="file-picker-error">{move || failure.get().unwrap_or_default()}</p>
                 </Show>

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
+    app_error::AppError,
     attachments::kind_label,
     attachments::{Attachment, document_kind, human_size},
     file_browser::{self, KINDS, Listing, SortBy},
     i18n::{Tr, use_tr},
-    pages::frame::{HostScript, Load},
+    pages::frame::{HostScript, Loaded, host_failure, when_loaded},
 };
 
 #[component]
@@ -20,9 +21,15 @@ pub fn SpaceDocuments() -> impl IntoView {
         .read_untracked()
         .get("spaceKey")
         .unwrap_or_default();
-    let files = RwSignal::new(Load::<Vec<Attachment>>::Loading);
-    // Set when the space has more attachments than the browser reads.
-    let capped = RwSignal::new(false);
+    let files: Loaded<Listed> = {
+        let space_key = space_key.clone();
+        LocalResource::new(move || {
+            let space_key = space_key.clone();
+            async move { load(t, &space_key).await }
+        })
+    };
+    // Moved to the trash from here: gone from the list without reading the space again.
+    let removed = RwSignal::new(Vec::<String>::new());
     let listing = RwSignal::new(Listing::default());
     let status = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
@@ -30,18 +37,11 @@ pub fn SpaceDocuments() -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
 
     #[cfg(feature = "hydrate")]
-    {
-        let space_key = space_key.clone();
-        Effect::new(move |_| {
-            let space_key = space_key.clone();
-            leptos::task::spawn_local(async move {
-                let _ = connect::bridge::size_to_parent().await;
-                load(t, &space_key, files, capped).await;
-            });
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = connect::bridge::size_to_parent().await;
         });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (capped, files);
+    });
 
     let delete = move |att: Attachment| {
         confirming.set(None);
@@ -57,11 +57,7 @@ pub fn SpaceDocuments() -> impl IntoView {
             };
             match request(&options).await {
                 Ok(_) => {
-                    files.update(|load| {
-                        if let Load::Ready(list) = load {
-                            list.retain(|a| a.id != att.id);
-                        }
-                    });
+                    removed.update(|ids| ids.push(att.id.clone()));
                     status.set(Some(
                         t.fmt("{name} was moved to the trash.", &[("name", &att.title)]),
                     ));
@@ -101,6 +97,10 @@ pub fn SpaceDocuments() -> impl IntoView {
     } else {
         t.text("Office documents").to_owned()
     };
+    let loading = move || {
+        view! { <p class="muted" data-testid="browser-loading">{t.text("Loading the space's documents…")}</p> }
+            .into_any()
+    };
     view! {
         <HostScript size_to_parent=true/>
         <main class="file-browser" data-testid="space-documents">
@@ -124,10 +124,11 @@ pub fn SpaceDocuments() -> impl IntoView {
             </div>
             {move || status.get().map(|text| view! { <p class="status" role="status" data-testid="browser-status">{text}</p> })}
             {move || failure.get().map(|text| view! { <p class="error" role="alert" data-testid="browser-error">{text}</p> })}
-            {move || match files.get() {
-                Load::Loading => view! { <p class="muted" data-testid="browser-loading">{t.text("Loading the space's documents…")}</p> }.into_any(),
-                Load::Failed(message) => view! { <p class="error" role="alert" data-testid="browser-error">{message}</p> }.into_any(),
-                Load::Ready(all) => {
+            {when_loaded(files, loading, "browser-error", move |listed: Listed| move || {
+                    let all: Vec<Attachment> = removed.with(|gone| {
+                        listed.files.iter().filter(|a| !gone.contains(&a.id)).cloned().collect()
+                    });
+                    let capped = listed.capped;
                     let chosen = listing.get();
                     let shown = file_browser::select(&all, &chosen);
                     let (page, pages, matching) = (shown.page, shown.pages, shown.matching);
@@ -135,7 +136,7 @@ pub fn SpaceDocuments() -> impl IntoView {
                     view! {
                         <p class="muted small" data-testid="browser-count">
                             {count_text(t, matching, all.len())}
-                            {move || capped.get().then(|| format!(" {}", t.text("Only the 1000 most recently changed files of this space are listed.")))}
+                            {capped.then(|| format!(" {}", t.text("Only the 1000 most recently changed files of this space are listed.")))}
                         </p>
                         <table class="browser-table">
                             <thead><tr>
@@ -152,8 +153,7 @@ pub fn SpaceDocuments() -> impl IntoView {
                             <button class="button" data-testid="browser-next" disabled={page + 1 >= pages} on:click=move |_| turn(1)>{t.text("Next")}</button>
                         </nav>
                     }.into_any()
-                }
-            }}
+            })}
         </main>
     }
 }
@@ -253,45 +253,44 @@ fn delete_refused(t: Tr, title: &str, error: &str) -> String {
 
 /// Reads the space's attachments through the host as the viewer, newest first, up to
 /// [`file_browser::MAX_FILES`].
-#[cfg(feature = "hydrate")]
-async fn load(
-    t: Tr,
-    space_key: &str,
-    files: RwSignal<Load<Vec<Attachment>>>,
-    capped: RwSignal<bool>,
-) {
+async fn load(t: Tr, space_key: &str) -> Result<Listed, AppError> {
     use crate::attachments::Results;
     if !file_browser::valid_space_key(space_key) {
-        files.set(Load::Failed(t.text("Open this page from a space.").into()));
-        return;
+        return Err(AppError {
+            status: 400,
+            message: t.text("Open this page from a space.").into(),
+        });
     }
     let mut all = Vec::new();
     let mut start = 0;
+    let mut capped = false;
     loop {
         let url = file_browser::search_url(space_key, start);
-        match connect::bridge::request_json::<Results<Attachment>>(&url).await {
-            Ok(batch) => {
-                let got = batch.results.len();
-                all.extend(batch.results);
-                start += got;
-                if got < file_browser::FETCH_LIMIT {
-                    break;
-                }
-                if start >= file_browser::MAX_FILES {
-                    capped.set(true);
-                    break;
-                }
-            }
-            Err(err) => {
-                files.set(Load::Failed(crate::pages::frame::report(
-                    t.text("Cannot list the space's documents"),
-                    err.to_string(),
-                )));
-                return;
-            }
+        let batch = connect::bridge::request_json::<Results<Attachment>>(&url)
+            .await
+            .map_err(|err| host_failure(t.text("Cannot list the space's documents"), err))?;
+        let got = batch.results.len();
+        all.extend(batch.results);
+        start += got;
+        if got < file_browser::FETCH_LIMIT {
+            break;
+        }
+        if start >= file_browser::MAX_FILES {
+            capped = true;
+            break;
         }
     }
-    files.set(Load::Ready(file_browser::office_documents(all)));
+    Ok(Listed {
+        files: file_browser::office_documents(all),
+        capped,
+    })
+}
+
+/// The space's office documents as read, and whether there were more than the browser reads.
+#[derive(Clone, Debug)]
+struct Listed {
+    files: Vec<Attachment>,
+    capped: bool,
 }
 
 #[cfg(test)]

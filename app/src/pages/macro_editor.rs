@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::{
-    attachments::Attachment,
     i18n::use_tr,
     pages::{
         attachment_picker::AttachmentPicker,
-        frame::{HostScript, Load, page_id_param},
+        attachment_picker::page_attachments,
+        frame::{HostScript, page_id_param},
     },
 };
 
@@ -15,40 +15,36 @@ use crate::{
 pub fn DocumentMacroEditor() -> impl IntoView {
     let t = use_tr();
     let page_id = page_id_param();
-    let attachments = RwSignal::new(Load::<Vec<Attachment>>::Loading);
+    let attachments = page_attachments(t, page_id, None);
     let selected = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let caption = RwSignal::new(String::new());
     let preview = RwSignal::new(false);
 
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let page_id = page_id.clone();
-        leptos::task::spawn_local(async move {
-            // The macro's current parameter preselects its attachment.
-            if let Ok(params) = connect::bridge::confluence::macro_data().await
-                && let Some(name) = params.get("attachment").and_then(|v| v.as_str())
-                && !name.is_empty()
-            {
-                selected.set(Some(name.to_owned()));
-            }
-            if let Ok(params) = connect::bridge::confluence::macro_data().await {
-                preview.set(params.get("preview").and_then(|v| v.as_str()) == Some("true"));
-            }
-            if let Ok(body) = connect::bridge::confluence::macro_body().await {
-                caption.set(body);
-            }
-            attachments.set(match crate::attachments::page_attachments(&page_id).await {
-                Ok(list) => Load::Ready(list),
-                Err(err) => Load::Failed(crate::pages::frame::report(
-                    t.text("Cannot list attachments"),
-                    err,
-                )),
-            });
-        });
+    // The macro's current parameters and body start the form.
+    let stored = LocalResource::new(|| async {
+        use connect::bridge::confluence::{macro_body, macro_data};
+        (macro_data().await.ok(), macro_body().await.ok())
     });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = page_id;
+    Effect::new(move |_| {
+        let Some((params, body)) = stored.get() else {
+            return;
+        };
+        let param = |name: &str| {
+            params
+                .as_ref()
+                .and_then(|p| p.get(name))
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
+        if let Some(name) = param("attachment").filter(|name| !name.is_empty()) {
+            selected.set(Some(name));
+        }
+        preview.set(param("preview").as_deref() == Some("true"));
+        if let Some(body) = body {
+            caption.set(body);
+        }
+    });
 
     let save = move |_| {
         let Some(name) = selected.get_untracked() else {
