@@ -106,6 +106,7 @@ pub async fn attachment_activity(
     page_id: String,
     attachment_id: String,
 ) -> Result<Option<ReportedChange>, AppError> {
+    use crate::office::error::IntoServerError;
     let caller = crate::office::viewer().await?;
     crate::office::service::require_attachment_on_page(&caller, &page_id, &attachment_id)
         .await

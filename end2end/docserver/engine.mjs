@@ -196,7 +196,7 @@ builder.CloseFile();
  */
 export async function make(fileType, text, count = 1) {
   const base = ooxmlOf(fileType);
-  const blank = readFileSync(join(here, '..', '..', 'app', 'templates', `blank.${base}`));
+  const blank = readFileSync(join(here, '..', '..', 'office', 'templates', `blank.${base}`));
   const texts = Array.isArray(text) ? text.map(String) : count === 1 ? [text] : Array.from({ length: count }, (_, i) => `${i + 1}. ${text}`);
   const edits = texts.map((t) => ({ text: t }));
   const { data } = await applyEdits(blank, base, edits);

@@ -9,6 +9,8 @@ use connect::{
 use reqwest::{Method, StatusCode, header};
 use serde::Deserialize;
 
+pub use office::access::{PageAccess, ViewOnlyPolicy};
+
 use crate::{
     attachments::{Attachment, Results},
     permissions::WithOperations,
@@ -78,72 +80,6 @@ impl StoredAttachment {
             .map_or(self.attachment.extensions.media_type.as_str(), |f| {
                 f.media_type
             })
-    }
-}
-
-/// What a person may do on a page.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageAccess {
-    pub read: bool,
-    /// May add and update the page's attachments.
-    pub edit: bool,
-    /// The page's space, when the person can see the page.
-    pub space_key: Option<String>,
-    /// Set by the site's options rather than Confluence: `edit` is off although Confluence
-    /// would allow it.
-    pub view_only: Option<ViewOnlyPolicy>,
-}
-
-/// Why an administrator's options open a document for viewing only.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ViewOnlyPolicy {
-    /// The page's space only views.
-    Space(String),
-    /// The person is in a group that only views.
-    Group(String),
-    /// The file carries a label that only views.
-    Label(String),
-    /// The site's licence is not active: Confluo views, nothing more.
-    Unlicensed,
-}
-
-impl ViewOnlyPolicy {
-    /// The refusal of a change this policy forbids.
-    pub fn refusal(&self) -> super::error::OfficeError {
-        use super::error::OfficeError;
-        match self {
-            Self::Space(space) => OfficeError::SpaceViewOnly(space.clone()),
-            Self::Group(group) => OfficeError::GroupViewOnly(group.clone()),
-            Self::Label(label) => OfficeError::LabelViewOnly(label.clone()),
-            Self::Unlicensed => OfficeError::Unlicensed,
-        }
-    }
-}
-
-impl PageAccess {
-    fn without_edit(read: bool, space_key: Option<String>) -> Self {
-        Self {
-            read,
-            edit: false,
-            space_key,
-            view_only: None,
-        }
-    }
-
-    /// Turns editing off by the site's `policy`.
-    pub fn restrict(&mut self, policy: ViewOnlyPolicy) {
-        self.edit = false;
-        self.view_only = Some(policy);
-    }
-
-    /// Refuses a change of the page's attachments, saying why.
-    pub fn require_edit(&self) -> Result<(), super::error::OfficeError> {
-        use super::error::OfficeError;
-        match (&self.view_only, self.edit) {
-            (Some(policy), _) => Err(policy.refusal()),
-            (None, true) => Ok(()),
-            (None, false) => Err(OfficeError::ReadOnly),
-        }
     }
 }
 

@@ -11,42 +11,32 @@ use serde::{Deserialize, Serialize};
 
 use crate::context_client::ContextClient;
 
-pub mod formats;
+// The domain, from its own crate, under the names the screens and server functions use.
+#[cfg(feature = "ssr")]
+pub use ::office::{
+    callback_body, doc_key, ds_client, ds_token, editor_config, file_stream, link_token, observe,
+    pdf_form, save_notice, templates, who_may_edit,
+};
+pub use ::office::{formats, new_document::NewDocumentKind};
 
 #[cfg(feature = "ssr")]
 pub mod action_link;
 #[cfg(feature = "ssr")]
 pub mod callback;
 #[cfg(feature = "ssr")]
-pub mod callback_body;
-#[cfg(feature = "ssr")]
 pub mod confluence;
-#[cfg(feature = "ssr")]
-pub mod doc_key;
-#[cfg(feature = "ssr")]
-pub mod ds_client;
-#[cfg(feature = "ssr")]
-pub mod ds_token;
-#[cfg(feature = "ssr")]
-pub mod editor_config;
 #[cfg(feature = "ssr")]
 pub mod error;
 #[cfg(feature = "ssr")]
-pub mod file_link;
+use error::IntoServerError;
 #[cfg(feature = "ssr")]
-pub mod file_stream;
+pub mod file_link;
 #[cfg(feature = "ssr")]
 pub mod forgotten;
 #[cfg(feature = "ssr")]
 pub mod history;
 #[cfg(feature = "ssr")]
-pub mod link_token;
-#[cfg(feature = "ssr")]
 pub mod linked_files;
-#[cfg(feature = "ssr")]
-pub mod observe;
-#[cfg(feature = "ssr")]
-pub mod pdf_form;
 #[cfg(feature = "ssr")]
 pub mod people;
 #[cfg(feature = "ssr")]
@@ -54,17 +44,11 @@ pub mod rename;
 #[cfg(feature = "ssr")]
 pub mod revoke;
 #[cfg(feature = "ssr")]
-pub mod save_notice;
-#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod site_setup;
 #[cfg(feature = "ssr")]
-pub mod templates;
-#[cfg(feature = "ssr")]
 pub mod test_connection;
-#[cfg(feature = "ssr")]
-pub mod who_may_edit;
 
 /// The endpoints the Document Server calls.
 pub mod paths {
@@ -172,48 +156,6 @@ pub struct ConversionStep {
     pub percent: u8,
     /// The new attachment, once the conversion is stored.
     pub file_name: Option<String>,
-}
-
-/// What "Create new" makes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum NewDocumentKind {
-    Document,
-    Spreadsheet,
-    Presentation,
-}
-
-impl NewDocumentKind {
-    pub const ALL: [NewDocumentKind; 3] = [
-        NewDocumentKind::Document,
-        NewDocumentKind::Spreadsheet,
-        NewDocumentKind::Presentation,
-    ];
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            NewDocumentKind::Document => "docx",
-            NewDocumentKind::Spreadsheet => "xlsx",
-            NewDocumentKind::Presentation => "pptx",
-        }
-    }
-
-    /// The name a new file of this kind gets unless its creator names it, in `lang`.
-    pub fn title_in(self, lang: crate::i18n::Lang) -> &'static str {
-        match self {
-            NewDocumentKind::Document => lang.text("New document"),
-            NewDocumentKind::Spreadsheet => lang.text("New spreadsheet"),
-            NewDocumentKind::Presentation => lang.text("New presentation"),
-        }
-    }
-
-    /// What the document page says while it makes a file of this kind, in `lang`.
-    pub fn creating_in(self, lang: crate::i18n::Lang) -> &'static str {
-        match self {
-            NewDocumentKind::Document => lang.text("Creating a new document…"),
-            NewDocumentKind::Spreadsheet => lang.text("Creating a new spreadsheet…"),
-            NewDocumentKind::Presentation => lang.text("Creating a new presentation…"),
-        }
-    }
 }
 
 /// One check of "Test connection".

@@ -9,20 +9,11 @@ use crate::{
     pages::frame::{Loaded, host_failure, when_loaded},
 };
 
-/// The page's attachments, read through the host as the viewer once `wanted` says so (at once
-/// when it is `None`); a failure is flagged.
-pub fn page_attachments(
-    t: crate::i18n::Tr,
-    page_id: String,
-    wanted: Option<Memo<bool>>,
-) -> Loaded<Vec<Attachment>> {
+/// The page's attachments, read through the host as the viewer; a failure is flagged.
+pub fn page_attachments(t: crate::i18n::Tr, page_id: String) -> Loaded<Vec<Attachment>> {
     LocalResource::new(move || {
         let page_id = page_id.clone();
-        let wanted = wanted.is_none_or(|wanted| wanted.get());
         async move {
-            if !wanted {
-                futures::future::pending::<()>().await;
-            }
             crate::attachments::page_attachments(&page_id)
                 .await
                 .map_err(|err| host_failure(t.text("Cannot list attachments"), err))

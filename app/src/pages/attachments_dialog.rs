@@ -19,7 +19,7 @@ use crate::{
 pub fn AttachmentsDialog() -> impl IntoView {
     let t = use_tr();
     let page_id = page_id_param();
-    let attachments = page_attachments(t, page_id.clone(), None);
+    let attachments = page_attachments(t, page_id.clone());
     let selected = RwSignal::new(None::<String>);
     let hint = RwSignal::new(None::<String>);
 

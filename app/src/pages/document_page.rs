@@ -629,13 +629,8 @@ fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoV
     let selected = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    // Listed once the editor first asks, then filtered per request.
-    let asked = Memo::new(move |before: Option<&bool>| {
-        before.copied().unwrap_or(false) || picking.with(Option::is_some)
-    });
-    let attachments =
-        crate::pages::attachment_picker::page_attachments(t, page_id.clone(), Some(asked));
     let only = Signal::derive(move || picking.with(|p| p.as_ref().map(|p| p.purpose)));
+    let listed_page = page_id.clone();
     Effect::new(move |_| {
         picking.track();
         selected.set(None);
@@ -679,7 +674,16 @@ fn FilePicker(page_id: String, picking: RwSignal<Option<Picking>>) -> impl IntoV
                 <h2 id="file-picker-title">
                     {move || formats::FileUse::choose_title(picking.get().map(|p| p.purpose), t.lang())}
                 </h2>
-                <AttachmentPicker attachments selected only/>
+                {
+                    // Listed afresh each time the editor asks (a file may have come since),
+                    // then filtered for what it asks for.
+                    let page_id = listed_page.clone();
+                    move || {
+                        let attachments =
+                            crate::pages::attachment_picker::page_attachments(t, page_id.clone());
+                        view! { <AttachmentPicker attachments selected only/> }
+                    }
+                }
                 <Show when=move || failure.get().is_some()>
                     <p class="error" role="alert" data-testid="file-picker-error">{move || failure.get().unwrap_or_default()}</p>
                 </Show>

@@ -15,7 +15,7 @@ use crate::{
 pub fn DocumentMacroEditor() -> impl IntoView {
     let t = use_tr();
     let page_id = page_id_param();
-    let attachments = page_attachments(t, page_id, None);
+    let attachments = page_attachments(t, page_id);
     let selected = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let caption = RwSignal::new(String::new());

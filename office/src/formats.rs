@@ -317,7 +317,7 @@ impl FileUse {
 
     /// The heading of the list the person chooses a file for `purpose` from (any file
     /// without one), in `lang`.
-    pub fn choose_title(purpose: Option<Self>, lang: crate::i18n::Lang) -> &'static str {
+    pub fn choose_title(purpose: Option<Self>, lang: words::Lang) -> &'static str {
         match purpose {
             None => lang.text("Choose a file from this page"),
             Some(Self::Image) => lang.text("Choose a picture from this page"),
@@ -329,7 +329,7 @@ impl FileUse {
     }
 
     /// Why `file_name` cannot serve this use, in `lang`.
-    pub fn not_this(self, file_name: &str, lang: crate::i18n::Lang) -> String {
+    pub fn not_this(self, file_name: &str, lang: words::Lang) -> String {
         let name = [("name", file_name)];
         match self {
             Self::Image => lang.fmt("{name} is not a picture.", &name),

@@ -8,13 +8,13 @@ use std::io::{Cursor, Read, Write};
 
 use zip::{ZipArchive, ZipWriter, write::SimpleFileOptions};
 
-use super::NewDocumentKind;
+use crate::new_document::NewDocumentKind;
 
 pub fn blank(kind: NewDocumentKind) -> &'static [u8] {
     match kind {
-        NewDocumentKind::Document => include_bytes!("../../templates/blank.docx"),
-        NewDocumentKind::Spreadsheet => include_bytes!("../../templates/blank.xlsx"),
-        NewDocumentKind::Presentation => include_bytes!("../../templates/blank.pptx"),
+        NewDocumentKind::Document => include_bytes!("../templates/blank.docx"),
+        NewDocumentKind::Spreadsheet => include_bytes!("../templates/blank.xlsx"),
+        NewDocumentKind::Presentation => include_bytes!("../templates/blank.pptx"),
     }
 }
 

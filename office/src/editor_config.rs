@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
-use super::{ds_token, formats::Format};
 use crate::editor_options::{EditorOptions, MacrosMode};
+use crate::{ds_token, formats::Format};
 
 /// Whether the person edits or views, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,7 +188,7 @@ pub fn signed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::office::formats::format_of;
+    use crate::formats::format_of;
 
     static DEFAULTS: std::sync::LazyLock<EditorOptions> =
         std::sync::LazyLock::new(EditorOptions::default);

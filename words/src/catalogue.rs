@@ -1,5 +1,5 @@
 //! Every text of Confluo's screens in German, Spanish, French, Italian, Russian, Simplified
-//! Chinese and Japanese: gettext `.po` files under `app/locales/` (one per language, made from
+//! Chinese and Japanese: gettext `.po` files under `words/locales/` (one per language, made from
 //! `confluo.pot`), whose message ids are the English texts the code looks up.
 //!
 //! The server holds every language, read from the files built into it. The browser holds only
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::Lang;
+use crate::Lang;
 
 /// One language's translations.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -41,10 +41,10 @@ pub fn words(lang: Lang) -> Option<&'static Words> {
     imp::words(lang)
 }
 
-#[cfg(feature = "ssr")]
-pub use imp::{BrowserFile, browser_file, files, parse};
+#[cfg(feature = "server")]
+pub use imp::{BrowserFile, browser_file, files, parse, template};
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 mod imp {
     use std::{collections::HashMap, sync::LazyLock};
 
@@ -55,14 +55,30 @@ mod imp {
     /// Each translated language's `.po` file, as built into the server.
     pub fn files() -> [(Lang, &'static str); 7] {
         [
-            (Lang::De, include_str!("../../locales/de.po")),
-            (Lang::Es, include_str!("../../locales/es.po")),
-            (Lang::Fr, include_str!("../../locales/fr.po")),
-            (Lang::It, include_str!("../../locales/it.po")),
-            (Lang::Ru, include_str!("../../locales/ru.po")),
-            (Lang::Zh, include_str!("../../locales/zh_CN.po")),
-            (Lang::Ja, include_str!("../../locales/ja.po")),
+            (Lang::De, include_str!("../locales/de.po")),
+            (Lang::Es, include_str!("../locales/es.po")),
+            (Lang::Fr, include_str!("../locales/fr.po")),
+            (Lang::It, include_str!("../locales/it.po")),
+            (Lang::Ru, include_str!("../locales/ru.po")),
+            (Lang::Zh, include_str!("../locales/zh_CN.po")),
+            (Lang::Ja, include_str!("../locales/ja.po")),
         ]
+    }
+
+    /// Every text Confluo has (`confluo.pot`): English singular → English plural, if the text
+    /// has one. What translators translate, and what code may look up.
+    pub fn template() -> Result<HashMap<String, Option<String>>, polib::po_file::POParseError> {
+        let pot =
+            polib::po_file::parse_from_reader(include_str!("../locales/confluo.pot").as_bytes())?;
+        Ok(pot
+            .messages()
+            .map(|m| {
+                (
+                    m.msgid().to_owned(),
+                    m.msgid_plural().ok().map(str::to_owned),
+                )
+            })
+            .collect())
     }
 
     /// A `.po` file's translated, non-fuzzy messages.
@@ -148,7 +164,7 @@ mod imp {
     }
 }
 
-#[cfg(all(not(feature = "ssr"), feature = "hydrate"))]
+#[cfg(all(not(feature = "server"), feature = "browser"))]
 mod imp {
     use std::sync::OnceLock;
 
@@ -169,7 +185,7 @@ mod imp {
     }
 }
 
-#[cfg(all(not(feature = "ssr"), not(feature = "hydrate")))]
+#[cfg(all(not(feature = "server"), not(feature = "browser")))]
 mod imp {
     use super::{Lang, Words};
 

@@ -22,7 +22,7 @@ pub struct History {
 pub struct CallbackBody {
     /// The session's document key.
     pub key: Option<String>,
-    /// 0–7; see [`super::callback::plan`].
+    /// 0–7; what each one asks for is the callback handler's plan.
     pub status: Option<i64>,
     /// The people in the session, the last editor first (for 2 and 6).
     pub users: Vec<String>,

@@ -2,12 +2,12 @@
 //! choice, or view — and the sentence that says why, decided from plain facts gathered
 //! beforehand: the Document Server the site uses (its own, the demo, none), the file's size
 //! against the limits, Confluence's permission with the site's
-//! view-only policies and the licence already applied ([`super::confluence::PageAccess`]), the
+//! view-only policies and the licence already applied ([`crate::access::PageAccess`]), the
 //! format, what the Document Server can do, and what the person asked for. Nothing here waits
 //! on anything, so every rule has a row in the table test below.
 
-use super::{confluence::ViewOnlyPolicy, editor_config::Mode, error::OfficeError, formats::Action};
-use crate::i18n::Lang;
+use crate::{access::ViewOnlyPolicy, editor_config::Mode, error::OfficeError, formats::Action};
+use words::Lang;
 
 /// A file's size against the largest Confluo moves: the site's limit within the operator's.
 #[derive(Clone, Copy, Debug)]

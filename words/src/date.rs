@@ -1,6 +1,6 @@
 //! Calendar days as people write them in each language ("23. Dezember 2026").
 
-use super::Lang;
+use crate::Lang;
 
 /// Month names in English, German, Spanish, French, Italian and Russian (Chinese and Japanese
 /// number their months).

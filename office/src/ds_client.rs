@@ -10,11 +10,11 @@ use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
 use url::Url;
 
-use super::{
+use crate::{
     ds_token,
     file_stream::{FileStream, StreamError},
 };
-use crate::i18n::Lang;
+use words::Lang;
 
 /// The Document Server's own default download cap, and the default of the operator's.
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
@@ -383,7 +383,7 @@ impl DocumentServer {
             Ok(Conversion::Running { .. }) => "running",
             Err(_) => "failed",
         };
-        super::observe::conversion(started.elapsed(), outcome);
+        crate::observe::conversion(started.elapsed(), outcome);
         result
     }
 

@@ -11,7 +11,8 @@ use std::{
     process::Command,
 };
 
-use app::{i18n::Lang, office::NewDocumentKind, office::templates::blank_for};
+use office::{new_document::NewDocumentKind, templates::blank_for};
+use words::Lang;
 
 fn engine() -> PathBuf {
     if let Some(dir) = std::env::var_os("ONLYOFFICE_ENGINE") {

@@ -3,7 +3,7 @@
 //! first bytes. `PROPTEST_CASES` cases each (a couple of thousand by default; `cargo xtask
 //! chaos` asks for 100,000).
 
-use app::office::{
+use office::{
     ds_token,
     link_token::{LinkClaims, LinkError, Purpose},
     pdf_form::{self, HEAD_BYTES},

@@ -5,7 +5,7 @@
 //! the header with an expression evaluator, which no small crate offers for both the server and
 //! the browser; a test holds every file's header to the rule below.
 
-use super::Lang;
+use crate::Lang;
 
 /// The `Plural-Forms` header the language's `.po` file carries.
 pub fn rule(lang: Lang) -> &'static str {
