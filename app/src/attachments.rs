@@ -1,10 +1,6 @@
 //! Attachments as the screens show them, and what Confluence reported about them.
 
-use crate::app_error::AppError;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-use crate::context_client::ContextClient;
 
 /// One attachment of a page, from Confluence's REST API (`/rest/api/content/{id}/child/attachment`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,7 +56,7 @@ pub struct Results<T> {
 
 /// The kinds of office file Confluo works with, by file name.
 pub fn document_kind(file_name: &str) -> Option<&'static str> {
-    crate::office::formats::format_of(file_name).map(|f| f.document_type.noun())
+    office::formats::format_of(file_name).map(|f| f.document_type.noun())
 }
 
 /// A kind of file as [`document_kind`] names it (or `Other file`, `File`), in `lang`.
@@ -90,35 +86,7 @@ pub fn human_size(bytes: u64) -> String {
     format!("{value:.1} {}", UNITS[unit])
 }
 
-/// The last change Confluence reported for an attachment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportedChange {
-    pub event: String,
-    pub version: Option<i32>,
-    pub account_id: Option<String>,
-    pub received_at: String,
-}
-
-/// What Confluence last reported (by webhook) about `attachment_id`, for someone who can see
-/// `page_id`, the page it is attached to.
-#[server(endpoint = "attachments/activity", client = ContextClient)]
-pub async fn attachment_activity(
-    page_id: String,
-    attachment_id: String,
-) -> Result<Option<ReportedChange>, AppError> {
-    use crate::office::error::IntoServerError;
-    let caller = crate::office::viewer().await?;
-    crate::office::service::require_attachment_on_page(&caller, &page_id, &attachment_id)
-        .await
-        .map_err(|err| err.into_server_error("Reading the attachment's history"))?;
-    let scope = &caller.scope;
-    crate::store::attachment_activity::latest(&scope.state.db, scope.client_key(), &attachment_id)
-        .await
-        .map_err(|err| {
-            tracing::error!(error = %err, "reading attachment activity failed");
-            AppError::internal("the attachment's history could not be read; try again")
-        })
-}
+pub use office::activity::ReportedChange;
 
 /// The page's attachments, read through the host as the person viewing it.
 pub async fn page_attachments(page_id: &str) -> Result<Vec<Attachment>, String> {

@@ -63,6 +63,12 @@ impl DemoView {
     }
 }
 
+#[cfg(feature = "ssr")]
+/// The framework's clock (fixed in tests) as a date.
+pub fn clock(connect: &connect::Connect) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(connect.now(), 0).unwrap_or_else(chrono::Utc::now)
+}
+
 /// The demo's trial window and state, apart from storage and clocks.
 #[cfg(feature = "ssr")]
 pub mod trial {
@@ -120,10 +126,7 @@ pub async fn load_demo_server() -> Result<DemoView, AppError> {
                     .text("The demo server's state could not be read; try again."),
             )
         })?;
-    Ok(trial::view(
-        row.as_ref(),
-        crate::office::site_setup::clock(&scope.state.connect),
-    ))
+    Ok(trial::view(row.as_ref(), clock(&scope.state.connect)))
 }
 
 /// Turns the demo server on or off. Only site administrators may; an ended demo stays off.
@@ -132,7 +135,7 @@ pub async fn set_demo_server(enabled: bool) -> Result<DemoView, AppError> {
     use axum::http::StatusCode;
     let scope = crate::document_server_settings::admin_scope().await?;
     let db = &scope.state.db;
-    let now = crate::office::site_setup::clock(&scope.state.connect);
+    let now = clock(&scope.state.connect);
     let failed = |err: sea_orm::DbErr| {
         tracing::error!(error = %err, "saving the demo state failed");
         AppError::internal(

@@ -27,6 +27,11 @@ pub async fn run_self_check() -> Result<SelfCheckReport, AppError> {
         true => crate::store::self_check::current(&state.db).await,
         false => crate::store::self_check::record(&state.db).await,
     }
+    .map(|counted| SelfCheckReport {
+        database: counted.database.to_owned(),
+        checks: counted.checks,
+        checked_at: counted.checked_at,
+    })
     .map_err(|err| {
         tracing::error!(error = %err, "self-check failed");
         AppError::internal("the database did not accept the write; see the server log")

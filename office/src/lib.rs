@@ -2,14 +2,28 @@
 //! editing options, "who may edit this?", the Document Server client and the tokens both ways,
 //! the callback's body, document keys, blank documents and the errors in a person's words.
 //!
-//! The types the browser shows (formats, editing options, the kinds of new file, field errors)
-//! build everywhere; what talks to the Document Server or decides for a request needs the
+//! Its tables are in [`store`]. The types the browser shows (formats, editing options, the
+//! Document Server form, the kinds of new file, field errors, reported changes) build
+//! everywhere; what talks to the Document Server or decides for a request needs the
 //! `server` feature.
 
+pub mod activity;
+pub mod document_server_settings;
 pub mod editor_options;
 pub mod field_error;
 pub mod formats;
 pub mod new_document;
+pub mod views;
+
+/// The endpoints the Document Server calls.
+pub mod paths {
+    pub const FILE: &str = "/office/file";
+    pub const CALLBACK: &str = "/office/callback";
+    /// The small file the settings check has the Document Server convert.
+    pub const PROBE: &str = "/office/probe";
+    /// A saved version's changes archive, for the history panel's highlighting.
+    pub const CHANGES: &str = "/office/changes";
+}
 
 #[cfg(feature = "server")]
 pub mod access;
@@ -35,6 +49,8 @@ pub mod observe;
 pub mod pdf_form;
 #[cfg(feature = "server")]
 pub mod save_notice;
+#[cfg(feature = "server")]
+pub mod store;
 #[cfg(feature = "server")]
 pub mod templates;
 #[cfg(feature = "server")]

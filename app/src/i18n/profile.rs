@@ -13,7 +13,6 @@ use axum::{
 use connect::{Connect, auth::HostRequest, store::tenant::Tenant};
 
 use super::Lang;
-use crate::state::AppState;
 
 /// How long a person's profile language (or Confluence's failure to say) is kept.
 const KEPT: Duration = Duration::from_secs(5 * 60);
@@ -84,16 +83,18 @@ impl ProfileLangs {
 
 /// Marks a host-signed page request with its person's profile language (the middleware runs
 /// after the host-page guard, which put the verified [`HostRequest`] there).
-pub async fn attach(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn attach(
+    State(connect): State<Connect>,
+    State(langs): State<ProfileLangs>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let host = request
         .extensions()
         .get::<HostRequest>()
         .map(|h| (h.tenant.clone(), h.account_id().map(str::to_owned)));
     if let Some((tenant, Some(account_id))) = host
-        && let Some(lang) = state
-            .profile_langs
-            .of(&state.connect, &tenant, &account_id)
-            .await
+        && let Some(lang) = langs.of(&connect, &tenant, &account_id).await
     {
         request.extensions_mut().insert(ProfileLang(lang));
     }

@@ -4,8 +4,9 @@
 
 use serde_json::Value;
 
-use super::{error::OfficeError, formats::DocumentType};
+use super::error::OfficeError;
 use crate::i18n::Lang;
+use office::formats::DocumentType;
 
 /// The most a place description may hold; the editor's own are a few hundred bytes.
 const MAX_LEN: usize = 4096;

@@ -22,14 +22,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{
-    callback_body::CallbackBody,
     confluence::{Confluence, Upload, UploadData},
-    ds_client::{ConvertRequest, DocumentServer},
-    ds_token::{self, DsTokenError},
     error::OfficeError,
-    file_stream::FileStream,
-    formats,
-    link_token::{LinkClaims, Purpose},
     site_setup,
 };
 use crate::{
@@ -38,6 +32,14 @@ use crate::{
         office_save::{self, Claim, Intent, Lease},
         office_session, office_session_member,
     },
+};
+use office::{
+    callback_body::CallbackBody,
+    ds_client::{ConvertRequest, DocumentServer},
+    ds_token::{self, DsTokenError},
+    file_stream::FileStream,
+    formats,
+    link_token::{LinkClaims, Purpose},
 };
 
 /// The largest changes archive kept with a version (it only feeds the history's highlighting).
@@ -117,7 +119,7 @@ pub async fn handle(
 ) -> Response {
     let mut status = None;
     let response = respond(state, query, headers, body, &mut status).await;
-    super::observe::callback(status, response.status().as_u16());
+    office::observe::callback(status, response.status().as_u16());
     response
 }
 
@@ -189,7 +191,7 @@ async fn respond(
         Plan::Save { last, damaged } => {
             let started = std::time::Instant::now();
             let response = session.save(last, damaged).await;
-            super::observe::save(started.elapsed(), response.status().as_u16());
+            office::observe::save(started.elapsed(), response.status().as_u16());
             return response;
         }
         Plan::Acknowledge => {
@@ -523,7 +525,7 @@ impl Session<'_> {
             Err(err) => return Err(err.into()),
         };
         let notice = conflict.then(|| {
-            super::save_notice::SaveNotice {
+            office::save_notice::SaveNotice {
                 name: name.clone(),
                 version,
                 current,
@@ -590,7 +592,7 @@ impl Session<'_> {
         to: &str,
     ) -> Result<FileStream, OfficeError> {
         let key = format!("{}-save-{}", self.link.key, to);
-        let key = if super::doc_key::is_valid(&key) {
+        let key = if office::doc_key::is_valid(&key) {
             key
         } else {
             self.link.key.clone()

@@ -76,11 +76,29 @@ impl StoredAttachment {
     }
     /// The media type a new version is uploaded with: the format's, else what Confluence has.
     pub fn media_type(&self) -> &str {
-        super::formats::format_of(self.title())
+        office::formats::format_of(self.title())
             .map_or(self.attachment.extensions.media_type.as_str(), |f| {
                 f.media_type
             })
     }
+}
+
+/// One version as Confluence lists it.
+#[derive(Debug, Deserialize)]
+pub struct VersionJson {
+    pub number: i32,
+    #[serde(default)]
+    pub when: String,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub by: Option<UserJson>,
+}
+
+/// One hit of `/rest/api/search/user`.
+#[derive(Debug, Deserialize)]
+pub struct SearchHit {
+    pub user: UserJson,
 }
 
 /// A person as Confluence's REST API describes them (`/rest/api/user`, search hits, version
@@ -316,8 +334,8 @@ impl<'a> Confluence<'a> {
         &self,
         account_id: &str,
         attachment_id: &str,
-    ) -> Result<Vec<super::history::VersionJson>, HostError> {
-        let list: Results<super::history::VersionJson> = self
+    ) -> Result<Vec<VersionJson>, HostError> {
+        let list: Results<VersionJson> = self
             .user(account_id)
             .get_json(&format!(
                 "/rest/api/content/{}/version?limit=200",
@@ -333,12 +351,12 @@ impl<'a> Confluence<'a> {
         account_id: &str,
         cql: &str,
         limit: usize,
-    ) -> Result<Vec<super::people::SearchHit>, HostError> {
+    ) -> Result<Vec<SearchHit>, HostError> {
         let query: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("cql", cql)
             .append_pair("limit", &limit.to_string())
             .finish();
-        let list: Results<super::people::SearchHit> = self
+        let list: Results<SearchHit> = self
             .user(account_id)
             .get_json(&format!("/rest/api/search/user?{query}"))
             .await?;
@@ -419,7 +437,7 @@ pub struct Upload<'a> {
 /// What is uploaded: a small file in memory, or a file streamed through from elsewhere.
 pub enum UploadData<'a> {
     Bytes(&'a [u8]),
-    Stream(super::file_stream::FileStream),
+    Stream(office::file_stream::FileStream),
 }
 
 impl Upload<'_> {

@@ -15,16 +15,14 @@ use serde_json::Value;
 
 use connect::store::tenant::Tenant;
 
-use super::{
-    callback::LinkQuery,
-    confluence::Confluence,
+use super::{callback::LinkQuery, confluence::Confluence, site_setup};
+use crate::state::AppState;
+use office::{
     ds_client::DocumentServer,
     ds_token,
     file_stream::FileStream,
     link_token::{LinkClaims, Purpose},
-    site_setup,
 };
-use crate::state::AppState;
 
 fn refuse(status: StatusCode, message: &str) -> Response {
     tracing::warn!(

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{ForgottenFile, ds_client::DocumentServer, error::OfficeError, site_setup};
+use super::{error::OfficeError, site_setup};
 use crate::{
     store::{
         office_save::{self, Claim, Intent, Lease},
@@ -12,6 +12,7 @@ use crate::{
     },
     tenant_scope::TenantScope,
 };
+use office::{ds_client::DocumentServer, views::ForgottenFile};
 
 /// This site's forgotten files, with the attachment each belongs to.
 pub async fn list(scope: &TenantScope) -> Result<Vec<ForgottenFile>, OfficeError> {

@@ -7,33 +7,20 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::{state::AppState, store::office_changes};
 
 use super::{
-    History, HistoryEntry, HistoryUser,
     callback::LinkQuery,
-    confluence::UserJson,
-    ds_token,
+    confluence::VersionJson,
     error::OfficeError,
     file_link::{Fetch, HeaderToken, verify_fetch},
-    link_token::Purpose,
     service::Caller,
 };
-
-/// One version as Confluence lists it.
-#[derive(Debug, Deserialize)]
-pub struct VersionJson {
-    pub number: i32,
-    #[serde(default)]
-    pub when: String,
-    #[serde(default)]
-    pub message: String,
-    #[serde(default)]
-    pub by: Option<UserJson>,
-}
+use office::{
+    ds_token, link_token::Purpose, views::History, views::HistoryEntry, views::HistoryUser,
+};
 
 /// The panel's list, oldest first as the editor shows it, with every version's own key.
 pub async fn list(caller: &Caller, page_id: &str, file_name: &str) -> Result<History, OfficeError> {
@@ -69,7 +56,7 @@ pub fn with_changes(history: &mut History, known: &[office_changes::Model]) {
 
 /// [`list`]'s shaping, apart from Confluence.
 pub fn entries(
-    keys: &super::doc_key::DocKeys,
+    keys: &office::doc_key::DocKeys,
     client_key: &str,
     attachment_id: &str,
     current: i32,
@@ -176,7 +163,7 @@ pub async fn restore(
     let confluence = caller.confluence();
     let response = confluence.download(&att, version).await?;
     let max = caller.scope.state.max_file_bytes;
-    let data = super::file_stream::FileStream::from_response(response, max)
+    let data = office::file_stream::FileStream::from_response(response, max)
         .map_err(|_| OfficeError::TooLarge(max / 1024 / 1024))?;
     let person = confluence.person(&caller.account_id).await?;
     let comment = format!(
@@ -255,6 +242,7 @@ pub async fn changes_archive(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::office::confluence::UserJson;
 
     fn keys() -> super::super::doc_key::DocKeys {
         super::super::doc_key::DocKeys::new([1; 32])

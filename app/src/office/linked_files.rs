@@ -6,12 +6,11 @@
 
 use serde_json::{Value, json};
 
-use super::{
-    action_link, ds_token,
-    error::OfficeError,
+use super::{action_link, error::OfficeError, service::Caller};
+use office::{
+    ds_token,
     formats::{self, FileUse as Use},
     link_token::Purpose,
-    service::Caller,
 };
 
 /// The argument of the editor method that hands over `file_name` on `page_id` for `purpose`;

@@ -7,7 +7,6 @@
 
 use crate::app_error::AppError;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::context_client::ContextClient;
 
@@ -17,7 +16,7 @@ pub use ::office::{
     callback_body, doc_key, ds_client, ds_token, editor_config, file_stream, link_token, observe,
     pdf_form, save_notice, templates, who_may_edit,
 };
-pub use ::office::{formats, new_document::NewDocumentKind};
+pub use ::office::{formats, new_document::NewDocumentKind, paths, views::*};
 
 #[cfg(feature = "ssr")]
 pub mod action_link;
@@ -49,135 +48,6 @@ pub mod service;
 pub mod site_setup;
 #[cfg(feature = "ssr")]
 pub mod test_connection;
-
-/// The endpoints the Document Server calls.
-pub mod paths {
-    pub const FILE: &str = "/office/file";
-    pub const CALLBACK: &str = "/office/callback";
-    /// The small file the settings check has the Document Server convert.
-    pub const PROBE: &str = "/office/probe";
-    /// A saved version's changes archive, for the history panel's highlighting.
-    pub const CHANGES: &str = "/office/changes";
-}
-
-/// The editor's version history, in the shape `refreshHistory` takes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct History {
-    pub current_version: i32,
-    pub history: Vec<HistoryEntry>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HistoryEntry {
-    /// When it was stored, as the panel shows it (`2026-11-22 10:05`).
-    pub created: String,
-    pub key: String,
-    pub version: i32,
-    pub user: HistoryUser,
-    /// Confluence's version comment.
-    pub comment: String,
-    /// What the editor changed in this version, as the Document Server reported it (versions
-    /// saved from the editor only): the panel highlights these.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub changes: Option<serde_json::Value>,
-    #[serde(
-        rename = "serverVersion",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub server_version: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HistoryUser {
-    pub id: String,
-    pub name: String,
-}
-
-/// An edit the Document Server kept because it could not be stored at the time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ForgottenFile {
-    pub key: String,
-    pub page_id: String,
-    pub attachment_id: String,
-    /// Empty when the attachment is gone.
-    pub title: String,
-    pub base_version: i32,
-}
-
-/// A person as the editor shows them (`setUsers`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PersonCard {
-    pub id: String,
-    pub name: String,
-    pub email: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image: Option<String>,
-}
-
-/// Who is editing one of a page's attachments right now, as the Document Server reported.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Presence {
-    pub attachment_id: String,
-    /// Display names.
-    pub people: Vec<String>,
-}
-
-/// What the editor page needs to start the Document Server's editor.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditorLaunch {
-    /// The Document Server's `api.js`.
-    pub api_js: String,
-    /// The signed DocEditor config, as JSON.
-    pub config: String,
-    pub editing: bool,
-    /// Filling in a form (editing its fields only).
-    pub filling: bool,
-    /// A PDF form the caller may fill in.
-    pub fillable: bool,
-    /// Why the document opens for viewing, when it does.
-    pub reason: Option<String>,
-    pub title: String,
-    pub version: i32,
-    pub attachment_id: String,
-    /// Opened on ONLYOFFICE's public demo server, which the site may use until this day.
-    pub demo_until: Option<String>,
-    /// What happened at the document's last save that its editors should know (an edit saved
-    /// over a conflicting upload).
-    pub notice: Option<String>,
-    /// Opened by someone not logged in: the editor offers nothing that needs a person.
-    pub guest: bool,
-}
-
-/// One step of a conversion.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConversionStep {
-    pub percent: u8,
-    /// The new attachment, once the conversion is stored.
-    pub file_name: Option<String>,
-}
-
-/// One check of "Test connection".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConnectionCheck {
-    pub name: String,
-    pub ok: bool,
-    pub message: String,
-}
-
-/// The result of "Test connection".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConnectionReport {
-    pub checks: Vec<ConnectionCheck>,
-    pub version: Option<String>,
-}
-
-impl ConnectionReport {
-    pub fn ok(&self) -> bool {
-        !self.checks.is_empty() && self.checks.iter().all(|c| c.ok)
-    }
-}
 
 /// The verified site and signed-in person a server function acts for.
 #[cfg(feature = "ssr")]
@@ -503,4 +373,24 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
             // The server limits the body before it gets here.
             post(callback::handle),
         )
+}
+
+/// What Confluence last reported (by webhook) about `attachment_id`, for someone who can see
+/// `page_id`, the page it is attached to.
+#[server(endpoint = "attachments/activity", client = ContextClient)]
+pub async fn attachment_activity(
+    page_id: String,
+    attachment_id: String,
+) -> Result<Option<::office::activity::ReportedChange>, AppError> {
+    let caller = viewer().await?;
+    service::require_attachment_on_page(&caller, &page_id, &attachment_id)
+        .await
+        .map_err(|err| err.into_server_error("Reading the attachment's history"))?;
+    let scope = &caller.scope;
+    crate::store::attachment_activity::latest(&scope.state.db, scope.client_key(), &attachment_id)
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "reading attachment activity failed");
+            AppError::internal("the attachment's history could not be read; try again")
+        })
 }

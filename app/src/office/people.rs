@@ -2,18 +2,11 @@
 //! editor offers when someone types `@` in a comment, searched in Confluence as the person
 //! asking (so they only find people they may see).
 
-use serde::Deserialize;
-
-use super::{PersonCard, confluence::UserJson, error::OfficeError, service::Caller};
+use super::{confluence::UserJson, error::OfficeError, service::Caller};
+use office::views::PersonCard;
 
 /// At most this many people per answer.
 const LIMIT: usize = 25;
-
-/// One hit of `/rest/api/search/user`.
-#[derive(Debug, Deserialize)]
-pub struct SearchHit {
-    pub user: UserJson,
-}
 
 /// The CQL that finds people whose name contains `search` (everyone when it is empty).
 pub fn cql(search: &str) -> String {

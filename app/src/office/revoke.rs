@@ -5,8 +5,11 @@
 
 use serde_json::json;
 
-use super::{confluence::Confluence, ds_client::DocumentServer, error::OfficeError, site_setup};
-use crate::{editor_options::EditorOptions, store::office_session};
+use super::{confluence::Confluence, error::OfficeError, site_setup};
+use office::ds_client::DocumentServer;
+use office::editor_options::EditorOptions;
+
+use crate::store::office_session;
 
 /// The most sessions one sweep checks; a site with more is checked again at each join or leave.
 const SWEEP_MAX: u64 = 500;

@@ -3,18 +3,24 @@
 //! made here, from Confluence's answers, never from the browser's.
 
 use super::{
-    EditorLaunch, NewDocumentKind,
     confluence::{Confluence, PageAccess, StoredAttachment, Upload, UploadData, ViewOnlyPolicy},
+    error::OfficeError,
+    site_setup,
+};
+use office::editor_options::EditorOptions;
+use office::{
     doc_key::DocKeys,
     ds_client::{Conversion, ConvertRequest, DocumentServer},
     editor_config::{self, EditorInput, Mode},
-    error::OfficeError,
     formats::{self, Action, Format},
     link_token::{LinkClaims, Purpose},
-    pdf_form, site_setup, templates, who_may_edit,
+    new_document::NewDocumentKind,
+    pdf_form, templates,
+    views::EditorLaunch,
+    who_may_edit,
 };
+
 use crate::{
-    editor_options::EditorOptions,
     i18n::Lang,
     store::{office_session, office_session_member},
     tenant_scope::TenantScope,
@@ -113,10 +119,10 @@ impl Caller {
         };
         let token = claims.sign(&site_setup::link_key(&self.scope.state))?;
         let path = match purpose {
-            Purpose::File => super::paths::FILE,
-            Purpose::Callback => super::paths::CALLBACK,
-            Purpose::Probe => super::paths::PROBE,
-            Purpose::Changes => super::paths::CHANGES,
+            Purpose::File => office::paths::FILE,
+            Purpose::Callback => office::paths::CALLBACK,
+            Purpose::Probe => office::paths::PROBE,
+            Purpose::Changes => office::paths::CHANGES,
         };
         Ok(site_setup::app_url(
             &self.scope.state,
@@ -495,7 +501,7 @@ pub async fn open(
             false => office_session::latest_notice(&state.db, caller.client_key(), att.id())
                 .await?
                 .and_then(|row| row.notice)
-                .map(|stored| super::save_notice::SaveNotice::show(&stored, caller.lang)),
+                .map(|stored| office::save_notice::SaveNotice::show(&stored, caller.lang)),
         },
         guest: caller.anonymous(),
     })
@@ -514,7 +520,7 @@ pub async fn convert_step(
     page_id: &str,
     file_name: &str,
     to_form: bool,
-) -> Result<super::ConversionStep, OfficeError> {
+) -> Result<office::views::ConversionStep, OfficeError> {
     use crate::store::office_save::{self, Claim};
     let state = &caller.scope.state;
     let ds = caller.document_server().await?;
@@ -552,14 +558,14 @@ pub async fn convert_step(
     let save_id = format!("{key}/convert");
     let lease = match office_save::claim(&state.db, &save_id, caller.client_key()).await? {
         Claim::Done(name) => {
-            return Ok(super::ConversionStep {
+            return Ok(office::views::ConversionStep {
                 percent: 100,
                 file_name: Some(name),
             });
         }
         // Another step (another tab) is storing the result right now.
         Claim::InProgress => {
-            return Ok(super::ConversionStep {
+            return Ok(office::views::ConversionStep {
                 percent: 99,
                 file_name: None,
             });
@@ -579,7 +585,7 @@ pub async fn convert_step(
             pdf,
         };
         match ds.convert(&state.egress, &request).await? {
-            Conversion::Running { percent } => Ok(super::ConversionStep {
+            Conversion::Running { percent } => Ok(office::views::ConversionStep {
                 percent,
                 file_name: None,
             }),
@@ -599,7 +605,7 @@ pub async fn convert_step(
                     )
                     .await?;
                 lease.complete(&state.db, stored.title()).await?;
-                Ok(super::ConversionStep {
+                Ok(office::views::ConversionStep {
                     percent: 100,
                     file_name: Some(stored.title().to_owned()),
                 })
@@ -737,7 +743,10 @@ pub async fn save_copy(
 const PRESENCE_HORIZON_HOURS: i64 = 12;
 
 /// Who is editing the page's attachments now, by display name.
-pub async fn presence(caller: &Caller, page_id: &str) -> Result<Vec<super::Presence>, OfficeError> {
+pub async fn presence(
+    caller: &Caller,
+    page_id: &str,
+) -> Result<Vec<office::views::Presence>, OfficeError> {
     let confluence = caller.confluence();
     if !confluence.access(&caller.account_id, page_id).await?.read {
         return Err(OfficeError::NoAccess);
@@ -751,7 +760,7 @@ pub async fn presence(caller: &Caller, page_id: &str) -> Result<Vec<super::Prese
     )
     .await?;
     let mut names = std::collections::HashMap::<String, String>::new();
-    let mut out = Vec::<super::Presence>::new();
+    let mut out = Vec::<office::views::Presence>::new();
     for session in sessions {
         let mut people = Vec::new();
         for account in office_session::people(&session.users) {
@@ -775,7 +784,7 @@ pub async fn presence(caller: &Caller, page_id: &str) -> Result<Vec<super::Prese
             .find(|p| p.attachment_id == session.attachment_id)
         {
             Some(known) => known.people.extend(people),
-            None => out.push(super::Presence {
+            None => out.push(office::views::Presence {
                 attachment_id: session.attachment_id,
                 people,
             }),

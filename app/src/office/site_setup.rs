@@ -4,13 +4,15 @@
 use axum::http::StatusCode;
 use connect::store::tenant::Tenant;
 
-use super::{
+use super::error::OfficeError;
+use office::editor_options::EditorOptions;
+use office::{
     ds_client::{DocumentServer, MAX_FILE_BYTES},
-    error::OfficeError,
     link_token,
     who_may_edit::Server,
 };
-use crate::{demo_server::trial, editor_options::EditorOptions, state::AppState};
+
+use crate::{demo_server::trial, state::AppState};
 
 /// The Document Server the site opens documents with now: ONLYOFFICE's demo server while the
 /// site's demo runs, otherwise its own; or why there is none ([`Server::check`]).
@@ -21,7 +23,7 @@ pub async fn document_server(
     chosen_server(state, client_key).await?.usable()
 }
 
-/// The Document Server the site uses now, or why it has none, for [`super::who_may_edit::decide`].
+/// The Document Server the site uses now, or why it has none, for [`office::who_may_edit::decide`].
 pub async fn chosen_server(state: &AppState, client_key: &str) -> Result<Chosen, OfficeError> {
     Sources::new(&state.db, &state.connect, state.max_file_bytes)
         .current(&state.demo_server_url, client_key)
@@ -118,7 +120,7 @@ impl<'a> Sources<'a> {
     /// The demo server while the site's demo runs, otherwise the site's own.
     async fn current(&self, demo_url: &str, client_key: &str) -> Result<Chosen, OfficeError> {
         let demo = crate::store::office_demo::find(self.db, client_key).await?;
-        let now = clock(self.connect);
+        let now = crate::demo_server::clock(self.connect);
         if let Some(until) = trial::in_use(demo.as_ref(), now) {
             return Ok(Chosen {
                 server: Some(self.demo(demo_url, until)),
@@ -179,11 +181,6 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// The framework's clock (fixed in tests) as a date.
-pub fn clock(connect: &connect::Connect) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp(connect.now(), 0).unwrap_or_else(chrono::Utc::now)
-}
-
 /// The site's editing options.
 pub async fn options(state: &AppState, client_key: &str) -> Result<EditorOptions, OfficeError> {
     Ok(crate::store::editor_options::find(&state.db, client_key).await?)
@@ -195,8 +192,8 @@ pub fn link_key(state: &AppState) -> [u8; 32] {
 }
 
 /// The keyed hash that makes this server's document keys.
-pub fn doc_keys(state: &AppState) -> super::doc_key::DocKeys {
-    super::doc_key::DocKeys::new(server_key(state, super::doc_key::KEY_PURPOSE))
+pub fn doc_keys(state: &AppState) -> office::doc_key::DocKeys {
+    office::doc_key::DocKeys::new(server_key(state, office::doc_key::KEY_PURPOSE))
 }
 
 /// A key for `purpose` derived from the server's secret key (one key per use).

@@ -9,16 +9,15 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{
-    ConnectionCheck, ConnectionReport,
-    callback::LinkQuery,
-    ds_client::{ConvertRequest, DocumentServer},
-    error::OfficeError,
-    link_token::{LinkClaims, Purpose},
-    site_setup,
-};
+use super::{callback::LinkQuery, error::OfficeError, site_setup};
 use crate::{document_server_settings::DocumentServerForm, tenant_scope::TenantScope};
 use crate::{i18n::Lang, state::AppState};
+use office::{
+    ds_client::{ConvertRequest, DocumentServer},
+    link_token::{LinkClaims, Purpose},
+    views::ConnectionCheck,
+    views::ConnectionReport,
+};
 
 /// The Document Server the form describes; an empty secret means the stored one.
 async fn from_form(
@@ -159,7 +158,7 @@ async fn reaches_confluo(
         now,
     )
     .sign(&site_setup::link_key(state))?;
-    let url = site_setup::app_url(state, &format!("{}?token={token}", super::paths::PROBE));
+    let url = site_setup::app_url(state, &format!("{}?token={token}", office::paths::PROBE));
     let request = ConvertRequest {
         key: &key,
         file_type: "txt",

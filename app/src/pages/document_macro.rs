@@ -359,7 +359,7 @@ async fn last_reported(
     let Ok(att) = attachment.await else {
         return Ok(None);
     };
-    crate::attachments::attachment_activity(page_id, att.id)
+    crate::office::attachment_activity(page_id, att.id)
         .await
         .map_err(|err| crate::pages::frame::reported(t.text("Confluo server"), err))
 }

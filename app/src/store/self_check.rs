@@ -8,7 +8,16 @@ use sea_orm::{
     sea_query::{Expr, ExprTrait, OnConflict},
 };
 
-use crate::self_check::SelfCheckReport;
+/// What the database holds about self-checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counted {
+    /// `sqlite` or `postgres`.
+    pub database: &'static str,
+    /// How many self-checks this database has recorded.
+    pub checks: i64,
+    /// When the last one was recorded (RFC 3339, UTC).
+    pub checked_at: String,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "self_check")]
@@ -27,7 +36,7 @@ impl ActiveModelBehavior for ActiveModel {}
 const ROW: i32 = 1;
 
 /// Counts one more self-check, atomically, and returns what the database now holds.
-pub async fn record<C: ConnectionTrait>(db: &C) -> Result<SelfCheckReport, DbErr> {
+pub async fn record<C: ConnectionTrait>(db: &C) -> Result<Counted, DbErr> {
     let now = Utc::now();
     // One statement, so concurrent checks never lose a count on either backend.
     Entity::insert(ActiveModel {
@@ -48,7 +57,7 @@ pub async fn record<C: ConnectionTrait>(db: &C) -> Result<SelfCheckReport, DbErr
 
 /// What the database holds, written or not: for production, where nobody may make the server
 /// write by asking (the check then proves the database answers reads).
-pub async fn current<C: ConnectionTrait>(db: &C) -> Result<SelfCheckReport, DbErr> {
+pub async fn current<C: ConnectionTrait>(db: &C) -> Result<Counted, DbErr> {
     let row = Entity::find()
         .filter(Column::Id.eq(ROW))
         .one(db)
@@ -58,13 +67,12 @@ pub async fn current<C: ConnectionTrait>(db: &C) -> Result<SelfCheckReport, DbEr
             checks: 0,
             checked_at: chrono::DateTime::UNIX_EPOCH,
         });
-    Ok(SelfCheckReport {
+    Ok(Counted {
         database: match db.get_database_backend() {
             DbBackend::Postgres => "postgres",
             DbBackend::Sqlite => "sqlite",
             _ => "other",
-        }
-        .to_owned(),
+        },
         checks: row.checks,
         checked_at: row.checked_at.to_rfc3339_opts(SecondsFormat::Secs, true),
     })
